@@ -1,0 +1,11 @@
+namespace HybridLsp.Syntax;
+
+public enum SourceLanguage
+{
+    CSharp,
+    Rust,
+    C,
+    Cpp,
+    Toml,
+    MSBuild,
+}
