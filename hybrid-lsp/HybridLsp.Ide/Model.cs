@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using HybridLsp.Syntax;
+using HybridLsp.Syntax.Text;
+
+namespace HybridLsp.Ide;
+
+// The records of the engine's public API, in editor terms. One file: they are the API's vocabulary.
+// Files are identified by absolute paths with '/' separators; spans are UTF-16 offsets into the snapshot's text.
+
+public enum Severity { Error, Warning, Info, Hint }
+
+/// <summary>A position in a file of the snapshot.</summary>
+public readonly record struct FilePosition(string Path, int Offset);
+
+public sealed record FileSpan(string Path, TextSpan Span);
+
+public sealed record RelatedLocation(string Path, TextSpan Span, string Message);
+
+/// <summary>One diagnostic. <see cref="Targets"/> lists the target names where the finding holds (empty when target-independent).</summary>
+/// <param name="HasFix">A certain quick fix exists for it.</param>
+/// <param name="Symbol">A stable key for baselines: the entry point or item the finding is about.</param>
+public sealed record Diagnostic(
+    string Code, string Name, Severity Severity, string Message, string Path, TextSpan Span,
+    ImmutableArray<RelatedLocation> Related, ImmutableArray<string> Targets, bool HasFix, string Symbol);
+
+/// <summary>A place to navigate to. <see cref="FocusSpan"/> is the name; <see cref="FullSpan"/> the whole declaration.</summary>
+public sealed record NavigationTarget(string Path, TextSpan FullSpan, TextSpan FocusSpan, string Name, SourceLanguage Language);
+
+/// <summary>What a navigation query started from (the LSP originSelectionRange).</summary>
+public sealed record NavigationResult(TextSpan OriginSpan, ImmutableArray<NavigationTarget> Targets);
+
+public enum ReferenceKind { Declaration, CallSite, NativeDefinition }
+
+public sealed record ReferenceLocation(string Path, TextSpan Span, ReferenceKind Kind);
+
+/// <summary>Hover contents as Markdown, and the span it is about.</summary>
+public sealed record HoverResult(TextSpan Span, string Markdown);
+
+public enum SymbolKind { Function, Struct, Enum }
+
+public sealed record WorkspaceSymbol(string Name, string ContainerName, SymbolKind Kind, SourceLanguage Language, string Path, TextSpan Span);
+
+public enum BindingResolution { Resolved, SystemLibrary, UnresolvedLibrary, MissingExport, Unknown }
+
+public sealed record NativeLocation(SourceLanguage Language, string Path, TextSpan Span, string Symbol);
+
+/// <summary>One C# extern declaration and what it resolved to (the `bindings` of `check --format json`).</summary>
+public sealed record BindingInfo(
+    string Path, TextSpan Span, string Name, string Container, string Library, string EntryPoint,
+    BindingResolution Resolution, NativeLocation? Native, ImmutableArray<NativeLocation> Also);
+
+/// <summary>Indexing state for the server's status notification.</summary>
+public sealed record IndexStatus(int CSharpFiles, int RustFiles, int Projects, int Crates, int Bindings, int Exports);
