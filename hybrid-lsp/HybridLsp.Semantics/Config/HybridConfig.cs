@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using HybridLsp.Semantics.Rules;
+using HybridLsp.Semantics.Targets;
+using HybridLsp.Syntax.Text;
+
+namespace HybridLsp.Semantics.Config;
+
+/// <summary>`[libraries.NAME]`: where the native side of a library lives when name matching is not enough.</summary>
+/// <param name="Crate">Folder of the crate's Cargo.toml, absolute.</param>
+public sealed record LibraryConfig(string Name, string? Crate, string? CmakeTarget, ImmutableArray<string> Headers, ImmutableArray<string> Include, ImmutableArray<string> Defines, string? Language, TextSpan Span);
+
+/// <summary>A problem in hybrid-lsp.toml: HL0004, an error unless it is an unknown key (warning).</summary>
+public sealed record ConfigProblem(TextSpan Span, string Message, bool IsUnknownKey);
+
+/// <summary>The validated contents of hybrid-lsp.toml; defaults for everything absent or invalid (DESIGN §4.2).</summary>
+public sealed record HybridConfig(
+    string? Path,
+    ImmutableArray<TargetPlatform> Targets,
+    ImmutableArray<string> Exclude,
+    long MaxFileSize,
+    ImmutableDictionary<string, LibraryConfig> Libraries,
+    ImmutableDictionary<string, RuleSeverity> RuleSeverities,
+    ImmutableArray<string> CSharpDefines,
+    string? DocsBase,
+    ImmutableArray<ConfigProblem> Problems)
+{
+    public const long DefaultMaxFileSize = 5L * 1024 * 1024;
+
+    public static readonly HybridConfig Default = new(
+        null, TargetPlatforms.Default, [], DefaultMaxFileSize,
+        ImmutableDictionary<string, LibraryConfig>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase),
+        ImmutableDictionary<string, RuleSeverity>.Empty, [], null, []);
+
+    public RuleSeverity SeverityOf(RuleDescriptor rule) => RuleSeverities.TryGetValue(rule.Code, out var s) ? s : rule.DefaultSeverity;
+}

@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+using HybridLsp.Syntax.CSharp;
+
+namespace HybridLsp.Semantics.Model;
+
+/// <summary>A C# declaration with the file it is in.</summary>
+public sealed record CsDeclared<T>(T Item, string Path);
+
+/// <summary>
+/// The C# declarations of one project (or of loose files), indexed by simple name, so interop types and constants
+/// can be resolved across files without a compilation.
+/// </summary>
+public sealed class CsSymbols
+{
+    private readonly ILookup<string, CsDeclared<CsStruct>> _structs;
+    private readonly ILookup<string, CsDeclared<CsEnum>> _enums;
+    private readonly ILookup<string, CsDeclared<CsDelegate>> _delegates;
+    private readonly ILookup<string, CsDeclared<CsClass>> _classes;
+    private readonly ILookup<string, CsConstant> _constants;
+    private readonly ImmutableDictionary<string, string> _aliases;
+
+    public CsSymbols(IEnumerable<CsSourceFile> files)
+    {
+        var list = files.ToList();
+        _structs = list.SelectMany(f => f.Syntax.Structs.Select(s => new CsDeclared<CsStruct>(s, f.Path))).ToLookup(s => s.Item.Name, StringComparer.Ordinal);
+        _enums = list.SelectMany(f => f.Syntax.Enums.Select(s => new CsDeclared<CsEnum>(s, f.Path))).ToLookup(s => s.Item.Name, StringComparer.Ordinal);
+        _delegates = list.SelectMany(f => f.Syntax.Delegates.Select(s => new CsDeclared<CsDelegate>(s, f.Path))).ToLookup(s => s.Item.Name, StringComparer.Ordinal);
+        _classes = list.SelectMany(f => f.Syntax.Classes.Select(s => new CsDeclared<CsClass>(s, f.Path))).ToLookup(s => s.Item.Name, StringComparer.Ordinal);
+        _constants = list.SelectMany(f => f.Syntax.Constants).ToLookup(c => c.Name, StringComparer.Ordinal);
+        var aliases = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var file in list)
+        {
+            foreach (var (alias, target) in file.Syntax.UsingAliases)
+                aliases[alias] = target;
+        }
+        _aliases = aliases.ToImmutable();
+        DisableRuntimeMarshalling = list.Any(f => f.Syntax.DisableRuntimeMarshalling);
+    }
+
+    /// <summary>`[assembly: DisableRuntimeMarshalling]` is applied somewhere in the project.</summary>
+    public bool DisableRuntimeMarshalling { get; }
+
+    public string ResolveAlias(string name) => _aliases.TryGetValue(name, out var target) ? LastSegment(target) : name;
+
+    public CsDeclared<CsStruct>? FindStruct(string name, string? contextNamespace) => Pick(_structs[ResolveAlias(name)], s => s.Item.FullName, contextNamespace);
+    public CsDeclared<CsEnum>? FindEnum(string name, string? contextNamespace) => Pick(_enums[ResolveAlias(name)], s => s.Item.FullName, contextNamespace);
+    public CsDeclared<CsDelegate>? FindDelegate(string name, string? contextNamespace) => Pick(_delegates[ResolveAlias(name)], s => s.Item.FullName, contextNamespace);
+
+    /// <summary>True when the class derives (through project classes) from SafeHandle or one of its framework subclasses.</summary>
+    public bool IsSafeHandle(string name)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var current = ResolveAlias(name);
+        while (seen.Add(current))
+        {
+            if (IsFrameworkSafeHandle(current))
+                return true;
+            var declared = _classes[current].FirstOrDefault();
+            if (declared?.Item.BaseTypeName is not { } baseName)
+                return false;
+            current = LastSegment(baseName);
+        }
+        return false;
+    }
+
+    private static bool IsFrameworkSafeHandle(string name) => name is "SafeHandle" or "SafeHandleZeroOrMinusOneIsInvalid" or "SafeHandleMinusOneIsInvalid"
+        or "SafeFileHandle" or "SafeWaitHandle" or "SafeMemoryMappedFileHandle" or "SafePipeHandle" or "SafeRegistryHandle" or "SafeProcessHandle"
+        or "SafeAccessTokenHandle" or "SafeX509ChainHandle" or "CriticalHandle" or "CriticalHandleZeroOrMinusOneIsInvalid" or "CriticalHandleMinusOneIsInvalid";
+
+    /// <summary>
+    /// Folds a constant expression (library names, entry points, enum values, field offsets) using the project's constants.
+    /// Returns null when it cannot be folded (then the dependent rule stays silent).
+    /// </summary>
+    public object? Evaluate(CsValue? value, string contextType) => Evaluate(value, contextType, 0);
+
+    private object? Evaluate(CsValue? value, string contextType, int depth)
+    {
+        if (value is null || depth > 16)
+            return null;
+        switch (value)
+        {
+            case CsValue.Literal literal:
+                return literal.Value;
+            case CsValue.Concat concat:
+                var left = Evaluate(concat.Left, contextType, depth + 1);
+                var right = Evaluate(concat.Right, contextType, depth + 1);
+                return left is null || right is null ? null : Convert.ToString(left, System.Globalization.CultureInfo.InvariantCulture) + Convert.ToString(right, System.Globalization.CultureInfo.InvariantCulture);
+            case CsValue.BitOr or_:
+                return Evaluate(or_.Left, contextType, depth + 1) is { } l && Evaluate(or_.Right, contextType, depth + 1) is { } r && ToLong(l) is { } a && ToLong(r) is { } b ? a | b : null;
+            case CsValue.ConstantReference reference:
+                var name = reference.Name[^1];
+                var qualifier = reference.Name.Length > 1 ? reference.Name[^2] : null;
+                var candidates = _constants[name].ToList();
+                if (candidates.Count == 0)
+                    return null;
+                CsConstant? chosen = null;
+                if (qualifier is not null)
+                    chosen = candidates.FirstOrDefault(c => c.ContainerSimpleName == qualifier || c.ContainerFullName.EndsWith("." + qualifier, StringComparison.Ordinal));
+                chosen ??= candidates.FirstOrDefault(c => c.ContainerFullName == contextType)
+                    ?? candidates.FirstOrDefault(c => contextType.StartsWith(c.ContainerFullName + ".", StringComparison.Ordinal))
+                    ?? (candidates.Count == 1 ? candidates[0] : null);
+                return chosen is null ? null : Evaluate(chosen.Value, chosen.ContainerFullName, depth + 1);
+            default:
+                return null;
+        }
+    }
+
+    public static long? ToLong(object? value) => value switch
+    {
+        long l => l,
+        int i => i,
+        short s => s,
+        sbyte sb => sb,
+        byte b => b,
+        ushort us => us,
+        uint ui => ui,
+        ulong ul => unchecked((long)ul),
+        char c => c,
+        _ => null,
+    };
+
+    private static T? Pick<T>(IEnumerable<T> candidates, Func<T, string> fullName, string? contextNamespace) where T : class
+    {
+        T? first = null;
+        foreach (var candidate in candidates)
+        {
+            first ??= candidate;
+            if (contextNamespace is not null && fullName(candidate).StartsWith(contextNamespace + ".", StringComparison.Ordinal))
+                return candidate;
+        }
+        return first;
+    }
+
+    private static string LastSegment(string name)
+    {
+        var generic = name.IndexOf('<');
+        if (generic >= 0)
+            name = name[..generic];
+        var dot = name.LastIndexOf('.');
+        return dot >= 0 ? name[(dot + 1)..] : name.Replace("global::", "", StringComparison.Ordinal);
+    }
+}

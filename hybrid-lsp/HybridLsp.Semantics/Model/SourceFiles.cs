@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using HybridLsp.Syntax.CSharp;
+using HybridLsp.Syntax.Rust;
+using HybridLsp.Syntax.Text;
+using HybridLsp.Syntax.Toml;
+
+namespace HybridLsp.Semantics.Model;
+
+// The per-file inputs of the semantic model, extracted by the Ide layer (which caches them per file).
+
+public sealed record CsSourceFile(string Path, CsFileSyntax Syntax, string? ProjectPath);
+
+public sealed record RustSourceFile(string Path, RustFileSyntax Syntax);
+
+public sealed record ManifestFile(string Path, CargoManifest Manifest);
+
+public sealed record ProjectFile(string Path, CsProjectFile Project);
+
+/// <summary>A workspace file that was not analysed: binary, unreadable, or over max-file-size.</summary>
+public sealed record SkippedFile(string Path, string Reason);
+
+/// <summary>Everything the semantic model is computed from: a pure function of these.</summary>
+public sealed record WorkspaceInput(
+    string RootPath,
+    Config.HybridConfig Config,
+    ImmutableDictionary<string, CsSourceFile> CSharpFiles,
+    ImmutableDictionary<string, RustSourceFile> RustFiles,
+    ImmutableDictionary<string, ManifestFile> Manifests,
+    ImmutableDictionary<string, ProjectFile> Projects,
+    ImmutableArray<SkippedFile> Skipped,
+    ImmutableDictionary<string, ImmutableArray<SyntaxError>> ParseErrors);
