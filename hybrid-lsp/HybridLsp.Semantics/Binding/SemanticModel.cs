@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using HybridLsp.Semantics.Config;
+using HybridLsp.Semantics.Model;
+using HybridLsp.Semantics.Rules;
+using HybridLsp.Syntax.CSharp;
+using HybridLsp.Syntax.Rust;
+
+namespace HybridLsp.Semantics.Binding;
+
+/// <summary>
+/// The resolved workspace: crates, C# symbols per project, every binding with what it resolved to, call sites, and the
+/// findings of every rule. Built once per snapshot from a <see cref="WorkspaceInput"/>; immutable.
+/// </summary>
+public sealed class SemanticModel
+{
+    private SemanticModel(WorkspaceInput input) => Input = input;
+
+    public WorkspaceInput Input { get; }
+    public HybridConfig Config => Input.Config;
+    public ImmutableArray<RustCrate> Crates { get; private set; } = [];
+    public ImmutableArray<Binding> Bindings { get; private set; } = [];
+    public ImmutableArray<CallSite> CallSites { get; private set; } = [];
+    public ImmutableArray<Finding> Findings { get; private set; } = [];
+
+    public static SemanticModel Build(WorkspaceInput input, CancellationToken cancellationToken)
+    {
+        var model = new SemanticModel(input);
+        model.Crates = [.. input.Manifests.Values
+            .Where(m => m.Manifest.PackageName is not null)
+            .OrderBy(m => m.Path, StringComparer.Ordinal)
+            .Select(m => RustCrate.Build(m, input.RustFiles))
+            .Where(c => c.LibRootFound || c.Manifest.Manifest.HasLibTable)];
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var symbolsByProject = input.CSharpFiles.Values
+            .GroupBy(f => f.ProjectPath ?? "", StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new CsSymbols(g), StringComparer.Ordinal);
+
+        var bindings = ImmutableArray.CreateBuilder<Binding>();
+        foreach (var file in input.CSharpFiles.Values.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            var symbols = symbolsByProject[file.ProjectPath ?? ""];
+            foreach (var method in file.Syntax.Externs)
+                bindings.Add(model.Resolve(file, method, symbols));
+        }
+        model.Bindings = bindings.ToImmutable();
+        cancellationToken.ThrowIfCancellationRequested();
+
+        model.CallSites = FindCallSites(input, model.Bindings);
+        model.Findings = RuleRunner.Run(model, cancellationToken);
+        return model;
+    }
+
+    private Binding Resolve(CsSourceFile file, CsExternMethod method, CsSymbols symbols)
+    {
+        var library = symbols.Evaluate(method.Library, method.Container) as string;
+        var entryPointValue = method.EntryPoint is null ? method.Name : symbols.Evaluate(method.EntryPoint, method.Container) as string;
+        var entryPoint = entryPointValue ?? method.Name;
+        Binding Make(ResolutionKind kind, RustCrate? crate = null, ImmutableArray<CrateItem<RustFunction>> natives = default, ImmutableArray<CrateItem<RustFunction>> notExported = default, string? why = null) =>
+            new(file, method, symbols, library, entryPoint, kind, crate, natives.IsDefault ? [] : natives, notExported.IsDefault ? [] : notExported, why);
+
+        if (library is null)
+            return Make(ResolutionKind.Unknown, why: "the library name is not a constant this tool can fold");
+        if (method.EntryPoint is not null && entryPointValue is null)
+            return Make(ResolutionKind.Unknown, why: "the entry point is not a constant this tool can fold");
+
+        var crate = FindCrate(library);
+        if (crate is null)
+        {
+            if (LibraryNames.IsSystem(library))
+                return Make(ResolutionKind.SystemLibrary);
+            if (Config.Libraries.Keys.Any(k => LibraryNames.Matches(k, library)))
+                return Make(ResolutionKind.Unknown, why: "the library is configured in hybrid-lsp.toml as a library this tool does not index yet");
+            return Make(ResolutionKind.UnresolvedLibrary);
+        }
+
+        if (crate.ExportsBySymbol.TryGetValue(entryPoint, out var natives))
+            return Make(ResolutionKind.Resolved, crate, natives);
+        var notExported = crate.Functions.Where(f => f.Item.Name == entryPoint && f.Item.ExportedSymbol is null && !f.Item.IsForeign).ToImmutableArray();
+        if (!notExported.IsEmpty)
+            return Make(ResolutionKind.MissingExport, crate, notExported: notExported);
+        if (crate.HasMacroExports)
+            return Make(ResolutionKind.Unknown, crate, why: $"crate '{crate.LibName}' generates exports with macros");
+        if (!crate.MissingModules.IsEmpty || crate.Files.Any(f => Input.ParseErrors.TryGetValue(f, out var errors) && !errors.IsEmpty))
+            return Make(ResolutionKind.Unknown, crate, why: $"crate '{crate.LibName}' could only be partly read");
+        return Make(ResolutionKind.MissingExport, crate);
+    }
+
+    /// <summary>The crate a library name denotes: a `[libraries]` mapping first, then the cdylib lib names, then any crate's lib name.</summary>
+    public RustCrate? FindCrate(string library)
+    {
+        foreach (var (name, lib) in Config.Libraries)
+        {
+            if (lib.Crate is { } dir && LibraryNames.Matches(name, library))
+                return Crates.FirstOrDefault(c => string.Equals(c.Directory, dir, StringComparison.Ordinal));
+        }
+        return Crates.FirstOrDefault(c => c.IsCdylib && LibraryNames.Matches(c.LibName, library))
+            ?? Crates.FirstOrDefault(c => LibraryNames.Matches(c.LibName, library));
+    }
+
+    private static ImmutableArray<CallSite> FindCallSites(WorkspaceInput input, ImmutableArray<Binding> bindings)
+    {
+        var byName = bindings.ToLookup(b => b.Method.Name, StringComparer.Ordinal);
+        var result = ImmutableArray.CreateBuilder<CallSite>();
+        foreach (var file in input.CSharpFiles.Values.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            foreach (var invocation in file.Syntax.Invocations)
+            {
+                foreach (var binding in byName[invocation.Name])
+                {
+                    if (binding.File.ProjectPath != file.ProjectPath)
+                        continue;
+                    var method = binding.Method;
+                    var matches = invocation.Qualifier is { } q
+                        ? q == method.ContainerSimpleName || q == method.Container || method.Container.EndsWith("." + q, StringComparison.Ordinal)
+                        : invocation.EnclosingType == method.Container || invocation.EnclosingType.StartsWith(method.Container + ".", StringComparison.Ordinal);
+                    if (matches)
+                        result.Add(new CallSite(file.Path, invocation, binding));
+                }
+            }
+        }
+        return result.ToImmutable();
+    }
+}

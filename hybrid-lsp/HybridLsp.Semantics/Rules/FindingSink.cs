@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using HybridLsp.Semantics.Config;
+using HybridLsp.Syntax.Text;
+
+namespace HybridLsp.Semantics.Rules;
+
+/// <summary>Collects findings: applies configured severities ("off" drops), suppressions, and de-duplicates by (code, path, span).</summary>
+internal sealed class FindingSink(HybridConfig config)
+{
+    private readonly Dictionary<(string Code, string Path, TextSpan Span), Finding> _findings = [];
+
+    public void Add(RuleDescriptor rule, string message, string path, TextSpan span, string symbol,
+        ImmutableArray<FindingLocation> related = default, ImmutableArray<string> targets = default,
+        FindingLocation? mirror = null, ImmutableArray<string> suppressed = default, RuleSeverity? severity = null)
+    {
+        if (!suppressed.IsDefaultOrEmpty && (suppressed.Contains(rule.Code) || suppressed.Contains("*")))
+            return;
+        var configured = config.RuleSeverities.TryGetValue(rule.Code, out var s) ? s : severity ?? rule.DefaultSeverity;
+        if (configured == RuleSeverity.Off)
+            return;
+        var key = (rule.Code, path, span);
+        if (_findings.ContainsKey(key))
+            return;
+        _findings[key] = new Finding(rule, configured, message, path, span, related.IsDefault ? [] : related, targets.IsDefault ? [] : targets, symbol, mirror);
+    }
+
+    public ImmutableArray<Finding> ToSortedArray() =>
+        [.. _findings.Values
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .ThenBy(f => f.Span.Start)
+            .ThenBy(f => f.Rule.Code, StringComparer.Ordinal)];
+}

@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using HybridLsp.Semantics.Abi;
+using HybridLsp.Semantics.Binding;
+using HybridLsp.Semantics.Model;
+using HybridLsp.Syntax.Rust;
+
+namespace HybridLsp.Semantics.Rules;
+
+/// <summary>
+/// Rules on the native side of Rust crates that C# binds: HL2002 ffi-unsafe-type, HL2004 unbound-export, HL2005 panic-across-ffi.
+/// A crate counts as bound when at least one C# declaration resolves to it (a pure Rust repository stays quiet).
+/// </summary>
+internal static class NativeRules
+{
+    public static void Check(SemanticModel model, FindingSink sink)
+    {
+        var boundCrates = model.Bindings.Where(b => b.Crate is not null).Select(b => b.Crate!).ToHashSet();
+        var boundSymbols = model.Bindings.Where(b => b.Resolution == ResolutionKind.Resolved).Select(b => (b.Crate!, b.EntryPoint)).ToHashSet();
+        var target = model.Config.Targets.IsEmpty ? Targets.TargetPlatforms.LinuxX64 : model.Config.Targets[0];
+        foreach (var crate in model.Crates.Where(boundCrates.Contains))
+        {
+            var mapper = new RustAbiMapper(crate, target);
+            foreach (var (symbol, variants) in crate.ExportsBySymbol.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                foreach (var export in variants)
+                {
+                    var fn = export.Item;
+                    foreach (var p in fn.Parameters)
+                        CheckFfiSafe(mapper.Map(p.Type), p.Type, fn, export.Path, sink);
+                    if (fn.Return is { } ret)
+                        CheckFfiSafe(mapper.MapReturn(ret), ret, fn, export.Path, sink);
+
+                    if (!fn.PanicSites.IsDefaultOrEmpty && !fn.UsesCatchUnwind)
+                    {
+                        var first = fn.PanicSites[0];
+                        var more = fn.PanicSites.Length - 1;
+                        sink.Add(RuleCatalog.PanicAcrossFfi,
+                            $"'{symbol}' can panic here ({first.What}){(more > 0 ? $" and in {more} more place{(more == 1 ? "" : "s")}" : "")}: a panic cannot unwind into .NET and aborts the process; handle the error or use std::panic::catch_unwind",
+                            export.Path, first.Span, symbol,
+                            related: [.. fn.PanicSites.Skip(1).Select(s => new FindingLocation(export.Path, s.Span, s.What))],
+                            suppressed: fn.Allowed);
+                    }
+                }
+                if (!boundSymbols.Contains((crate, symbol)))
+                {
+                    var export = variants[0];
+                    sink.Add(RuleCatalog.UnboundExport,
+                        $"'{symbol}' is exported by crate '{crate.LibName}' but no C# declaration binds it",
+                        export.Path, export.Item.NameSpan, symbol, suppressed: export.Item.Allowed);
+                }
+            }
+        }
+    }
+
+    private static void CheckFfiSafe(AbiType mapped, RustType type, RustFunction fn, string path, FindingSink sink)
+    {
+        if (mapped is not AbiFfiUnsafe unsafeType)
+            return;
+        sink.Add(RuleCatalog.FfiUnsafeType,
+            $"exported '{fn.ExportedSymbol}' uses '{type.Display}', which has no C layout: {unsafeType.Reason}",
+            path, type.Span, fn.ExportedSymbol ?? fn.Name, suppressed: fn.Allowed);
+    }
+}

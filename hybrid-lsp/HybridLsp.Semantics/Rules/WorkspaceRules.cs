@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using HybridLsp.Semantics.Binding;
+using HybridLsp.Semantics.Model;
+using HybridLsp.Syntax.Text;
+
+namespace HybridLsp.Semantics.Rules;
+
+/// <summary>HL0001 unresolved-library, HL0002 crate-not-cdylib, HL0003 parse-failure, HL0004 config-error.</summary>
+internal static class WorkspaceRules
+{
+    private const int MaxParseErrorsPerFile = 10;
+
+    public static void Run(SemanticModel model, FindingSink sink)
+    {
+        var input = model.Input;
+        if (input.Config.Path is { } configPath)
+        {
+            foreach (var problem in input.Config.Problems)
+            {
+                sink.Add(RuleCatalog.ConfigError, problem.Message, configPath, problem.Span, "hybrid-lsp.toml",
+                    severity: problem.IsUnknownKey ? RuleSeverity.Warning : RuleSeverity.Error);
+            }
+        }
+
+        foreach (var (path, errors) in input.ParseErrors)
+        {
+            var kind = path.EndsWith(".rs", StringComparison.Ordinal) ? "Rust" : path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) ? "C#" : path.EndsWith(".toml", StringComparison.Ordinal) ? "TOML" : "project";
+            foreach (var error in errors.Take(MaxParseErrorsPerFile))
+                sink.Add(RuleCatalog.ParseFailure, $"{kind} file could only be partly understood: {error.Message}", path, error.Span, PathUtil.FileName(path));
+        }
+        foreach (var skipped in input.Skipped)
+            sink.Add(RuleCatalog.ParseFailure, $"file skipped: {skipped.Reason}", skipped.Path, new TextSpan(0, 0), PathUtil.FileName(skipped.Path));
+        foreach (var crate in model.Crates)
+        {
+            foreach (var missing in crate.MissingModules)
+            {
+                sink.Add(RuleCatalog.ParseFailure, $"module '{missing.Name}' not found: expected '{PathUtil.Relative(missing.ExpectedPath, PathUtil.Directory(missing.DeclaringPath))}'",
+                    missing.DeclaringPath, missing.Span, missing.Name);
+            }
+        }
+
+        foreach (var binding in model.Bindings.Where(b => b.Resolution == ResolutionKind.UnresolvedLibrary))
+        {
+            var library = binding.Library!;
+            var candidates = model.Crates.Select(c => c.LibName).Concat(model.Crates.Select(c => c.PackageName).OfType<string>()).Distinct();
+            var suggestion = LibraryNames.DidYouMean(LibraryNames.Normalize(library), candidates);
+            sink.Add(RuleCatalog.UnresolvedLibrary,
+                $"library '{library}' matches no native module in this workspace nor in hybrid-lsp.toml" + (suggestion is null ? "" : $"; did you mean '{suggestion}'"),
+                binding.Path, binding.Method.Library.Span, library, suppressed: binding.Method.SuppressedCodes);
+        }
+
+        foreach (var group in model.Bindings.Where(b => b.Crate is not null && b.Resolution is ResolutionKind.Resolved or ResolutionKind.MissingExport).GroupBy(b => b.Crate!))
+        {
+            var crate = group.Key;
+            if (crate.IsCdylib)
+                continue;
+            var first = group.First();
+            var types = crate.Manifest.Manifest.CrateTypes;
+            sink.Add(RuleCatalog.CrateNotCdylib,
+                $"crate '{crate.PackageName ?? crate.LibName}' is loaded by C# as '{first.Library}' but builds {(types.IsEmpty ? "only an rlib (the default)" : string.Join(", ", types.Select(t => $"'{t}'")))}, not a 'cdylib'",
+                crate.ManifestPath, crate.Manifest.Manifest.CrateTypeSpan, crate.LibName,
+                related: [new FindingLocation(first.Path, first.Method.NameSpan, $"C# declaration '{first.Method.Name}'")]);
+        }
+    }
+}
