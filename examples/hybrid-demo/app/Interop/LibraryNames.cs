@@ -1,0 +1,11 @@
+namespace DemoApp.Interop;
+
+/// <summary>Names of the native libraries the app loads, shared by every binding.</summary>
+internal static class LibraryNames
+{
+    /// <summary>
+    /// The Rust crate in native/fastmath. The runtime probes libfastmath.so, libfastmath.dylib
+    /// or fastmath.dll next to the app, depending on the operating system.
+    /// </summary>
+    public const string Fastmath = "fastmath";
+}
