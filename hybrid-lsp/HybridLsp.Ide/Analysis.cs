@@ -1,66 +1,69 @@
 using System.Collections.Immutable;
+using HybridLsp.Semantics.Binding;
 using HybridLsp.Syntax.Text;
 
 namespace HybridLsp.Ide;
 
-/// <summary>An immutable snapshot of the workspace; every query takes a cancellation token.</summary>
+/// <summary>
+/// An immutable snapshot of the workspace; every query takes a cancellation token. The semantic model is computed once,
+/// on the first query that needs it, and shared by all queries on this snapshot.
+/// </summary>
 public sealed partial class Analysis
 {
     private readonly AnalysisOptions _options;
-    private readonly ImmutableDictionary<string, FileChange> _files;
+    private readonly ImmutableDictionary<string, FileState> _files;
+    private readonly Lazy<WorkspaceState> _state;
+    private readonly Lazy<ImmutableDictionary<string, ImmutableArray<Diagnostic>>> _editorDiagnostics;
+    private readonly Lazy<CrossReferences> _xrefs;
 
-    private Analysis(AnalysisOptions options, ImmutableDictionary<string, FileChange> files)
+    private Analysis(AnalysisOptions options, ImmutableDictionary<string, FileState> files)
     {
         _options = options;
         _files = files;
+        _state = new Lazy<WorkspaceState>(() => WorkspaceState.Build(options, files), LazyThreadSafetyMode.ExecutionAndPublication);
+        _editorDiagnostics = new Lazy<ImmutableDictionary<string, ImmutableArray<Diagnostic>>>(ComputeEditorDiagnostics, LazyThreadSafetyMode.ExecutionAndPublication);
+        _xrefs = new Lazy<CrossReferences>(() => CrossReferences.Build(Model), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    internal static Analysis Empty(AnalysisOptions options) => new(options, ImmutableDictionary<string, FileChange>.Empty);
+    internal static Analysis Empty(AnalysisOptions options) => new(options, ImmutableDictionary<string, FileState>.Empty.WithComparers(StringComparer.Ordinal));
 
     internal Analysis With(WorkspaceChange change)
     {
         var files = _files.ToBuilder();
         foreach (var file in change.Files)
         {
+            var path = Normalize(file.Path);
             if (file.IsRemoved)
-                files.Remove(file.Path);
+                files.Remove(path);
             else
-                files[file.Path] = file;
+                files[path] = new FileState(file with { Path = path });
         }
         return new Analysis(_options, files.ToImmutable());
     }
 
+    private static string Normalize(string path) => path.Replace('\\', '/');
+
+    internal WorkspaceState State => _state.Value;
+
+    internal SemanticModel Model => _state.Value.Model;
+
     public AnalysisOptions Options => _options;
 
+    /// <summary>The paths of every file in the snapshot.</summary>
+    public IEnumerable<string> Paths => _files.Keys;
+
     /// <summary>The text of a file in the snapshot, or null.</summary>
-    public string? GetText(string path) => _files.TryGetValue(path, out var f) ? f.Text : null;
+    public string? GetText(string path) => _files.TryGetValue(Normalize(path), out var f) ? f.Text : null;
 
-    public LineIndex? GetLineIndex(string path) => GetText(path) is { } text ? LineIndex.Create(text) : null;
+    public bool IsOpen(string path) => _files.TryGetValue(Normalize(path), out var f) && f.Change.IsOpen;
 
-    /// <summary>Diagnostics shown in the editor for one file (native-side mirrors included).</summary>
-    public ImmutableArray<Diagnostic> Diagnostics(string path, CancellationToken cancellationToken) => [];
-
-    /// <summary>Editor diagnostics of every file that has any, keyed by path.</summary>
-    public ImmutableDictionary<string, ImmutableArray<Diagnostic>> AllDiagnostics(CancellationToken cancellationToken) => ImmutableDictionary<string, ImmutableArray<Diagnostic>>.Empty;
-
-    /// <summary>Every finding once (as `check` reports them), sorted by path, position and code.</summary>
-    public ImmutableArray<Diagnostic> CheckDiagnostics(CancellationToken cancellationToken) => [];
-
-    public ImmutableArray<BindingInfo> Bindings(CancellationToken cancellationToken) => [];
-
-    public NavigationResult? GotoDefinition(FilePosition position, CancellationToken cancellationToken) => null;
-
-    public ImmutableArray<ReferenceLocation> References(FilePosition position, bool includeDeclaration, CancellationToken cancellationToken) => [];
-
-    public HoverResult? Hover(FilePosition position, CancellationToken cancellationToken) => null;
-
-    public ImmutableArray<WorkspaceSymbol> WorkspaceSymbols(string query, CancellationToken cancellationToken) => [];
-
-    public IndexStatus Status => new(0, 0, 0, 0, 0, 0);
+    public LineIndex? GetLineIndex(string path) => _files.TryGetValue(Normalize(path), out var f) && f.Text is not null ? f.LineIndex : null;
 
     /// <summary>The names of the targets this snapshot checks (configuration or `--target`).</summary>
-    public ImmutableArray<string> TargetNames => ["linux-x64", "win-x64", "osx-arm64"];
+    public ImmutableArray<string> TargetNames => [.. State.Config.Targets.Select(t => t.Name)];
 
-    /// <summary>The rule help URI base (configurable); null means the bundled docs.</summary>
-    public string? RuleDocsBase => null;
+    /// <summary>The rule help URI base from hybrid-lsp.toml `[docs] base`; null means the bundled docs.</summary>
+    public string? RuleDocsBase => State.Config.DocsBase;
+
+    public IndexStatus Status => State.Status;
 }

@@ -1,0 +1,171 @@
+using System.Collections.Immutable;
+using HybridLsp.Semantics.Binding;
+using HybridLsp.Semantics.Config;
+using HybridLsp.Semantics.Model;
+using HybridLsp.Semantics.Targets;
+using HybridLsp.Syntax.CSharp;
+using HybridLsp.Syntax.Text;
+using HybridLsp.Syntax.Toml;
+
+namespace HybridLsp.Ide;
+
+/// <summary>The per-snapshot semantic state: configuration, extracted files, the semantic model and lookup indexes.</summary>
+internal sealed class WorkspaceState
+{
+    private WorkspaceState(HybridConfig config, SemanticModel model, IndexStatus status)
+    {
+        Config = config;
+        Model = model;
+        Status = status;
+    }
+
+    public HybridConfig Config { get; }
+    public SemanticModel Model { get; }
+    public IndexStatus Status { get; }
+
+    public static WorkspaceState Build(AnalysisOptions options, ImmutableDictionary<string, FileState> files)
+    {
+        var cancellationToken = CancellationToken.None;
+        var root = options.RootPath.Replace('\\', '/').TrimEnd('/');
+        if (root.Length == 0)
+            root = "/";
+        var config = ReadConfig(options, files, root);
+
+        var configFolder = config.Path is { } cp ? PathUtil.Directory(cp) : root;
+        var exclude = new GlobMatcher(config.Exclude);
+        bool Excluded(string path) => !exclude.IsEmpty && PathUtil.IsUnder(path, configFolder) && exclude.IsMatch(PathUtil.Relative(path, configFolder));
+
+        var skipped = ImmutableArray.CreateBuilder<SkippedFile>();
+        var parseErrors = ImmutableDictionary.CreateBuilder<string, ImmutableArray<SyntaxError>>(StringComparer.Ordinal);
+        var projects = ImmutableDictionary.CreateBuilder<string, ProjectFile>(StringComparer.Ordinal);
+        var manifests = ImmutableDictionary.CreateBuilder<string, ManifestFile>(StringComparer.Ordinal);
+        var csFiles = new List<FileState>();
+        var rustFiles = new List<FileState>();
+        var largeRust = new Dictionary<string, FileState>(StringComparer.Ordinal);
+
+        foreach (var (path, file) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            if (Excluded(path))
+                continue;
+            var name = PathUtil.FileName(path);
+            if (file.Text is null)
+            {
+                if (file.Change.UnreadableReason is { } reason)
+                    skipped.Add(new SkippedFile(path, reason));
+                continue;
+            }
+            var tooLarge = !file.Change.IsOpen && file.Text.Length > config.MaxFileSize;
+            if (path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+            {
+                var project = CsProjectReader.Read(file.Text);
+                projects[path] = new ProjectFile(path, project);
+                if (!project.Errors.IsEmpty)
+                    parseErrors[path] = project.Errors;
+            }
+            else if (name == "Cargo.toml")
+            {
+                var manifest = CargoManifest.Read(file.Text);
+                manifests[path] = new ManifestFile(path, manifest);
+                if (!manifest.Errors.IsEmpty)
+                    parseErrors[path] = manifest.Errors;
+            }
+            else if (path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+            {
+                if (tooLarge)
+                    skipped.Add(new SkippedFile(path, $"larger than max-file-size ({Megabytes(file.Text.Length)} > {Megabytes(config.MaxFileSize)})"));
+                else
+                    csFiles.Add(file);
+            }
+            else if (path.EndsWith(".rs", StringComparison.Ordinal))
+            {
+                if (tooLarge)
+                    largeRust[path] = file;
+                else
+                    rustFiles.Add(file);
+            }
+        }
+
+        // C#: each file belongs to the nearest project above it; its #if symbols are that project's.
+        var projectDirs = projects.Keys.Select(p => (Dir: PathUtil.Directory(p), Path: p)).OrderByDescending(p => p.Dir.Length).ToList();
+        var csSources = new System.Collections.Concurrent.ConcurrentDictionary<string, CsSourceFile>(StringComparer.Ordinal);
+        Parallel.ForEach(csFiles, new ParallelOptions { CancellationToken = cancellationToken }, file =>
+        {
+            var owner = projectDirs.FirstOrDefault(p => PathUtil.IsUnder(file.Path, p.Dir)).Path;
+            var symbols = Symbols(owner is null ? null : projects[owner].Project, config);
+            csSources[file.Path] = new CsSourceFile(file.Path, file.CSharp(symbols, cancellationToken), owner);
+        });
+        foreach (var source in csSources.Values)
+        {
+            var errors = source.Syntax.Errors;
+            if (!errors.IsEmpty && (source.Syntax.Externs.Length > 0 || source.Syntax.Structs.Length > 0))
+                parseErrors[source.Path] = errors;
+        }
+
+        var rustSources = new System.Collections.Concurrent.ConcurrentDictionary<string, RustSourceFile>(StringComparer.Ordinal);
+        Parallel.ForEach(rustFiles, new ParallelOptions { CancellationToken = cancellationToken }, file =>
+            rustSources[file.Path] = new RustSourceFile(file.Path, file.Rust(cancellationToken)));
+
+        var input = new WorkspaceInput(root, config,
+            csSources.ToImmutableDictionary(StringComparer.Ordinal),
+            rustSources.ToImmutableDictionary(StringComparer.Ordinal),
+            manifests.ToImmutable(), projects.ToImmutable(), skipped.ToImmutable(), parseErrors.ToImmutable());
+        var model = SemanticModel.Build(input, cancellationToken);
+
+        // Large Rust files are read only when a crate's module tree names them.
+        var named = model.Crates.SelectMany(c => c.MissingModules).Select(m => m.ExpectedPath)
+            .SelectMany(p => new[] { p, p[..^3] + "/mod.rs" }).Where(largeRust.ContainsKey).ToList();
+        foreach (var path in named)
+            rustSources[path] = new RustSourceFile(path, largeRust[path].Rust(cancellationToken));
+        foreach (var (path, file) in largeRust.Where(l => !named.Contains(l.Key)))
+            skipped.Add(new SkippedFile(path, $"larger than max-file-size ({Megabytes(file.Text!.Length)} > {Megabytes(config.MaxFileSize)})"));
+        if (named.Count > 0 || largeRust.Count > 0)
+        {
+            input = input with { RustFiles = rustSources.ToImmutableDictionary(StringComparer.Ordinal), Skipped = skipped.ToImmutable() };
+            model = SemanticModel.Build(input, cancellationToken);
+        }
+        var withErrors = input.ParseErrors.ToBuilder();
+        foreach (var source in input.RustFiles.Values)
+        {
+            if (!source.Syntax.Errors.IsEmpty && model.Crates.Any(c => c.Files.Contains(source.Path)))
+                withErrors[source.Path] = source.Syntax.Errors;
+        }
+        if (withErrors.Count != input.ParseErrors.Count)
+            model = SemanticModel.Build(input with { ParseErrors = withErrors.ToImmutable() }, cancellationToken);
+
+        var status = new IndexStatus(input.CSharpFiles.Count, input.RustFiles.Count, input.Projects.Count, model.Crates.Length,
+            model.Bindings.Length, model.Crates.Sum(c => c.ExportsBySymbol.Count));
+        return new WorkspaceState(config, model, status);
+    }
+
+    private static HybridConfig ReadConfig(AnalysisOptions options, ImmutableDictionary<string, FileState> files, string root)
+    {
+        var path = options.ConfigPath?.Replace('\\', '/') ?? (root == "/" ? "/hybrid-lsp.toml" : root + "/hybrid-lsp.toml");
+        var config = files.TryGetValue(path, out var file) && file.Text is not null ? ConfigReader.Read(path, file.Text) : HybridConfig.Default;
+        if (!options.TargetOverride.IsDefaultOrEmpty)
+        {
+            var targets = options.TargetOverride.Select(TargetPlatforms.Find).OfType<TargetPlatform>().Distinct().ToImmutableArray();
+            if (!targets.IsEmpty)
+                config = config with { Targets = targets };
+        }
+        return config;
+    }
+
+    /// <summary>
+    /// The preprocessor symbols of a project: its framework's symbols, DefineConstants, `[csharp] defines`, and DEBUG/TRACE
+    /// (the default Debug configuration, which is what a developer's editor and `dotnet build` see).
+    /// </summary>
+    private static ImmutableArray<string> Symbols(CsProjectFile? project, HybridConfig config)
+    {
+        var symbols = new SortedSet<string>(StringComparer.Ordinal) { "DEBUG", "TRACE" };
+        if (project is not null)
+        {
+            foreach (var tfm in project.TargetFrameworks.Take(1))
+                symbols.UnionWith(CsProjectReader.FrameworkSymbols(tfm));
+            symbols.UnionWith(project.DefineConstants);
+        }
+        symbols.UnionWith(config.CSharpDefines);
+        return [.. symbols];
+    }
+
+    private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:0.#} MB";
+}
