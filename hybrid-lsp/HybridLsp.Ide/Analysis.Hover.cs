@@ -82,17 +82,17 @@ public sealed partial class Analysis
             var rp = i < fn.Parameters.Length ? fn.Parameters[i] : null;
             var csText = p is null ? "—" : $"`{(p.RefKind == CsRefKind.None ? "" : p.RefKind.ToString().ToLowerInvariant() + " ")}{p.Type.Display}` ({AbiComparer.Describe(cs.MapParameter(p, context, binding.Method.Container), target)})";
             var rustText = rp is null ? "—" : $"`{rp.Type.Display}` ({AbiComparer.Describe(rust.Map(rp.Type), target)})";
-            var status = p is null || rp is null ? "✗ HL1002" : Status(findings, p.Type.Span);
+            var status = p is null || rp is null ? "✗ HL1002" : RowStatus(findings, p.Type.Span);
             sb.Append($"| `{p?.Name ?? rp?.Name}` | {csText} | {rustText} | {status} |\n");
         }
-        sb.Append($"| return | `{binding.Method.ReturnType.Display}` ({AbiComparer.Describe(cs.MapReturn(binding.Method, context), target)}) | `{fn.Return?.Display ?? "()"}` ({AbiComparer.Describe(rust.MapReturn(fn.Return), target)}) | {Status(findings, binding.Method.ReturnType.Span)} |\n");
+        sb.Append($"| return | `{binding.Method.ReturnType.Display}` ({AbiComparer.Describe(cs.MapReturn(binding.Method, context), target)}) | `{fn.Return?.Display ?? "()"}` ({AbiComparer.Describe(rust.MapReturn(fn.Return), target)}) | {RowStatus(findings, binding.Method.ReturnType.Span)} |\n");
         var issues = findings.Where(f => f.Span.Start >= binding.Method.FullSpan.Start && f.Span.End <= binding.Method.FullSpan.End).ToList();
         foreach (var f in issues)
             sb.Append($"\n**{f.Rule.Code}** {f.Message}");
         return sb.ToString();
     }
 
-    private static string Status(List<Semantics.Rules.Finding> findings, Syntax.Text.TextSpan span) =>
+    private static string RowStatus(List<Semantics.Rules.Finding> findings, Syntax.Text.TextSpan span) =>
         findings.FirstOrDefault(f => f.Span == span) is { } f ? $"✗ {f.Rule.Code}" : "✓";
 
     private string RelativePath(string path) => PathUtil.Relative(path, _options.RootPath.Replace('\\', '/').TrimEnd('/'));
