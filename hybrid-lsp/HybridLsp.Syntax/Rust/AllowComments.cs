@@ -13,9 +13,10 @@ internal static class AllowComments
 
     public static ImmutableArray<string> Read(string text, int itemStart)
     {
-        if (itemStart <= 0 || text.IndexOf(Marker, Math.Max(0, itemStart - 8192), Math.Min(itemStart, 8192), StringComparison.Ordinal) < 0)
+        if (itemStart <= 0)
             return [];
-        var codes = ImmutableArray.CreateBuilder<string>();
+        // Only the comment lines right above the item are read, so the cost is the length of those lines.
+        ImmutableArray<string>.Builder? codes = null;
         var lineStart = LineStart(text, itemStart);
         for (var n = 0; n < MaxLines && lineStart > 0; n++)
         {
@@ -27,10 +28,10 @@ internal static class AllowComments
             var line = text.AsSpan(prevStart, lineEnd - prevStart).Trim();
             if (!line.StartsWith("//"))
                 break;
-            AddCodes(line[2..].Trim(), codes);
+            AddCodes(line[2..].Trim(), ref codes);
             lineStart = prevStart;
         }
-        return codes.ToImmutable();
+        return codes?.ToImmutable() ?? [];
     }
 
     private static int LineStart(string text, int offset)
@@ -41,7 +42,7 @@ internal static class AllowComments
         return i;
     }
 
-    private static void AddCodes(ReadOnlySpan<char> comment, ImmutableArray<string>.Builder codes)
+    private static void AddCodes(ReadOnlySpan<char> comment, ref ImmutableArray<string>.Builder? codes)
     {
         if (!comment.StartsWith(Marker, StringComparison.Ordinal))
             return;
@@ -57,6 +58,7 @@ internal static class AllowComments
         foreach (var range in rest[1..close].Split(','))
         {
             var code = rest[1..close][range].Trim();
+            codes ??= ImmutableArray.CreateBuilder<string>();
             if (code.Length > 0 && !codes.Contains(code.ToString()))
                 codes.Add(code.ToString());
         }

@@ -189,6 +189,8 @@ internal sealed partial class ItemParser
                     else
                     {
                         var type = ParseType(ref i, to, 0);
+                        if (type.Span.Length == 0)
+                            _errors.Add(new SyntaxError(new TextSpan(_b.EndOf(colon), 0), "expected the parameter's type after ':'"));
                         parameters.Add(new RustParam(_b.Normalized(patternStart, colon - 1), _b.SpanOf(patternStart, colon - 1), type));
                     }
                 }

@@ -14,12 +14,6 @@ namespace HybridLsp.Syntax.Rust;
 /// </remarks>
 internal static class PanicScanner
 {
-    private static readonly FrozenSet<string> s_panicMacros =
-        FrozenSet.ToFrozenSet(["panic", "unreachable", "todo", "unimplemented", "assert", "assert_eq", "assert_ne"], StringComparer.Ordinal);
-
-    private static readonly FrozenSet<string> s_panicMethods =
-        FrozenSet.ToFrozenSet(["unwrap", "expect", "unwrap_err", "expect_err"], StringComparer.Ordinal);
-
     /// <summary>Keywords after which `[` starts an array expression or a slice type, never an index.</summary>
     private static readonly FrozenSet<string> s_keywords = FrozenSet.ToFrozenSet(
         ["as", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "fn", "for", "if", "impl", "in", "let", "loop",
@@ -40,15 +34,13 @@ internal static class PanicScanner
                 if (word.SequenceEqual("catch_unwind"))
                     return ([], true);
 
-                var lookup = s_panicMethods.GetAlternateLookup<ReadOnlySpan<char>>();
-                if (lookup.Contains(word) && b.IsPunct(i - 1, ".") && b.Is(i + 1, RustTokenKind.OpenParen))
+                if (IsPanicMethod(word) && b.IsPunct(i - 1, ".") && b.Is(i + 1, RustTokenKind.OpenParen))
                 {
                     var end = Math.Min(b.After(i + 1), close) - 1;
                     sites.Add(new RustPanicSite(b.SpanOf(i, end), word.ToString() + "()"));
                     continue;
                 }
-                var macros = s_panicMacros.GetAlternateLookup<ReadOnlySpan<char>>();
-                if (macros.Contains(word) && b.IsPunct(i + 1, "!") && !b.IsPunct(i - 1, ".")
+                if (IsPanicMacro(word) && b.IsPunct(i + 1, "!") && !b.IsPunct(i - 1, ".")
                     && b.Kind(i + 2) is RustTokenKind.OpenParen or RustTokenKind.OpenBracket or RustTokenKind.OpenBrace)
                 {
                     var end = Math.Min(b.After(i + 2), close) - 1;
@@ -67,6 +59,11 @@ internal static class PanicScanner
         }
         return (sites.ToImmutable(), false);
     }
+
+    private static bool IsPanicMethod(ReadOnlySpan<char> word) => word is "unwrap" or "expect" or "unwrap_err" or "expect_err";
+
+    private static bool IsPanicMacro(ReadOnlySpan<char> word) =>
+        word is "panic" or "unreachable" or "todo" or "unimplemented" or "assert" or "assert_eq" or "assert_ne";
 
     /// <summary>`expr[…]`: the `[` follows an identifier that is not a keyword, a `)`, a `]` or a `?`. Not `#[attr]`, not `vec![…]`, not `[1, 2]`.</summary>
     private static bool IsIndexing(TokenBuffer b, int bracket)

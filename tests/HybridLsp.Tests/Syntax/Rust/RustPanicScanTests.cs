@@ -46,7 +46,7 @@ public sealed class RustPanicScanTests
     [Fact]
     public void Index_after_keyword_is_not_indexing()
     {
-        Assert.Empty(Body("{ for x in [1, 2] {} let m: &mut [u8] = &mut []; return [0][..].len() as u8; }").PanicSites.Where(s => s.What != "indexing" || s.Span.Length != 4));
+        Assert.Empty(Body("{ for x in [1, 2] {} let m: &mut [u8] = &mut []; return [0][..].len() as u8; }").PanicSites);
     }
 
     [Fact]

@@ -250,4 +250,46 @@ public sealed class RustRecoveryTests
         Assert.Empty(Parse("   \n\t ").Errors);
         Assert.Empty(Parse("// only a comment").Errors);
     }
+
+    [Fact]
+    public void Missing_parameter_type_is_an_error()
+    {
+        const string src = "fn f(x: ) {}";
+        var file = Parse(src);
+        var f = Assert.Single(file.Functions);
+        Assert.Equal("", Assert.Single(f.Parameters).Type.Display);
+        Assert.Contains("type", Assert.Single(file.Errors).Message);
+    }
+
+    [Fact]
+    public void Unclosed_inline_module_reports_once_and_keeps_items()
+    {
+        var file = Parse("fn a() {}\nmod m {\n    fn b() {}\n");
+        Assert.Equal(["a", "b"], file.Functions.Select(f => f.Name));
+        Assert.Equal("m", Function(file, "b").ModulePath);
+        Assert.Single(file.Errors);
+    }
+
+    [Fact]
+    public void Unclosed_generics_recover()
+    {
+        var file = Parse("fn f<T(x: T) {}\nstruct S<T { a: T }\nfn ok() {}");
+        Assert.Contains(file.Functions, f => f.Name == "ok");
+        Assert.NotEmpty(file.Errors);
+    }
+
+    [Fact]
+    public void Mismatched_bracket_inside_parameters()
+    {
+        var file = Parse("fn f(a: [u8; 4) {}\nfn g() {}");
+        Assert.Contains(file.Functions, f => f.Name == "g");
+    }
+
+    [Fact]
+    public void Extern_without_fn_or_block_is_an_error()
+    {
+        var file = Parse("extern \"C\" 42;\nfn g() {}");
+        Assert.Equal("g", Assert.Single(file.Functions).Name);
+        Assert.Contains("'extern'", Assert.Single(file.Errors).Message);
+    }
 }
