@@ -82,14 +82,12 @@ internal static class CsAttributes
     /// <summary>The member name of an enum value as written (`CallingConvention.Cdecl` → "Cdecl"), or the number as text for `(E)2` and `2`.</summary>
     public static string? EnumMember(ExpressionSyntax? expression)
     {
+        while (expression is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+            expression = expression is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((CastExpressionSyntax)expression).Expression;
         switch (expression)
         {
             case null:
                 return null;
-            case ParenthesizedExpressionSyntax parenthesized:
-                return EnumMember(parenthesized.Expression);
-            case CastExpressionSyntax cast:
-                return EnumMember(cast.Expression);
             case MemberAccessExpressionSyntax access:
                 return access.Name.Identifier.IsMissing ? null : access.Name.Identifier.ValueText;
             case IdentifierNameSyntax identifier:

@@ -35,11 +35,18 @@ internal static class CsTypeReader
         "StringBuilder", "SafeHandle", "SafeFileHandle", "SafeWaitHandle", "CriticalHandle", "Delegate", "MulticastDelegate", "Array",
     };
 
-    public static CsType Read(TypeSyntax? type)
+    // Recursion is bounded: `int***…*` or `A<A<A<…>>>` thousands deep must not overflow the stack.
+    private const int MaxDepth = 64;
+
+    public static CsType Read(TypeSyntax? type) => Read(type, 0);
+
+    private static CsType Read(TypeSyntax? type, int depth)
     {
         if (type is null)
             return new CsUnknownType(default, "");
         var span = Span(type);
+        if (depth++ > MaxDepth)
+            return new CsUnknownType(span, Truncate(type.ToString()));
         switch (type)
         {
             case PredefinedTypeSyntax predefined:
@@ -49,19 +56,19 @@ internal static class CsTypeReader
             case IdentifierNameSyntax identifier:
                 return ReadIdentifier(identifier, span);
             case GenericNameSyntax generic:
-                return new CsNamedType(span, generic.Identifier.ValueText, ImmutableArray<string>.Empty, ReadArguments(generic));
+                return new CsNamedType(span, generic.Identifier.ValueText, ImmutableArray<string>.Empty, ReadArguments(generic, depth));
             case QualifiedNameSyntax qualified:
-                return ReadQualified(qualified, span);
+                return ReadQualified(qualified, span, depth);
             case AliasQualifiedNameSyntax alias:
-                return ReadAliasQualified(alias, span);
+                return ReadAliasQualified(alias, span, depth);
             case PointerTypeSyntax pointer:
-                return new CsPointerType(span, Read(pointer.ElementType));
+                return new CsPointerType(span, Read(pointer.ElementType, depth));
             case ArrayTypeSyntax array:
-                return ReadArray(array, span);
+                return ReadArray(array, span, depth);
             case NullableTypeSyntax nullable:
-                return ReadNullable(nullable, span);
+                return ReadNullable(nullable, span, depth);
             case FunctionPointerTypeSyntax functionPointer:
-                return ReadFunctionPointer(functionPointer, span);
+                return ReadFunctionPointer(functionPointer, span, depth);
             default:
                 return new CsUnknownType(span, type.ToString());
         }
@@ -78,6 +85,8 @@ internal static class CsTypeReader
         AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
         _ => name.ToString(),
     };
+
+    private static string Truncate(string text) => text.Length > 200 ? text[..200] : text;
 
     private static TextSpan Span(SyntaxNode node) => new(node.Span.Start, node.Span.Length);
 
@@ -122,25 +131,25 @@ internal static class CsTypeReader
             : new CsNamedType(span, name, ImmutableArray<string>.Empty, ImmutableArray<CsType>.Empty);
     }
 
-    private static CsType ReadQualified(QualifiedNameSyntax qualified, TextSpan span)
+    private static CsType ReadQualified(QualifiedNameSyntax qualified, TextSpan span, int depth)
     {
         var qualifiers = ImmutableArray.CreateBuilder<string>();
-        if (!AddQualifiers(qualified.Left, qualifiers))
+        if (!AddQualifiers(qualified.Left, qualifiers, depth))
             return new CsUnknownType(span, qualified.ToString());
         var right = qualified.Right;
         if (right.Identifier.IsMissing)
             return new CsUnknownType(span, qualified.ToString());
-        var typeArguments = right is GenericNameSyntax generic ? ReadArguments(generic) : ImmutableArray<CsType>.Empty;
+        var typeArguments = right is GenericNameSyntax generic ? ReadArguments(generic, depth) : ImmutableArray<CsType>.Empty;
         if (typeArguments.IsEmpty && qualifiers is [var only] && only == "System" && s_systemNames.TryGetValue(right.Identifier.ValueText, out var primitive))
             return new CsPrimitiveType(span, primitive);
         return new CsNamedType(span, right.Identifier.ValueText, qualifiers.ToImmutable(), typeArguments);
     }
 
-    private static CsType ReadAliasQualified(AliasQualifiedNameSyntax alias, TextSpan span)
+    private static CsType ReadAliasQualified(AliasQualifiedNameSyntax alias, TextSpan span, int depth)
     {
         // `global::X` names the same type as `X` unless something shadows it; other extern aliases stay in the qualifier.
         var name = alias.Name;
-        var typeArguments = name is GenericNameSyntax generic ? ReadArguments(generic) : ImmutableArray<CsType>.Empty;
+        var typeArguments = name is GenericNameSyntax generic ? ReadArguments(generic, depth) : ImmutableArray<CsType>.Empty;
         var qualifiers = alias.Alias.Identifier.IsKind(SyntaxKind.GlobalKeyword)
             ? ImmutableArray<string>.Empty
             : ImmutableArray.Create(alias.Alias.Identifier.ValueText + "::");
@@ -153,19 +162,21 @@ internal static class CsTypeReader
         return new CsNamedType(span, name.Identifier.ValueText, qualifiers, typeArguments);
     }
 
-    private static bool AddQualifiers(NameSyntax name, ImmutableArray<string>.Builder qualifiers)
+    private static bool AddQualifiers(NameSyntax name, ImmutableArray<string>.Builder qualifiers, int depth)
     {
+        if (depth++ > MaxDepth)
+            return false;
         switch (name)
         {
             case QualifiedNameSyntax qualified:
-                return AddQualifiers(qualified.Left, qualifiers) && AddQualifiers(qualified.Right, qualifiers);
+                return AddQualifiers(qualified.Left, qualifiers, depth) && AddQualifiers(qualified.Right, qualifiers, depth);
             case AliasQualifiedNameSyntax alias:
                 if (!alias.Alias.Identifier.IsKind(SyntaxKind.GlobalKeyword))
                 {
                     qualifiers.Add(alias.Alias.Identifier.ValueText + "::" + alias.Name.Identifier.ValueText);
                     return true;
                 }
-                return AddQualifiers(alias.Name, qualifiers);
+                return AddQualifiers(alias.Name, qualifiers, depth);
             case SimpleNameSyntax simple:
                 if (simple.Identifier.IsMissing)
                     return false;
@@ -176,18 +187,18 @@ internal static class CsTypeReader
         }
     }
 
-    private static ImmutableArray<CsType> ReadArguments(GenericNameSyntax generic)
+    private static ImmutableArray<CsType> ReadArguments(GenericNameSyntax generic, int depth)
     {
         var builder = ImmutableArray.CreateBuilder<CsType>(generic.TypeArgumentList.Arguments.Count);
         foreach (var argument in generic.TypeArgumentList.Arguments)
-            builder.Add(Read(argument));
+            builder.Add(Read(argument, depth));
         return builder.MoveToImmutable();
     }
 
-    private static CsType ReadArray(ArrayTypeSyntax array, TextSpan span)
+    private static CsType ReadArray(ArrayTypeSyntax array, TextSpan span, int depth)
     {
         // `int[][,]` is a one-dimensional array of `int[,]`: the first rank specifier is the outermost.
-        var result = Read(array.ElementType);
+        var result = Read(array.ElementType, depth);
         for (var i = array.RankSpecifiers.Count - 1; i >= 0; i--)
         {
             var specifier = array.RankSpecifiers[i];
@@ -197,9 +208,9 @@ internal static class CsTypeReader
         return result;
     }
 
-    private static CsType ReadNullable(NullableTypeSyntax nullable, TextSpan span)
+    private static CsType ReadNullable(NullableTypeSyntax nullable, TextSpan span, int depth)
     {
-        var underlying = Read(nullable.ElementType);
+        var underlying = Read(nullable.ElementType, depth);
         return underlying switch
         {
             CsPrimitiveType { Kind: CsPrimitive.String or CsPrimitive.Object } primitive => primitive with { Span = span },
@@ -209,7 +220,7 @@ internal static class CsTypeReader
         };
     }
 
-    private static CsType ReadFunctionPointer(FunctionPointerTypeSyntax functionPointer, TextSpan span)
+    private static CsType ReadFunctionPointer(FunctionPointerTypeSyntax functionPointer, TextSpan span, int depth)
     {
         var convention = functionPointer.CallingConvention;
         var isUnmanaged = convention is not null && convention.ManagedOrUnmanagedKeyword.IsKind(SyntaxKind.UnmanagedKeyword);
@@ -227,9 +238,9 @@ internal static class CsTypeReader
             return new CsUnknownType(span, functionPointer.ToString());
         var builderParameters = ImmutableArray.CreateBuilder<CsFunctionPointerParameter>(parameters.Count - 1);
         for (var i = 0; i < parameters.Count - 1; i++)
-            builderParameters.Add(new CsFunctionPointerParameter(RefKind(parameters[i].Modifiers), Read(parameters[i].Type)));
+            builderParameters.Add(new CsFunctionPointerParameter(RefKind(parameters[i].Modifiers), Read(parameters[i].Type, depth)));
         var last = parameters[^1];
-        return new CsFunctionPointerType(span, isUnmanaged, names, builderParameters.MoveToImmutable(), Read(last.Type));
+        return new CsFunctionPointerType(span, isUnmanaged, names, builderParameters.MoveToImmutable(), Read(last.Type, depth));
     }
 
     /// <summary>The by-reference kind of a modifier list (`ref`, `out`, `in`, `ref readonly`; `scoped` and `this` are ignored).</summary>

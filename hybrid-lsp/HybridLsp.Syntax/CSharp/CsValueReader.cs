@@ -11,8 +11,16 @@ internal static class CsValueReader
 {
     private const int MaxUnsupportedText = 200;
 
-    public static CsValue Read(ExpressionSyntax expression)
+    // Recursion is bounded: a generated `1 + 1 + … + 1` of 20,000 terms must not overflow the stack.
+    private const int MaxDepth = 100;
+
+    public static CsValue Read(ExpressionSyntax expression) => Read(expression, 0);
+
+    private static CsValue Read(ExpressionSyntax expression, int depth)
     {
+        if (depth > MaxDepth)
+            return Unsupported(expression);
+        depth++;
         var span = Span(expression);
         switch (expression)
         {
@@ -24,17 +32,17 @@ internal static class CsValueReader
                     _ => literal.Token.IsMissing ? Unsupported(expression) : new CsValue.Literal(span, literal.Token.Value),
                 };
             case ParenthesizedExpressionSyntax parenthesized:
-                return Read(parenthesized.Expression) with { Span = span };
+                return Read(parenthesized.Expression, depth) with { Span = span };
             case IdentifierNameSyntax or MemberAccessExpressionSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax:
                 return DottedName(expression) is { } name ? new CsValue.ConstantReference(span, name) : Unsupported(expression);
             case BinaryExpressionSyntax binary:
-                return ReadBinary(binary, span);
+                return ReadBinary(binary, span, depth);
             case PrefixUnaryExpressionSyntax unary:
-                return ReadUnary(unary, span);
+                return ReadUnary(unary, span, depth);
             case CastExpressionSyntax cast:
-                return ReadCast(cast, span);
+                return ReadCast(cast, span, depth);
             case CheckedExpressionSyntax { RawKind: (int)SyntaxKind.UncheckedExpression } uncheckedExpression:
-                return Read(uncheckedExpression.Expression) with { Span = span };
+                return Read(uncheckedExpression.Expression, depth) with { Span = span };
             case InvocationExpressionSyntax invocation when NameOf(invocation) is { } nameOf:
                 return new CsValue.Literal(span, nameOf);
             default:
@@ -46,7 +54,7 @@ internal static class CsValueReader
     public static ImmutableArray<string>? DottedName(ExpressionSyntax expression)
     {
         var parts = ImmutableArray.CreateBuilder<string>();
-        return AddParts(expression, parts) ? parts.ToImmutable() : null;
+        return AddParts(expression, parts, 0) ? parts.ToImmutable() : null;
     }
 
     /// <summary>`nameof(X.Y)` → "Y".</summary>
@@ -66,8 +74,10 @@ internal static class CsValueReader
         return null;
     }
 
-    private static bool AddParts(ExpressionSyntax expression, ImmutableArray<string>.Builder parts)
+    private static bool AddParts(ExpressionSyntax expression, ImmutableArray<string>.Builder parts, int depth)
     {
+        if (depth++ > MaxDepth)
+            return false;
         switch (expression)
         {
             case IdentifierNameSyntax identifier when !identifier.Identifier.IsMissing:
@@ -75,30 +85,30 @@ internal static class CsValueReader
                 return true;
             case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access
                 when access.Name is IdentifierNameSyntax { Identifier.IsMissing: false } name:
-                if (!AddParts(access.Expression, parts))
+                if (!AddParts(access.Expression, parts, depth))
                     return false;
                 parts.Add(name.Identifier.ValueText);
                 return true;
             case QualifiedNameSyntax qualified:
-                return AddParts(qualified.Left, parts) && AddParts(qualified.Right, parts);
+                return AddParts(qualified.Left, parts, depth) && AddParts(qualified.Right, parts, depth);
             case AliasQualifiedNameSyntax alias when alias.Alias.Identifier.IsKind(SyntaxKind.GlobalKeyword):
-                return AddParts(alias.Name, parts);
+                return AddParts(alias.Name, parts, depth);
             default:
                 return false;
         }
     }
 
-    private static CsValue ReadBinary(BinaryExpressionSyntax binary, TextSpan span)
+    private static CsValue ReadBinary(BinaryExpressionSyntax binary, TextSpan span, int depth)
     {
         switch (binary.Kind())
         {
             case SyntaxKind.AddExpression:
-                return new CsValue.Concat(span, Read(binary.Left), Read(binary.Right));
+                return new CsValue.Concat(span, Read(binary.Left, depth), Read(binary.Right, depth));
             case SyntaxKind.BitwiseOrExpression:
-                return new CsValue.BitOr(span, Read(binary.Left), Read(binary.Right));
+                return new CsValue.BitOr(span, Read(binary.Left, depth), Read(binary.Right, depth));
             case SyntaxKind.LeftShiftExpression:
-                var left = Read(binary.Left);
-                var right = Read(binary.Right);
+                var left = Read(binary.Left, depth);
+                var right = Read(binary.Right, depth);
                 if (left is CsValue.Literal { Value: { } leftValue } && right is CsValue.Literal { Value: int count } && Shift(leftValue, count) is { } shifted)
                     return new CsValue.Literal(span, shifted);
                 return new CsValue.Shift(span, left, right);
@@ -116,9 +126,9 @@ internal static class CsValueReader
         _ => null,
     };
 
-    private static CsValue ReadUnary(PrefixUnaryExpressionSyntax unary, TextSpan span)
+    private static CsValue ReadUnary(PrefixUnaryExpressionSyntax unary, TextSpan span, int depth)
     {
-        var operand = Read(unary.Operand);
+        var operand = Read(unary.Operand, depth);
         if (operand is not CsValue.Literal { Value: { } value })
             return Unsupported(unary);
         object? result = unary.Kind() switch
@@ -147,9 +157,9 @@ internal static class CsValueReader
         return result is null ? Unsupported(unary) : new CsValue.Literal(span, result);
     }
 
-    private static CsValue ReadCast(CastExpressionSyntax cast, TextSpan span)
+    private static CsValue ReadCast(CastExpressionSyntax cast, TextSpan span, int depth)
     {
-        var inner = Read(cast.Expression);
+        var inner = Read(cast.Expression, depth);
         if (inner is not CsValue.Literal { Value: { } value } || CsTypeReader.ReadPrimitive(cast.Type) is not { } target)
             return inner with { Span = span };
         var converted = ConvertUnchecked(value, target);
