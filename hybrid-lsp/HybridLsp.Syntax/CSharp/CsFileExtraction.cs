@@ -59,7 +59,11 @@ internal sealed class CsFileExtraction(bool collectInvocations, CancellationToke
                     ReadDelegate(delegateDeclaration);
                     break;
                 case MethodDeclarationSyntax method:
-                    ReadMethod(method);
+                    ReadMethod(method, method.AttributeLists, method.Modifiers, method.ReturnType, method.Identifier, method.ParameterList);
+                    break;
+                case LocalFunctionStatementSyntax localFunction:
+                    // `[DllImport] static extern` local functions: top-level programs declare externs this way.
+                    ReadMethod(localFunction, localFunction.AttributeLists, localFunction.Modifiers, localFunction.ReturnType, localFunction.Identifier, localFunction.ParameterList);
                     break;
                 case FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.ConstKeyword):
                     ReadConstants(field);
@@ -77,7 +81,7 @@ internal sealed class CsFileExtraction(bool collectInvocations, CancellationToke
 
     // Without call sites only declarations matter: method bodies, initializers and arguments are never entered.
     private bool ShouldDescend(SyntaxNode node) =>
-        collectInvocations || node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax;
+        collectInvocations || node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax or GlobalStatementSyntax;
 
     private void PopScopes(SyntaxNode node)
     {
@@ -151,11 +155,13 @@ internal sealed class CsFileExtraction(bool collectInvocations, CancellationToke
 
     private static TextSpan Span(SyntaxToken token) => new(token.Span.Start, token.Span.Length);
 
-    private void ReadMethod(MethodDeclarationSyntax method)
+    private void ReadMethod(
+        SyntaxNode method, SyntaxList<AttributeListSyntax> attributeLists, SyntaxTokenList modifiers, TypeSyntax returnType,
+        SyntaxToken identifier, ParameterListSyntax parameterList)
     {
         AttributeSyntax? import = null;
         var kind = CsImportKind.DllImport;
-        foreach (var list in method.AttributeLists)
+        foreach (var list in attributeLists)
         {
             if (list.Target is { } target && target.Identifier.ValueText != "method")
                 continue;
@@ -181,14 +187,14 @@ internal sealed class CsFileExtraction(bool collectInvocations, CancellationToke
             : CsValueReader.Read(libraryExpression);
         var entryPoint = CsAttributes.Named(import, "EntryPoint") is { } entryPointExpression ? CsValueReader.Read(entryPointExpression) : null;
 
-        var callConv = CsAttributes.Find(method.AttributeLists, "UnmanagedCallConv");
+        var callConv = CsAttributes.Find(attributeLists, "UnmanagedCallConv");
         var container = CurrentType;
         _externs.Add(new CsExternMethod(
-            method.Identifier.ValueText,
-            Span(method.Identifier),
+            identifier.ValueText,
+            Span(identifier),
             Span(method),
-            container?.FullName ?? "",
-            container?.SimpleName ?? "",
+            container?.FullName ?? TopLevelProgram,
+            container?.SimpleName ?? TopLevelProgram,
             kind,
             Span(import),
             library,
@@ -199,13 +205,13 @@ internal sealed class CsFileExtraction(bool collectInvocations, CancellationToke
             CsAttributes.Bool(CsAttributes.Named(import, "ExactSpelling")),
             CsAttributes.StringMarshalling(CsAttributes.Named(import, "StringMarshalling")),
             CsAttributes.TypeOf(CsAttributes.Named(import, "StringMarshallingCustomType")),
-            CsTypeReader.Read(method.ReturnType),
-            CsAttributes.MarshalInfo(method.AttributeLists, "return"),
-            ReadParameters(method.ParameterList),
-            Span(method.ParameterList),
+            CsTypeReader.Read(returnType),
+            CsAttributes.MarshalInfo(attributeLists, "return"),
+            ReadParameters(parameterList),
+            Span(parameterList),
             callConv is null ? default : CsAttributes.UnmanagedCallConvs(callConv),
-            method.Modifiers.Any(SyntaxKind.PartialKeyword),
-            method.Modifiers.Any(SyntaxKind.StaticKeyword),
+            modifiers.Any(SyntaxKind.PartialKeyword),
+            modifiers.Any(SyntaxKind.StaticKeyword),
             Suppressed(method)));
     }
 

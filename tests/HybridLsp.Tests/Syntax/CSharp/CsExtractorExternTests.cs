@@ -381,10 +381,28 @@ public sealed class CsExtractorExternTests
     }
 
     [Fact]
-    public void Method_in_top_level_without_type_is_ignored_or_empty_container()
+    public void Top_level_extern_local_function()
     {
-        // A local function cannot be found without entering bodies; top-level externs are local functions.
-        var file = Extract("[DllImport(\"x\")] static extern void F();");
-        Assert.All(file.Externs, e => Assert.Equal("", e.Container));
+        const string text = """
+            using System.Runtime.InteropServices;
+            Console.WriteLine(Add(1, 2));
+            [DllImport("mathcore")] static extern int Add(int a, int b);
+            """;
+        foreach (var collect in new[] { true, false })
+        {
+            var file = CsExtractor.Extract(text, new CsExtractOptions(ImmutableArray<string>.Empty, collect));
+            var m = Assert.Single(file.Externs);
+            Assert.Equal("Program", m.Container);
+            Assert.Equal("Add", At(text, m.NameSpan));
+        }
+    }
+
+    [Fact]
+    public void Local_function_extern_inside_a_method_is_found_when_bodies_are_read()
+    {
+        const string text = "class C { void M() { [DllImport(\"x\")] static extern void Local(); } }";
+        Assert.Equal("C", Assert.Single(Extract(text).Externs).Container);
+        // Without call sites, bodies are not entered (the local function is visible only inside M).
+        Assert.Empty(CsExtractor.Extract(text, new CsExtractOptions(ImmutableArray<string>.Empty, CollectInvocations: false)).Externs);
     }
 }
