@@ -26,7 +26,10 @@ public static class CsProjectReader
         XDocument document;
         try
         {
-            document = XDocument.Parse(xml ?? "", LoadOptions.SetLineInfo);
+            // A project file never needs a DTD; refusing one keeps entity expansion ("billion laughs") out.
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+            using var reader = XmlReader.Create(new StringReader(xml ?? ""), settings);
+            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException ex)
         {
@@ -43,7 +46,6 @@ public static class CsProjectReader
         var includes = ImmutableArray.CreateBuilder<string>();
         var removes = ImmutableArray.CreateBuilder<string>();
         var references = ImmutableArray.CreateBuilder<string>();
-        var errors = ImmutableArray.CreateBuilder<SyntaxError>();
 
         if (document.Root is not { } root)
             return Empty(ImmutableArray<SyntaxError>.Empty);
@@ -114,7 +116,7 @@ public static class CsProjectReader
             : ImmutableArray<string>.Empty;
 
         return new CsProjectFile(assemblyName, frameworks, defines.ToImmutableArray(), allowUnsafe, enableDefaultCompileItems,
-            includes.ToImmutable(), removes.ToImmutable(), references.ToImmutable(), errors.ToImmutable());
+            includes.ToImmutable(), removes.ToImmutable(), references.ToImmutable(), ImmutableArray<SyntaxError>.Empty);
     }
 
     /// <summary>

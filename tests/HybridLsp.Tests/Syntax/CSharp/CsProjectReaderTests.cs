@@ -116,6 +116,18 @@ public sealed class CsProjectReaderTests
     }
 
     [Fact]
+    public void Dtd_is_refused()
+    {
+        var project = CsProjectReader.Read("""
+            <?xml version="1.0"?>
+            <!DOCTYPE Project [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
+            <Project><PropertyGroup><AssemblyName>&b;</AssemblyName></PropertyGroup></Project>
+            """);
+        Assert.Single(project.Errors);
+        Assert.Null(project.AssemblyName);
+    }
+
+    [Fact]
     public void Framework_symbols_net10()
     {
         var symbols = CsProjectReader.FrameworkSymbols("net10.0");
