@@ -31,6 +31,8 @@ public abstract record CsValue(TextSpan Span)
     /// <summary>`A | B` of enum flags or integers.</summary>
     public sealed record BitOr(TextSpan Span, CsValue Left, CsValue Right) : CsValue(Span);
     public sealed record Unsupported(TextSpan Span, string Text) : CsValue(Span);
+    /// <summary>`A &lt;&lt; B` where an operand is not a literal (literal shifts are folded to <see cref="Literal"/>).</summary>
+    public sealed record Shift(TextSpan Span, CsValue Left, CsValue Right) : CsValue(Span);
 }
 
 /// <summary>`[MarshalAs(UnmanagedType.X, …)]`; <see cref="UnmanagedType"/> is the member name ("Bool", "I1", "LPStr", "LPUTF8Str", "LPArray", "FunctionPtr", "ByValArray"…) or the number as text.</summary>
