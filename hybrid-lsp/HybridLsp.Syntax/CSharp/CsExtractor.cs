@@ -44,10 +44,11 @@ public static class CsExtractor
             return Empty with { Errors = ImmutableArray.Create(new SyntaxError(new TextSpan(0, 0), "The C# parser failed: " + ex.Message)) };
         }
 
-        var errors = ReadErrors(tree, cancellationToken);
+        var errors = ImmutableArray<SyntaxError>.Empty;
         var extraction = new CsFileExtraction(options.CollectInvocations, cancellationToken);
         try
         {
+            errors = ReadErrors(tree, cancellationToken);
             extraction.Run((CSharpSyntaxNode)tree.GetRoot(cancellationToken), text);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

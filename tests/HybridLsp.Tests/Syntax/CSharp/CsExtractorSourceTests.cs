@@ -290,7 +290,19 @@ public sealed class CsExtractorSourceTests
     [Fact]
     public void Deeply_nested_expression_does_not_throw()
     {
-        var text = "class C { const int X = " + string.Concat(Enumerable.Repeat("1 + ", 20000)) + "1; void M() { F(" + new string('(', 5000) + "1" + new string(')', 5000) + "); } }";
+        var text = "class C { const int X = " + string.Concat(Enumerable.Repeat("1 + ", 20000)) + "1; void M() { F(" + new string('(', 500) + "1" + new string(')', 500) + "); } }";
+        var file = Extract(text);
+        Assert.Equal("X", Assert.Single(file.Constants).Name);
+        Assert.Contains(file.Invocations, i => i.Name == "F");
+    }
+
+    [Fact]
+    public void Deeply_nested_types_and_names_do_not_throw()
+    {
+        var pointer = "int" + new string('*', 5000);
+        var generic = string.Concat(Enumerable.Repeat("A<", 3000)) + "int" + new string('>', 3000);
+        var dotted = string.Join(".", Enumerable.Repeat("a", 5000));
+        var text = "unsafe class C { [DllImport(" + dotted + ")] static extern " + pointer + " F(" + generic + " g); }";
         var file = Extract(text);
         Assert.NotNull(file);
     }
