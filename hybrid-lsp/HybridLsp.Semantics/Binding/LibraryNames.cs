@@ -48,6 +48,14 @@ public static class LibraryNames
     public static bool Matches(string a, string b) =>
         string.Equals(Normalize(a).Replace('-', '_'), Normalize(b).Replace('-', '_'), StringComparison.OrdinalIgnoreCase);
 
+    private static int CommonPrefix(string a, string b)
+    {
+        var i = 0;
+        while (i < a.Length && i < b.Length && char.ToLowerInvariant(a[i]) == char.ToLowerInvariant(b[i]))
+            i++;
+        return i;
+    }
+
     public static int Distance(string a, string b)
     {
         a = a.ToLowerInvariant();
@@ -77,9 +85,14 @@ public static class LibraryNames
         foreach (var candidate in candidates)
         {
             var d = Distance(name, candidate);
-            if (candidate.Contains(name, StringComparison.OrdinalIgnoreCase) || name.Contains(candidate, StringComparison.OrdinalIgnoreCase))
-                d = Math.Min(d, Math.Abs(name.Length - candidate.Length) / 2 + 1);
-            if (d < bestScore && d <= Math.Max(2, Math.Min(name.Length, candidate.Length) / 3))
+            var limit = Math.Max(2, Math.Min(name.Length, candidate.Length) / 3);
+            // A renamed export often keeps a prefix (`fm_dot_product` → `fm_dot`): accept a long shared prefix or containment.
+            var shorter = Math.Min(name.Length, candidate.Length);
+            if (shorter >= 4 && (CommonPrefix(name, candidate) >= shorter || candidate.Contains(name, StringComparison.OrdinalIgnoreCase) || name.Contains(candidate, StringComparison.OrdinalIgnoreCase)))
+            {
+                d = Math.Min(d, limit);
+            }
+            if (d < bestScore && d <= limit)
             {
                 best = candidate;
                 bestScore = d;

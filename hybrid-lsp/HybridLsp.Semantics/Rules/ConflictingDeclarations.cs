@@ -16,6 +16,10 @@ internal static class ConflictingDeclarations
             var list = group.ToList();
             if (list.Count < 2)
                 continue;
+            // A declaration that already has a binding finding explains itself: the more specific rule wins.
+            list = [.. list.Where(b => !sink.HasAnyWithin(b.Path, b.Method.FullSpan))];
+            if (list.Count < 2)
+                continue;
             var first = list[0];
             var firstKey = SignatureKey(first.Method);
             foreach (var other in list.Skip(1))
@@ -23,7 +27,7 @@ internal static class ConflictingDeclarations
                 if (SignatureKey(other.Method) == firstKey)
                     continue;
                 sink.Add(RuleCatalog.ConflictingDeclarations,
-                    $"'{group.Key.EntryPoint}' of '{first.Library}' is declared as '{Display(other.Method)}' here but as '{Display(first.Method)}' in '{first.Method.Container}'",
+                    $"'{group.Key.EntryPoint}' of '{other.Library}' is declared as '{Display(other.Method)}' here but as '{Display(first.Method)}' in '{first.Method.Container}'",
                     other.Path, other.Method.NameSpan, group.Key.EntryPoint,
                     related: [new FindingLocation(first.Path, first.Method.NameSpan, $"other declaration of '{group.Key.EntryPoint}'")],
                     suppressed: other.Method.SuppressedCodes);
@@ -38,5 +42,5 @@ internal static class ConflictingDeclarations
     private static string Marshal(CsMarshalInfo info) => info.MarshalAs is { } a ? $"[{a.UnmanagedType}]" : info.HasCustomMarshaller ? "[custom]" : "";
 
     private static string Display(CsExternMethod m) =>
-        $"{m.ReturnType.Display} {m.Name}({string.Join(", ", m.Parameters.Select(p => (p.RefKind == CsRefKind.None ? "" : p.RefKind.ToString().ToLowerInvariant() + " ") + p.Type.Display))})";
+        $"{m.ReturnType.Display} {m.Name}({string.Join(", ", m.Parameters.Select(p => (p.RefKind == CsRefKind.None ? "" : p.RefKind.ToString().ToLowerInvariant() + " ") + p.Type.Display + " " + p.Name))})";
 }

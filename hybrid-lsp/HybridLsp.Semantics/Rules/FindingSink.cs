@@ -24,6 +24,10 @@ internal sealed class FindingSink(HybridConfig config)
         _findings[key] = new Finding(rule, configured, message, path, span, related.IsDefault ? [] : related, targets.IsDefault ? [] : targets, symbol, mirror);
     }
 
+    /// <summary>Whether any finding so far sits inside a span of a file (a declaration that already has its own finding).</summary>
+    public bool HasAnyWithin(string path, TextSpan span) =>
+        _findings.Keys.Any(k => k.Path == path && k.Span.Start >= span.Start && k.Span.End <= span.End);
+
     public ImmutableArray<Finding> ToSortedArray() =>
         [.. _findings.Values
             .OrderBy(f => f.Path, StringComparer.Ordinal)
