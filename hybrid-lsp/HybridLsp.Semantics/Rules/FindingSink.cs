@@ -24,9 +24,15 @@ internal sealed class FindingSink(HybridConfig config)
         _findings[key] = new Finding(rule, configured, message, path, span, related.IsDefault ? [] : related, targets.IsDefault ? [] : targets, symbol, mirror);
     }
 
-    /// <summary>Whether any finding so far sits inside a span of a file (a declaration that already has its own finding).</summary>
+    /// <summary>
+    /// Whether any finding so far sits inside a span of a file, or points into it (a struct finding relates the declaration
+    /// that uses the struct): a declaration that already has its own finding.
+    /// </summary>
     public bool HasAnyWithin(string path, TextSpan span) =>
-        _findings.Keys.Any(k => k.Path == path && k.Span.Start >= span.Start && k.Span.End <= span.End);
+        _findings.Values.Any(f => Inside(f.Path, f.Span, path, span) || f.Related.Any(r => Inside(r.Path, r.Span, path, span)));
+
+    private static bool Inside(string path, TextSpan span, string within, TextSpan outer) =>
+        path == within && span.Start >= outer.Start && span.End <= outer.End;
 
     public ImmutableArray<Finding> ToSortedArray() =>
         [.. _findings.Values
