@@ -51,3 +51,12 @@ public sealed record BindingInfo(
 
 /// <summary>Indexing state for the server's status notification.</summary>
 public sealed record IndexStatus(int CSharpFiles, int RustFiles, int Projects, int Crates, int Bindings, int Exports);
+
+/// <summary>Whether an export exists on a target: its cfg is true, false, or cannot be evaluated (features, custom cfgs).</summary>
+public enum Availability { Yes, No, Unknown }
+
+public sealed record NativeExportInfo(string Symbol, string FunctionName, string Path, TextSpan Span, Availability Availability);
+
+/// <summary>A native module built in this workspace (a Rust crate with a library target) and its exports on one target.</summary>
+/// <param name="ExportsComplete">False when exports may come from macros or unread files: a name missing here may still be exported.</param>
+public sealed record NativeModuleInfo(string LibName, string? PackageName, string ManifestPath, bool IsCdylib, bool ExportsComplete, ImmutableArray<NativeExportInfo> Exports);

@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+using HybridLsp.Semantics.Targets;
+
+namespace HybridLsp.Ide;
+
+public sealed partial class Analysis
+{
+    /// <summary>Every native module of the workspace with its exports as they are on <paramref name="targetName"/>.</summary>
+    public ImmutableArray<NativeModuleInfo> NativeModules(string targetName, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var target = TargetPlatforms.Find(targetName) ?? throw new ArgumentException($"unknown target '{targetName}'", nameof(targetName));
+        var parseErrors = Model.Input.ParseErrors;
+        return [.. Model.Crates.Select(crate => new NativeModuleInfo(
+            crate.LibName, crate.PackageName, crate.ManifestPath, crate.IsCdylib,
+            !crate.HasMacroExports && crate.MissingModules.IsEmpty && !crate.Files.Any(f => parseErrors.ContainsKey(f)),
+            [.. crate.ExportsBySymbol.OrderBy(e => e.Key, StringComparer.Ordinal).SelectMany(e => e.Value.Select(v => new NativeExportInfo(
+                e.Key, v.Item.Name, v.Path, v.Item.NameSpan,
+                CfgEvaluator.Evaluate(v.Cfg, target) switch { true => Availability.Yes, false => Availability.No, _ => Availability.Unknown })))]))];
+    }
+}
