@@ -78,7 +78,9 @@ internal sealed partial class ItemParser
             var context = _contexts[^1];
             if (_contexts.Count > 1 && _pos >= context.CloseIndex)
             {
-                if (_pos == context.CloseIndex)
+                if (context.ResumeAt >= 0)
+                    _pos = Math.Max(_pos, context.ResumeAt);
+                else if (_pos == context.CloseIndex)
                     _pos++;
                 _contexts.RemoveAt(_contexts.Count - 1);
                 continue;
@@ -250,6 +252,9 @@ internal sealed partial class ItemParser
         }
         if (IsMacroInvocationStart(_pos))
         {
+            if (TryOpenCfgIf(common))
+                return;
+
             ParseMacroInvocation(common);
             return;
         }
@@ -387,8 +392,11 @@ internal sealed partial class ItemParser
 
     private readonly record struct FnQualifiers(bool IsConst, bool IsAsync, bool IsUnsafe, bool IsSafe, string? Abi, TextSpan? AbiSpan);
 
-    /// <summary>An open inline module or `extern` block; <see cref="CloseIndex"/> is the index of its `}`.</summary>
-    private sealed record ParseContext(string ModulePath, RustCfg? Cfg, int CloseIndex, string? ForeignAbi, TextSpan? ForeignAbiSpan)
+    /// <summary>
+    /// An open inline module, `extern` block or `cfg_if!` branch; <see cref="CloseIndex"/> is the index of its `}`.
+    /// <see cref="ResumeAt"/> is where parsing goes on after it (-1: right after the `}`).
+    /// </summary>
+    private sealed record ParseContext(string ModulePath, RustCfg? Cfg, int CloseIndex, string? ForeignAbi, TextSpan? ForeignAbiSpan, int ResumeAt = -1)
     {
         public bool IsForeign => ForeignAbi is not null;
     }
