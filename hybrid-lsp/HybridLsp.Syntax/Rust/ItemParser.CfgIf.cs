@@ -55,7 +55,7 @@ internal sealed partial class ItemParser
                 break;
             }
         }
-        if (branches.Count == 0)
+        if (branches.Count == 0 || _contexts.Count + branches.Count > MaxContextDepth)
             return false;
 
         var resume = close + 1;
