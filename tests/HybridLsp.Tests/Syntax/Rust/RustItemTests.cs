@@ -248,4 +248,19 @@ public sealed class RustItemTests
         Assert.Equal(["HL1009"], file.Structs[0].Allowed.ToArray());
         Assert.Equal(["HL1015"], file.Enums[0].Allowed.ToArray());
     }
+
+    [Fact]
+    public void Allow_comment_does_not_reach_an_item_that_does_not_start_its_line()
+    {
+        var file = Parse("// hybrid-lsp: allow(HL2002)\nfn a() {} fn b() {}");
+        Assert.Equal(["HL2002"], Function(file, "a").Allowed.ToArray());
+        Assert.Empty(Function(file, "b").Allowed);
+    }
+
+    [Fact]
+    public void Minified_file_with_many_items_on_one_line()
+    {
+        var file = Parse(string.Concat(Enumerable.Repeat("fn f(){} ", 50_000)));
+        Assert.Equal(50_000, file.Functions.Length);
+    }
 }
