@@ -137,6 +137,7 @@ internal sealed partial class ItemParser
             return;
         }
 
+        var afterAttributes = _pos;
         var isPub = ParseVisibility(ref _pos);
 
         bool isConst = false, isAsync = false, isUnsafe = false, isSafe = false, isExtern = false;
@@ -190,7 +191,7 @@ internal sealed partial class ItemParser
             }
         }
 
-        var common = new ItemHeader(start, attributes, isPub, context);
+        var common = new ItemHeader(start, afterAttributes, attributes, isPub, context);
         if (_pos >= Count)
         {
             Recover(start, "expected an item, found the end of the file");
@@ -382,13 +383,22 @@ internal sealed partial class ItemParser
         _errors.Add(new SyntaxError(TextSpan.FromBounds(_b.StartOf(open), Text.Length), $"expected '{close}' to close the {what} before the end of the file"));
     }
 
-    private ImmutableArray<string> AllowedFor(ItemHeader header) => AllowComments.Read(Text, _b.StartOf(header.Start));
+    /// <summary>Allow comments above the item's attributes, or between its attributes and the item itself.</summary>
+    private ImmutableArray<string> AllowedFor(ItemHeader header)
+    {
+        var above = AllowComments.Read(Text, _b.StartOf(header.Start));
+        if (header.AfterAttributes == header.Start)
+            return above;
+        var between = AllowComments.Read(Text, _b.StartOf(header.AfterAttributes));
+        return between.IsEmpty ? above : above.IsEmpty ? between : [.. above, .. between.Where(c => !above.Contains(c))];
+    }
 
     private TextSpan FullSpan(ItemHeader header) => _b.SpanOf(header.Start, Math.Min(_pos, Count) - 1);
 
     private RustCfg? CfgFor(ItemHeader header) => RustCfg.And(header.Context.Cfg, header.Attributes.Cfg);
 
-    private readonly record struct ItemHeader(int Start, AttributeInfo Attributes, bool IsPub, ParseContext Context);
+    /// <summary>Where an item starts (its first attribute), where the item proper starts, and what applies to it.</summary>
+    private readonly record struct ItemHeader(int Start, int AfterAttributes, AttributeInfo Attributes, bool IsPub, ParseContext Context);
 
     private readonly record struct FnQualifiers(bool IsConst, bool IsAsync, bool IsUnsafe, bool IsSafe, string? Abi, TextSpan? AbiSpan);
 

@@ -263,4 +263,11 @@ public sealed class RustItemTests
         var file = Parse(string.Concat(Enumerable.Repeat("fn f(){} ", 50_000)));
         Assert.Equal(50_000, file.Functions.Length);
     }
+
+    [Fact]
+    public void Allow_comment_between_attributes_and_item()
+    {
+        var file = Parse("// hybrid-lsp: allow(HL2002)\n#[no_mangle]\n// hybrid-lsp: allow(HL2005)\npub extern \"C\" fn a() {}");
+        Assert.Equal(["HL2002", "HL2005"], Function(file, "a").Allowed.ToArray());
+    }
 }
