@@ -245,6 +245,7 @@ internal sealed partial class ItemParser
                 SkipToSemicolon(start, "'extern crate'");
                 return;
             case "impl" or "trait" or "auto":
+            case "macro" when _b.IsName(_pos + 1): // declarative macros 2.0: `macro name(…) { … }`
                 SkipBlockItem(start, word);
                 return;
             case "macro_rules" when _b.IsPunct(_pos + 1, "!"):
