@@ -132,7 +132,7 @@ internal sealed partial class ItemParser
         var attributes = ParseOuterAttributes(ref _pos, Count);
         if (_pos >= Count)
         {
-            if (attributes.FirstToken >= 0)
+            if (attributes.FirstToken >= 0 && !attributes.Unclosed)
                 _errors.Add(new SyntaxError(_b.SpanOf(start, Count - 1), "expected an item after the attributes, found the end of the file"));
             return;
         }

@@ -93,9 +93,12 @@ public sealed class RustRecoveryTests
     [Fact]
     public void Attribute_at_eof()
     {
-        var file = Parse("fn a() {}\n#[");
+        const string src = "fn a() {}\n#[";
+        var file = Parse(src);
         Assert.Single(file.Functions);
-        Assert.NotEmpty(file.Errors);
+        var error = Assert.Single(file.Errors);
+        Assert.Equal(SpanOf(src, "["), error.Span);
+        Assert.Contains("']'", error.Message);
     }
 
     [Fact]
