@@ -17,7 +17,12 @@ internal static class AllowComments
             return [];
         // Only the comment lines right above the item are read, so the cost is the length of those lines.
         ImmutableArray<string>.Builder? codes = null;
-        var lineStart = LineStart(text, itemStart);
+        // Only an item that starts its line has a line above it; this also keeps a minified one-line file linear.
+        var lineStart = Math.Min(itemStart, text.Length);
+        while (lineStart > 0 && text[lineStart - 1] is ' ' or '\t')
+            lineStart--;
+        if (lineStart > 0 && text[lineStart - 1] is not '\n' and not '\r')
+            return [];
         for (var n = 0; n < MaxLines && lineStart > 0; n++)
         {
             // The previous line is [prevStart, lineEnd).

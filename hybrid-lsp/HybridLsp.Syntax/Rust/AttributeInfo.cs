@@ -8,6 +8,9 @@ internal sealed class AttributeInfo
     /// <summary>The first token of the first attribute, -1 when the item has none.</summary>
     public int FirstToken { get; set; } = -1;
 
+    /// <summary>An attribute's `[` was never closed (already reported).</summary>
+    public bool Unclosed { get; set; }
+
     public TextSpan? NoMangleSpan { get; set; }
 
     public string? ExportName { get; set; }

@@ -19,6 +19,7 @@ internal sealed partial class ItemParser
             if (_b.Match(i + 1) < 0)
             {
                 ReportUnclosed(i + 1, "attribute");
+                info.Unclosed = true;
                 i = limit;
                 break;
             }

@@ -8,6 +8,9 @@ internal sealed partial class ItemParser
 {
     private const int MaxUseDepth = 64;
 
+    /// <summary>The deepest nesting of inline modules, extern blocks and cfg_if! branches that is read.</summary>
+    private const int MaxContextDepth = 256;
+
     private void ParseFunction(ItemHeader h, FnQualifiers q)
     {
         _pos++; // fn
@@ -649,6 +652,13 @@ internal sealed partial class ItemParser
         var close = _b.Match(_pos);
         if (close < 0)
             ReportUnclosed(_pos, $"module '{name}'");
+        if (_contexts.Count > MaxContextDepth)
+        {
+            // Module paths are strings: unbounded nesting would cost quadratic memory. No real crate nests this deep.
+            _errors.Add(new SyntaxError(_b.SpanOf(nameIndex), $"modules nested deeper than {MaxContextDepth} levels are not read"));
+            _pos = _b.After(_pos);
+            return;
+        }
         var path = h.Context.ModulePath.Length == 0 ? name : h.Context.ModulePath + "::" + name;
         _contexts.Add(new ParseContext(path, cfg, close < 0 ? int.MaxValue : close, null, null));
         _pos++;
@@ -659,6 +669,12 @@ internal sealed partial class ItemParser
         var close = _b.Match(_pos);
         if (close < 0)
             ReportUnclosed(_pos, "extern block");
+        if (_contexts.Count > MaxContextDepth)
+        {
+            _errors.Add(new SyntaxError(_b.SpanOf(_pos), $"blocks nested deeper than {MaxContextDepth} levels are not read"));
+            _pos = _b.After(_pos);
+            return;
+        }
         _contexts.Add(new ParseContext(h.Context.ModulePath, CfgFor(h), close < 0 ? int.MaxValue : close, abi, abiSpan));
         _pos++;
     }

@@ -78,7 +78,9 @@ internal sealed partial class ItemParser
             var context = _contexts[^1];
             if (_contexts.Count > 1 && _pos >= context.CloseIndex)
             {
-                if (_pos == context.CloseIndex)
+                if (context.ResumeAt >= 0)
+                    _pos = Math.Max(_pos, context.ResumeAt);
+                else if (_pos == context.CloseIndex)
                     _pos++;
                 _contexts.RemoveAt(_contexts.Count - 1);
                 continue;
@@ -130,11 +132,12 @@ internal sealed partial class ItemParser
         var attributes = ParseOuterAttributes(ref _pos, Count);
         if (_pos >= Count)
         {
-            if (attributes.FirstToken >= 0)
+            if (attributes.FirstToken >= 0 && !attributes.Unclosed)
                 _errors.Add(new SyntaxError(_b.SpanOf(start, Count - 1), "expected an item after the attributes, found the end of the file"));
             return;
         }
 
+        var afterAttributes = _pos;
         var isPub = ParseVisibility(ref _pos);
 
         bool isConst = false, isAsync = false, isUnsafe = false, isSafe = false, isExtern = false;
@@ -188,7 +191,7 @@ internal sealed partial class ItemParser
             }
         }
 
-        var common = new ItemHeader(start, attributes, isPub, context);
+        var common = new ItemHeader(start, afterAttributes, attributes, isPub, context);
         if (_pos >= Count)
         {
             Recover(start, "expected an item, found the end of the file");
@@ -242,6 +245,7 @@ internal sealed partial class ItemParser
                 SkipToSemicolon(start, "'extern crate'");
                 return;
             case "impl" or "trait" or "auto":
+            case "macro" when _b.IsName(_pos + 1): // declarative macros 2.0: `macro name(…) { … }`
                 SkipBlockItem(start, word);
                 return;
             case "macro_rules" when _b.IsPunct(_pos + 1, "!"):
@@ -250,6 +254,9 @@ internal sealed partial class ItemParser
         }
         if (IsMacroInvocationStart(_pos))
         {
+            if (TryOpenCfgIf(common))
+                return;
+
             ParseMacroInvocation(common);
             return;
         }
@@ -377,18 +384,30 @@ internal sealed partial class ItemParser
         _errors.Add(new SyntaxError(TextSpan.FromBounds(_b.StartOf(open), Text.Length), $"expected '{close}' to close the {what} before the end of the file"));
     }
 
-    private ImmutableArray<string> AllowedFor(ItemHeader header) => AllowComments.Read(Text, _b.StartOf(header.Start));
+    /// <summary>Allow comments above the item's attributes, or between its attributes and the item itself.</summary>
+    private ImmutableArray<string> AllowedFor(ItemHeader header)
+    {
+        var above = AllowComments.Read(Text, _b.StartOf(header.Start));
+        if (header.AfterAttributes == header.Start)
+            return above;
+        var between = AllowComments.Read(Text, _b.StartOf(header.AfterAttributes));
+        return between.IsEmpty ? above : above.IsEmpty ? between : [.. above, .. between.Where(c => !above.Contains(c))];
+    }
 
     private TextSpan FullSpan(ItemHeader header) => _b.SpanOf(header.Start, Math.Min(_pos, Count) - 1);
 
     private RustCfg? CfgFor(ItemHeader header) => RustCfg.And(header.Context.Cfg, header.Attributes.Cfg);
 
-    private readonly record struct ItemHeader(int Start, AttributeInfo Attributes, bool IsPub, ParseContext Context);
+    /// <summary>Where an item starts (its first attribute), where the item proper starts, and what applies to it.</summary>
+    private readonly record struct ItemHeader(int Start, int AfterAttributes, AttributeInfo Attributes, bool IsPub, ParseContext Context);
 
     private readonly record struct FnQualifiers(bool IsConst, bool IsAsync, bool IsUnsafe, bool IsSafe, string? Abi, TextSpan? AbiSpan);
 
-    /// <summary>An open inline module or `extern` block; <see cref="CloseIndex"/> is the index of its `}`.</summary>
-    private sealed record ParseContext(string ModulePath, RustCfg? Cfg, int CloseIndex, string? ForeignAbi, TextSpan? ForeignAbiSpan)
+    /// <summary>
+    /// An open inline module, `extern` block or `cfg_if!` branch; <see cref="CloseIndex"/> is the index of its `}`.
+    /// <see cref="ResumeAt"/> is where parsing goes on after it (-1: right after the `}`).
+    /// </summary>
+    private sealed record ParseContext(string ModulePath, RustCfg? Cfg, int CloseIndex, string? ForeignAbi, TextSpan? ForeignAbiSpan, int ResumeAt = -1)
     {
         public bool IsForeign => ForeignAbi is not null;
     }

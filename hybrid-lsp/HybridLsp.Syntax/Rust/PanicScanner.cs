@@ -34,7 +34,7 @@ internal static class PanicScanner
                 if (word.SequenceEqual("catch_unwind"))
                     return ([], true);
 
-                if (IsPanicMethod(word) && b.IsPunct(i - 1, ".") && b.Is(i + 1, RustTokenKind.OpenParen))
+                if (IsPanicMethod(word) && (b.IsPunct(i - 1, ".") || b.IsPunct(i - 1, "::")) && b.Is(i + 1, RustTokenKind.OpenParen))
                 {
                     var end = Math.Min(b.After(i + 1), close) - 1;
                     sites.Add(new RustPanicSite(b.SpanOf(i, end), word.ToString() + "()"));

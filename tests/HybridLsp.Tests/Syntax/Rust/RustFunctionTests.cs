@@ -254,4 +254,28 @@ public sealed class RustFunctionTests
         Assert.Empty(file.Errors);
         Assert.Equal("f", Assert.Single(file.Functions).Name);
     }
+
+    [Fact]
+    public void Macros_2_0_and_auto_traits_are_skipped()
+    {
+        var file = Parse("pub macro m($x:expr) { $x }\nunsafe auto trait A {}\nfn f() {}");
+        Assert.Empty(file.Errors);
+        Assert.Equal("f", Assert.Single(file.Functions).Name);
+    }
+
+    [Fact]
+    public void Cfg_attr_no_mangle_is_not_read_as_no_mangle()
+    {
+        // FIXME: `#[cfg_attr(not(test), no_mangle)]` is a real export pattern; the contract ignores cfg_attr for now.
+        var f = SingleFunction("#[cfg_attr(not(test), no_mangle)] pub extern \"C\" fn f() {}");
+        Assert.False(f.NoMangle);
+    }
+
+    [Fact]
+    public void Full_span_of_foreign_function_ends_at_semicolon()
+    {
+        const string src = "extern \"C\" {\n    #[link_name = \"x\"]\n    pub fn f(a: u8) -> u8;\n}";
+        var f = Function(Parse(src), "f");
+        Assert.Equal(SpanOf(src, "#[link_name = \"x\"]\n    pub fn f(a: u8) -> u8;"), f.FullSpan);
+    }
 }

@@ -248,4 +248,26 @@ public sealed class RustItemTests
         Assert.Equal(["HL1009"], file.Structs[0].Allowed.ToArray());
         Assert.Equal(["HL1015"], file.Enums[0].Allowed.ToArray());
     }
+
+    [Fact]
+    public void Allow_comment_does_not_reach_an_item_that_does_not_start_its_line()
+    {
+        var file = Parse("// hybrid-lsp: allow(HL2002)\nfn a() {} fn b() {}");
+        Assert.Equal(["HL2002"], Function(file, "a").Allowed.ToArray());
+        Assert.Empty(Function(file, "b").Allowed);
+    }
+
+    [Fact]
+    public void Minified_file_with_many_items_on_one_line()
+    {
+        var file = Parse(string.Concat(Enumerable.Repeat("fn f(){} ", 50_000)));
+        Assert.Equal(50_000, file.Functions.Length);
+    }
+
+    [Fact]
+    public void Allow_comment_between_attributes_and_item()
+    {
+        var file = Parse("// hybrid-lsp: allow(HL2002)\n#[no_mangle]\n// hybrid-lsp: allow(HL2005)\npub extern \"C\" fn a() {}");
+        Assert.Equal(["HL2002", "HL2005"], Function(file, "a").Allowed.ToArray());
+    }
 }

@@ -82,4 +82,26 @@ public sealed class RustPanicScanTests
         Assert.Empty(f.PanicSites);
         Assert.False(f.UsesCatchUnwind);
     }
+
+    [Fact]
+    public void Path_call_of_unwrap_is_found()
+    {
+        Assert.Equal(["unwrap()"], Body("{ Option::unwrap(x) }").PanicSites.Select(s => s.What));
+    }
+
+    [Fact]
+    public void Indexing_in_closures_and_macro_arguments()
+    {
+        const string body = "{ let f = |x: &[u8]| x[0]; println!(\"{}\", a[1]); let [p, q] = arr; match s { [h, ..] => h, _ => 0 } }";
+        var src = "#[no_mangle] pub extern \"C\" fn f(p: *const u8, i: usize) -> u8 " + body;
+        var f = SingleFunction(src);
+        Assert.Equal(["[0]", "[1]"], f.PanicSites.Select(s => Slice(src, s.Span)));
+    }
+
+    [Fact]
+    public void Sites_are_reported_for_every_non_foreign_function_with_a_body()
+    {
+        var file = Parse("fn private_helper(v: &[u8]) -> u8 { v[0] }");
+        Assert.Single(Function(file, "private_helper").PanicSites);
+    }
 }

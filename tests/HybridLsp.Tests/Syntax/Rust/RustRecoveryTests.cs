@@ -93,9 +93,12 @@ public sealed class RustRecoveryTests
     [Fact]
     public void Attribute_at_eof()
     {
-        var file = Parse("fn a() {}\n#[");
+        const string src = "fn a() {}\n#[";
+        var file = Parse(src);
         Assert.Single(file.Functions);
-        Assert.NotEmpty(file.Errors);
+        var error = Assert.Single(file.Errors);
+        Assert.Equal(SpanOf(src, "["), error.Span);
+        Assert.Contains("']'", error.Message);
     }
 
     [Fact]
@@ -168,10 +171,19 @@ public sealed class RustRecoveryTests
     [Fact]
     public void Deeply_nested_modules_do_not_overflow()
     {
-        var src = string.Concat(Enumerable.Repeat("mod m { ", 2_000)) + "fn deep() {}" + new string('}', 2_000);
+        var src = string.Concat(Enumerable.Repeat("mod m { ", 200)) + "fn deep() {}" + new string('}', 200);
         var file = Parse(src);
-        Assert.Equal(2_000, Assert.Single(file.Functions).ModulePath.Split("::").Length);
+        Assert.Equal(200, Assert.Single(file.Functions).ModulePath.Split("::").Length);
         Assert.Empty(file.Errors);
+    }
+
+    [Fact]
+    public void Absurdly_nested_modules_are_cut_off_with_one_error()
+    {
+        var src = string.Concat(Enumerable.Repeat("mod m { ", 100_000)) + "fn deep() {}" + new string('}', 100_000) + "\nfn after() {}";
+        var file = Parse(src);
+        Assert.Equal("after", Assert.Single(file.Functions).Name);
+        Assert.Contains("nested deeper", Assert.Single(file.Errors).Message);
     }
 
     [Fact]
