@@ -22,6 +22,13 @@ internal sealed class AttributeInfo
 
     public string? Path { get; set; }
 
+    /// <summary>
+    /// The predicate of `#[cfg_attr(pred, no_mangle)]` / `cfg_attr(pred, export_name = …)`: the function is exported only
+    /// where it holds. Such a function is reported with this predicate in its cfg (where it is not exported it is mangled,
+    /// which for binding resolution is the same as absent).
+    /// </summary>
+    public RustCfg? ExportCfg { get; set; }
+
     public bool ReprC { get; set; }
 
     public bool ReprTransparent { get; set; }

@@ -77,8 +77,60 @@ internal sealed partial class ItemParser
             info.Cfg = RustCfg.And(info.Cfg, cfg);
             return;
         }
+        if (name.SequenceEqual("cfg_attr") && _b.Is(from + 1, RustTokenKind.OpenParen) && _b.Match(from + 1) is var cfgAttrClose and > 0 && cfgAttrClose < to)
+        {
+            ReadCfgAttr(hash, closeBracket, from + 2, cfgAttrClose, info);
+            return;
+        }
         if (name.SequenceEqual("repr") && _b.Is(from + 1, RustTokenKind.OpenParen) && _b.Match(from + 1) is var reprClose and > 0 && reprClose < to)
             ReadRepr(from + 2, reprClose, info);
+    }
+
+    /// <summary>`cfg_attr(pred, attr, …)`: export attributes count under the predicate; repr is taken as written.</summary>
+    private void ReadCfgAttr(int hash, int closeBracket, int from, int to, AttributeInfo info)
+    {
+        var parts = new List<(int From, int To)>();
+        var partStart = from;
+        var i = from;
+        while (i < to)
+        {
+            if (_b.IsPunct(i, ","))
+            {
+                parts.Add((partStart, i));
+                partStart = i + 1;
+                i++;
+                continue;
+            }
+            i = _b.Tokens[i].IsOpen ? Math.Min(_b.After(i), to) : i + 1;
+        }
+        if (partStart < to)
+            parts.Add((partStart, to));
+        if (parts.Count < 2)
+            return;
+        var predicate = CfgParser.Parse(_b, parts[0].From, parts[0].To);
+        foreach (var (start, end) in parts.Skip(1))
+        {
+            var inner = new AttributeInfo();
+            ReadAttributeContent(hash, closeBracket, start, end, inner);
+            if (inner.NoMangleSpan is not null || inner.ExportName is not null)
+            {
+                info.NoMangleSpan ??= inner.NoMangleSpan;
+                if (inner.ExportName is not null)
+                {
+                    info.ExportName = inner.ExportName;
+                    info.ExportNameSpan = inner.ExportNameSpan;
+                }
+                info.ExportCfg = RustCfg.And(info.ExportCfg, predicate);
+            }
+            if (!inner.Repr.IsNone)
+            {
+                info.ReprC |= inner.ReprC;
+                info.ReprTransparent |= inner.ReprTransparent;
+                info.ReprInt ??= inner.ReprInt;
+                info.ReprPacked ??= inner.ReprPacked;
+                info.ReprAlign ??= inner.ReprAlign;
+            }
+        }
     }
 
     /// <summary>`C`, `transparent`, `u8`…, `packed`, `packed(N)`, `align(N)`, comma-separated.</summary>

@@ -100,7 +100,7 @@ internal sealed partial class ItemParser
         // In an `extern` block every function is unsafe to call unless it is marked `safe` (Rust 2024 `unsafe extern`).
         var isUnsafe = foreign ? !q.IsSafe : q.IsUnsafe;
         _functions.Add(new RustFunction(
-            _b.NameOf(nameIndex), _b.SpanOf(nameIndex), FullSpan(h), h.Context.ModulePath, CfgFor(h), h.IsPub, AllowedFor(h),
+            _b.NameOf(nameIndex), _b.SpanOf(nameIndex), FullSpan(h), h.Context.ModulePath, RustCfg.And(CfgFor(h), a.ExportCfg), h.IsPub, AllowedFor(h),
             a.NoMangleSpan is not null, a.NoMangleSpan, a.ExportName, a.ExportNameSpan,
             foreign ? h.Context.ForeignAbi : q.Abi, foreign ? h.Context.ForeignAbiSpan : q.AbiSpan,
             isUnsafe, q.IsConst, q.IsAsync, foreign, isVariadic, hasGenerics,

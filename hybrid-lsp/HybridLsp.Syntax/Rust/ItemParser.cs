@@ -138,6 +138,12 @@ internal sealed partial class ItemParser
         }
 
         var afterAttributes = _pos;
+        if (context.ImplDepth > 0 && attributes.NoMangleSpan is null && attributes.ExportName is null)
+        {
+            // Inside `impl` only exported associated functions matter: a cdylib exports `#[no_mangle]` ones too.
+            SkipImplItem();
+            return;
+        }
         var isPub = ParseVisibility(ref _pos);
 
         bool isConst = false, isAsync = false, isUnsafe = false, isSafe = false, isExtern = false;
@@ -244,6 +250,9 @@ internal sealed partial class ItemParser
             case "extern" when _b.IsWord(_pos + 1, "crate"):
                 SkipToSemicolon(start, "'extern crate'");
                 return;
+            case "impl" when context.ImplDepth == 0:
+                OpenImplBlock(common);
+                return;
             case "impl" or "trait" or "auto":
             case "macro" when _b.IsName(_pos + 1): // declarative macros 2.0: `macro name(…) { … }`
                 SkipBlockItem(start, word);
@@ -348,6 +357,47 @@ internal sealed partial class ItemParser
         _errors.Add(new SyntaxError(_b.SpanOf(start, Math.Min(_pos, Count) - 1), $"expected ';' to end the {what}"));
     }
 
+    /// <summary>`impl … { … }`: its items are read as a context in which only exported functions are kept.</summary>
+    private void OpenImplBlock(ItemHeader h)
+    {
+        var start = h.Start;
+        while (_pos < Count && !_b.Is(_pos, RustTokenKind.OpenBrace) && !_b.IsPunct(_pos, ";") && !_b.Tokens[_pos].IsClose)
+            _pos = _b.Tokens[_pos].IsOpen ? _b.After(_pos) : _pos + 1;
+        if (!_b.Is(_pos, RustTokenKind.OpenBrace) || _contexts.Count > MaxContextDepth)
+        {
+            _pos = start;
+            SkipBlockItem(start, "impl");
+            return;
+        }
+        var close = _b.Match(_pos);
+        if (close < 0)
+            ReportUnclosed(_pos, "'impl' block");
+        _contexts.Add(new ParseContext(h.Context.ModulePath, CfgFor(h), close < 0 ? int.MaxValue : close, null, null, ImplDepth: h.Context.ImplDepth + 1));
+        _pos++;
+    }
+
+    /// <summary>Skips one item of an `impl` block: up to a `;` or past its `{ … }`, stopping at the block's `}`.</summary>
+    private void SkipImplItem()
+    {
+        while (_pos < Count)
+        {
+            var token = _b.Tokens[_pos];
+            if (_b.IsPunct(_pos, ";"))
+            {
+                _pos++;
+                return;
+            }
+            if (token.IsClose)
+                return;
+            if (token.Kind == RustTokenKind.OpenBrace)
+            {
+                _pos = _b.After(_pos);
+                return;
+            }
+            _pos = token.IsOpen ? _b.After(_pos) : _pos + 1;
+        }
+    }
+
     /// <summary>Skips an `impl`/`trait` item: everything up to and including its `{ … }` (or a `;`).</summary>
     private void SkipBlockItem(int start, string what)
     {
@@ -407,7 +457,7 @@ internal sealed partial class ItemParser
     /// An open inline module, `extern` block or `cfg_if!` branch; <see cref="CloseIndex"/> is the index of its `}`.
     /// <see cref="ResumeAt"/> is where parsing goes on after it (-1: right after the `}`).
     /// </summary>
-    private sealed record ParseContext(string ModulePath, RustCfg? Cfg, int CloseIndex, string? ForeignAbi, TextSpan? ForeignAbiSpan, int ResumeAt = -1)
+    private sealed record ParseContext(string ModulePath, RustCfg? Cfg, int CloseIndex, string? ForeignAbi, TextSpan? ForeignAbiSpan, int ResumeAt = -1, int ImplDepth = 0)
     {
         public bool IsForeign => ForeignAbi is not null;
     }

@@ -49,11 +49,14 @@ public sealed class RustCfgTests
     }
 
     [Fact]
-    public void Cfg_attr_is_ignored()
+    public void Cfg_attr_export_puts_its_predicate_in_the_cfg_and_other_cfg_attrs_are_ignored()
     {
         var f = Function(Parse("#[cfg_attr(windows, no_mangle)]\nfn f() {}"), "f");
-        Assert.Null(f.Cfg);
-        Assert.False(f.NoMangle);
+        Assert.Equal(new RustCfg.Flag("windows"), f.Cfg);
+        Assert.True(f.NoMangle);
+        var g = Function(Parse("#[cfg_attr(test, inline)]\nfn g() {}"), "g");
+        Assert.Null(g.Cfg);
+        Assert.False(g.NoMangle);
     }
 
     [Fact]

@@ -264,11 +264,24 @@ public sealed class RustFunctionTests
     }
 
     [Fact]
-    public void Cfg_attr_no_mangle_is_not_read_as_no_mangle()
+    public void Cfg_attr_no_mangle_and_export_name_are_conditional_exports()
     {
-        // FIXME: `#[cfg_attr(not(test), no_mangle)]` is a real export pattern; the contract ignores cfg_attr for now.
         var f = SingleFunction("#[cfg_attr(not(test), no_mangle)] pub extern \"C\" fn f() {}");
-        Assert.False(f.NoMangle);
+        Assert.True(f.NoMangle);
+        Assert.Equal(new RustCfg.Not(new RustCfg.Flag("test")), f.Cfg);
+        var g = SingleFunction("#[cfg_attr(unix, unsafe(export_name = \"g_unix\"))] pub extern \"C\" fn g() {}");
+        Assert.Equal("g_unix", g.ExportedSymbol);
+    }
+
+    [Fact]
+    public void Exported_associated_functions_in_impl_blocks_are_reported_and_other_impl_items_are_not()
+    {
+        const string src = "struct S;\nimpl S {\n    const K: i32 = 1;\n    type T = i32;\n    pub fn helper(&self) -> i32 { 1 }\n    #[no_mangle]\n    pub extern \"C\" fn s_new() -> i32 { 0 }\n}\ntrait Tr { #[no_mangle] fn not_read(); }\n#[no_mangle] pub extern \"C\" fn after() {}";
+        var file = Parse(src);
+        Assert.Equal(["s_new", "after"], file.Functions.Select(f => f.Name));
+        Assert.Empty(file.Consts);
+        Assert.Empty(file.TypeAliases);
+        Assert.Empty(file.Errors);
     }
 
     [Fact]
