@@ -43,10 +43,14 @@ public sealed class TomlDocument
         }
 
         var errors = ImmutableArray.CreateBuilder<SyntaxError>();
+        // Only the first syntax error: after it Tomlyn's recovery reports cascades (the rest of an unterminated string…).
         foreach (var message in document.Diagnostics)
         {
             if (message.Kind == DiagnosticMessageKind.Error)
+            {
                 errors.Add(new SyntaxError(ToSpan(message.Span, text.Length), message.Message));
+                break;
+            }
         }
 
         var entries = ImmutableArray.CreateBuilder<TomlEntry>();
