@@ -44,14 +44,9 @@ public sealed class TomlDocument
 
         var errors = ImmutableArray.CreateBuilder<SyntaxError>();
         // Only the first syntax error: after it Tomlyn's recovery reports cascades (the rest of an unterminated string…).
-        foreach (var message in document.Diagnostics)
-        {
-            if (message.Kind == DiagnosticMessageKind.Error)
-            {
-                errors.Add(new SyntaxError(ToSpan(message.Span, text.Length), message.Message));
-                break;
-            }
-        }
+        var first = document.Diagnostics.Where(m => m.Kind == DiagnosticMessageKind.Error).MinBy(m => m.Span.Offset);
+        if (first is not null)
+            errors.Add(new SyntaxError(ToSpan(first.Span, text.Length), first.Message));
 
         var entries = ImmutableArray.CreateBuilder<TomlEntry>();
         var tables = ImmutableArray.CreateBuilder<TomlTableHeader>();
