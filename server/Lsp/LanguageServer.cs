@@ -43,6 +43,7 @@ public static class LanguageServer
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
         };
+        formatter.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, Protocol.LspJsonContext.Default);
         var handler = new LspMessageHandler(output, input, formatter, loggerFactory.CreateLogger<LspMessageHandler>());
         using var rpc = new JsonRpc(handler)
         {
@@ -51,6 +52,7 @@ public static class LanguageServer
             CancelLocallyInvokedMethodsWhenConnectionIsClosed = true,
         };
         rpc.AddLocalRpcTarget(provider.GetRequiredService<LspTarget>(), new JsonRpcTargetOptions { DisposeOnDisconnect = false });
+        rpc.Disconnected += (_, e) => logger.LogInformation(e.Exception, "Connection closed: {Reason} {Description}", e.Reason, e.Description);
         client.Attach(rpc);
         rpc.StartListening();
 

@@ -18,6 +18,7 @@ public sealed class LspMessageHandler(Stream output, Stream input, SystemTextJso
 {
     private readonly FrameReader _reader = new(input);
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _outgoingRequests = new(StringComparer.Ordinal);
 
     public bool CanRead => true;
 
@@ -37,7 +38,14 @@ public sealed class LspMessageHandler(Stream output, Stream input, SystemTextJso
                 await WriteErrorAsync(null, JsonRpcErrorCode.ParseError, "Parse error: " + frame.HeaderError, cancellationToken).ConfigureAwait(false);
                 continue;
             }
-            if (Validate(body) is { } problem)
+            var problem = Validate(body, out var responseId);
+            if (problem is null && responseId is not null && !_outgoingRequests.TryRemove(responseId, out _))
+            {
+                // StreamJsonRpc ends the connection on a response it did not ask for; a stray response is ignored instead.
+                logger.LogWarning("Ignored a response to unknown request {Id}", responseId);
+                continue;
+            }
+            if (problem is not null)
             {
                 logger.LogWarning("Malformed message: {Reason}", problem.Message);
                 await WriteErrorAsync(problem.Id, problem.Code, problem.Message, cancellationToken).ConfigureAwait(false);
@@ -57,6 +65,8 @@ public sealed class LspMessageHandler(Stream output, Stream input, SystemTextJso
 
     public async ValueTask WriteAsync(JsonRpcMessage content, CancellationToken cancellationToken)
     {
+        if (content is JsonRpcRequest { IsResponseExpected: true } request && IdKey(request.RequestId) is { } key)
+            _outgoingRequests[key] = 0;
         var buffer = new ArrayBufferWriter<byte>();
         formatter.Serialize(buffer, content);
         await WriteFrameAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
@@ -64,8 +74,10 @@ public sealed class LspMessageHandler(Stream output, Stream input, SystemTextJso
 
     private sealed record Problem(JsonElement? Id, JsonRpcErrorCode Code, string Message);
 
-    private static Problem? Validate(byte[] body)
+    /// <summary>Null when the body is a JSON-RPC message; <paramref name="responseId"/> is the id key of a response.</summary>
+    private static Problem? Validate(byte[] body, out string? responseId)
     {
+        responseId = null;
         JsonDocument document;
         try
         {
@@ -86,13 +98,24 @@ public sealed class LspMessageHandler(Stream output, Stream input, SystemTextJso
             var hasMethod = root.TryGetProperty("method", out var method);
             if (hasMethod && method.ValueKind != JsonValueKind.String)
                 return new Problem(id, JsonRpcErrorCode.InvalidRequest, "Invalid request: 'method' must be a string");
-            if (!hasMethod && !root.TryGetProperty("result", out _) && !root.TryGetProperty("error", out _))
-                return new Problem(id, JsonRpcErrorCode.InvalidRequest, "Invalid request: no 'method', 'result' or 'error'");
+            if (!hasMethod)
+            {
+                if (!root.TryGetProperty("result", out _) && !root.TryGetProperty("error", out _))
+                    return new Problem(id, JsonRpcErrorCode.InvalidRequest, "Invalid request: no 'method', 'result' or 'error'");
+                responseId = id is { } rid ? IdKey(rid) : "";
+                return null;
+            }
             if (root.TryGetProperty("params", out var p) && p.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.Null))
                 return new Problem(id, JsonRpcErrorCode.InvalidParams, "Invalid params: 'params' must be an object or an array");
             return null;
         }
     }
+
+    private static string IdKey(JsonElement id)
+        => id.ValueKind == JsonValueKind.String ? "\"" + id.GetString() : id.GetRawText();
+
+    private static string? IdKey(RequestId id)
+        => id.String is { } s ? "\"" + s : id.Number is { } n ? n.ToString(CultureInfo.InvariantCulture) : null;
 
     private static JsonElement? ReadId(byte[] body)
     {

@@ -26,8 +26,14 @@ public sealed class WorkspaceIndexer(ServerState state, ClientConnection client,
                 return 0;
             }
             var token = $"hybridLsp/index/{Interlocked.Increment(ref _progressCounter)}";
-            var progress = state.WorkDoneProgressSupport
-                && await client.RequestAsync("window/workDoneProgress/create", new WorkDoneProgressCreateParams(token), cancellationToken).ConfigureAwait(false);
+            var progress = false;
+            if (state.WorkDoneProgressSupport)
+            {
+                // A client that never answers must not stall indexing: progress is a nicety.
+                using var createTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                createTimeout.CancelAfter(TimeSpan.FromSeconds(5));
+                progress = await client.RequestAsync("window/workDoneProgress/create", new WorkDoneProgressCreateParams(token), createTimeout.Token).ConfigureAwait(false);
+            }
             await SendStatusAsync(indexing: true, files: 0).ConfigureAwait(false);
             if (progress)
                 await client.NotifyAsync("$/progress", new ProgressParams<WorkDoneProgress>(token, new WorkDoneProgress("begin", Title: "Indexing", Message: root, Percentage: 0, Cancellable: false))).ConfigureAwait(false);

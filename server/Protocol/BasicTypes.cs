@@ -16,7 +16,7 @@ public sealed record LocationLink(Range? OriginSelectionRange, string TargetUri,
 
 public sealed record TextDocumentIdentifier(string Uri);
 
-public sealed record VersionedTextDocumentIdentifier(string Uri, int? Version);
+public sealed record VersionedTextDocumentIdentifier(string Uri, int? Version = null);
 
 public sealed record TextDocumentItem(string Uri, string LanguageId, int Version, string Text);
 

@@ -2,13 +2,13 @@ namespace HybridLsp.Server.Protocol;
 
 public sealed record DidOpenTextDocumentParams(TextDocumentItem TextDocument);
 
-public sealed record TextDocumentContentChangeEvent(Range? Range, int? RangeLength, string Text);
+public sealed record TextDocumentContentChangeEvent(string Text, Range? Range = null, int? RangeLength = null);
 
 public sealed record DidChangeTextDocumentParams(VersionedTextDocumentIdentifier TextDocument, TextDocumentContentChangeEvent[] ContentChanges);
 
 public sealed record DidCloseTextDocumentParams(TextDocumentIdentifier TextDocument);
 
-public sealed record DidSaveTextDocumentParams(TextDocumentIdentifier TextDocument, string? Text);
+public sealed record DidSaveTextDocumentParams(TextDocumentIdentifier TextDocument, string? Text = null);
 
 public sealed record FileEvent(string Uri, int Type);
 

@@ -11,4 +11,4 @@ public sealed record ReindexParams;
 public sealed record ReindexResult(int Files);
 
 /// <summary>What the server reads from `initializationOptions`.</summary>
-public sealed record InitializationOptions(bool? WorkspaceTrusted);
+public sealed record InitializationOptions(bool? WorkspaceTrusted = null);

@@ -4,7 +4,7 @@ public sealed record DefinitionParams(TextDocumentIdentifier TextDocument, Posit
 
 public sealed record ReferenceContext(bool IncludeDeclaration);
 
-public sealed record ReferenceParams(TextDocumentIdentifier TextDocument, Position Position, ReferenceContext? Context);
+public sealed record ReferenceParams(TextDocumentIdentifier TextDocument, Position Position, ReferenceContext? Context = null);
 
 public sealed record HoverParams(TextDocumentIdentifier TextDocument, Position Position);
 

@@ -3,30 +3,30 @@ using System.Text.Json;
 namespace HybridLsp.Server.Protocol;
 
 public sealed record InitializeParams(
-    int? ProcessId,
-    string? RootUri,
-    string? RootPath,
-    WorkspaceFolder[]? WorkspaceFolders,
-    ClientCapabilities? Capabilities,
-    JsonElement? InitializationOptions,
-    ClientInfo? ClientInfo);
+    int? ProcessId = null,
+    string? RootUri = null,
+    string? RootPath = null,
+    WorkspaceFolder[]? WorkspaceFolders = null,
+    ClientCapabilities? Capabilities = null,
+    JsonElement? InitializationOptions = null,
+    ClientInfo? ClientInfo = null);
 
-public sealed record ClientInfo(string Name, string? Version);
+public sealed record ClientInfo(string Name, string? Version = null);
 
 public sealed record WorkspaceFolder(string Uri, string Name);
 
 public sealed record ClientCapabilities(
-    GeneralClientCapabilities? General,
-    WindowClientCapabilities? Window,
-    TextDocumentClientCapabilities? TextDocument);
+    GeneralClientCapabilities? General = null,
+    WindowClientCapabilities? Window = null,
+    TextDocumentClientCapabilities? TextDocument = null);
 
-public sealed record GeneralClientCapabilities(string[]? PositionEncodings);
+public sealed record GeneralClientCapabilities(string[]? PositionEncodings = null);
 
-public sealed record WindowClientCapabilities(bool? WorkDoneProgress);
+public sealed record WindowClientCapabilities(bool? WorkDoneProgress = null);
 
-public sealed record TextDocumentClientCapabilities(DefinitionClientCapabilities? Definition);
+public sealed record TextDocumentClientCapabilities(DefinitionClientCapabilities? Definition = null);
 
-public sealed record DefinitionClientCapabilities(bool? LinkSupport);
+public sealed record DefinitionClientCapabilities(bool? LinkSupport = null);
 
 public sealed record InitializeResult(ServerCapabilities Capabilities, ServerInfo ServerInfo);
 
