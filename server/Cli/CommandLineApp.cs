@@ -15,7 +15,9 @@ public static class CommandLineApp
 
         var stdio = new Option<bool>("--stdio") { Description = "Speak LSP over stdin/stdout (the default; accepted for LSP clients that pass it)" };
         var logFile = new Option<string?>("--log-file") { Description = "Write the server log to this file (default: a file under the temp folder)" };
-        var serve = new Command("serve", "Run the language server over stdio") { stdio, logFile };
+        // vscode-languageclient may pass the client's process id; accepted and unused (exit follows the stream).
+        var clientProcessId = new Option<int?>("--clientProcessId") { Hidden = true };
+        var serve = new Command("serve", "Run the language server over stdio") { stdio, logFile, clientProcessId };
         serve.SetAction((result, cancellationToken) => LanguageServer.RunAsync(Console.OpenStandardInput(), stdout, result.GetValue(logFile), cancellationToken));
 
         var dir = new Argument<string>("DIR") { Description = "The workspace folder to check", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "." };

@@ -11,7 +11,7 @@ internal sealed class DidChangeHandler(ServerState state, DiagnosticsPublisher p
 {
     public ValueTask<Unit> Handle(DidChangeNotification request, CancellationToken cancellationToken)
     {
-        if (FromLsp.Path(request.Params.TextDocument.Uri) is { } path)
+        if (FromLsp.Path(request.Params.TextDocument.Uri) is { } path && Ide.AnalysisHost.IsWorkspaceFile(path))
         {
             var snapshot = state.Snapshot();
             var text = FromLsp.ApplyContentChanges(snapshot.Analysis.GetText(path) ?? "", request.Params.ContentChanges, snapshot.Encoding);

@@ -11,7 +11,7 @@ internal sealed class DidCloseHandler(WorkspaceIndexer indexer, DiagnosticsPubli
 {
     public ValueTask<Unit> Handle(DidCloseNotification request, CancellationToken cancellationToken)
     {
-        if (FromLsp.Path(request.Params.TextDocument.Uri) is { } path)
+        if (FromLsp.Path(request.Params.TextDocument.Uri) is { } path && Ide.AnalysisHost.IsWorkspaceFile(path))
         {
             indexer.RevertToDisk(path);
             publisher.Schedule();

@@ -10,7 +10,7 @@ internal sealed class DidOpenHandler(ServerState state, DiagnosticsPublisher pub
 {
     public ValueTask<Unit> Handle(DidOpenNotification request, CancellationToken cancellationToken)
     {
-        if (FromLsp.Path(request.Params.TextDocument.Uri) is { } path)
+        if (FromLsp.Path(request.Params.TextDocument.Uri) is { } path && Ide.AnalysisHost.IsWorkspaceFile(path))
         {
             state.ApplyBuffer(path, request.Params.TextDocument.Text);
             publisher.Schedule();

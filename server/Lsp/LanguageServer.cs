@@ -21,6 +21,12 @@ public static class LanguageServer
         var logger = loggerFactory.CreateLogger("HybridLsp.Server");
         logger.LogInformation("hybrid-lsp {Version} serving over stdio (pid {ProcessId}, log {LogFile})", Cli.ToolVersion.Value, Environment.ProcessId, logPath);
 
+        TaskScheduler.UnobservedTaskException += (_, e) =>
+        {
+            logger.LogError(e.Exception, "Unobserved background failure");
+            e.SetObserved();
+        };
+
         var services = new ServiceCollection();
         services.AddSingleton(loggerFactory);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));

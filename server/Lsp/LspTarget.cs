@@ -118,15 +118,20 @@ public sealed class LspTarget(IMediator mediator, ServerState state, ILogger<Lsp
     {
         if (!state.Initialized)
             throw new LocalRpcException("The server is not initialized") { ErrorCode = ServerNotInitialized };
+        if (state.ShutdownRequested)
+            throw new LocalRpcException("The server is shutting down") { ErrorCode = (int)JsonRpcErrorCode.InvalidRequest };
         var @params = Parse(json, info);
         var uri = uriOf(@params);
         var request = create(@params);
         var changed = state.ChangeToken;
         await TaskScheduler.Default.SwitchTo(alwaysYield: true);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, changed);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            return await mediator.Send(request, linked.Token).ConfigureAwait(false);
+            var result = await mediator.Send(request, linked.Token).ConfigureAwait(false);
+            logger.LogInformation("{Method} {Uri} answered in {ElapsedMs:0.0} ms", method, uri, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return result;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && changed.IsCancellationRequested)
         {

@@ -184,6 +184,8 @@ internal sealed class LspClient : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public void CloseInput() => _stdin.Close();
+
     private async Task ReadLoopAsync()
     {
         try

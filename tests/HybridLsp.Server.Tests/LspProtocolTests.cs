@@ -62,6 +62,26 @@ public sealed class LspProtocolTests
     }
 
     [Fact]
+    public async Task Queries_after_shutdown_are_InvalidRequest()
+    {
+        await using var client = LspClient.Start();
+        await client.InitializeAsync();
+        await client.RequestAsync("shutdown", null);
+        AssertError(await client.RequestAsync("workspace/symbol", new JsonObject { ["query"] = "" }), -32600);
+        await client.NotifyAsync("exit", null);
+        Assert.Equal(0, await client.WaitForExitAsync());
+    }
+
+    [Fact]
+    public async Task Closing_stdin_without_exit_ends_the_process_with_1()
+    {
+        await using var client = LspClient.Start();
+        await client.InitializeAsync();
+        client.CloseInput();
+        Assert.Equal(1, await client.WaitForExitAsync());
+    }
+
+    [Fact]
     public async Task Exit_without_shutdown_exits_with_1()
     {
         await using var client = LspClient.Start();
