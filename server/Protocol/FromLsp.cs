@@ -11,11 +11,13 @@ public static class FromLsp
 {
     public static string? Path(string? uri) => DocumentUri.ToPath(uri);
 
+    public static LinePosition LinePosition(Position position) => new(position.Line, position.Character);
+
     public static FilePosition? FilePosition(ServerSnapshot snapshot, TextDocumentIdentifier document, Position position)
     {
         if (Path(document.Uri) is not { } path)
             return null;
-        var offset = snapshot.CreateMapper().ToOffset(path, position);
+        var offset = snapshot.CreateMapper().ToOffset(path, LinePosition(position));
         return offset is { } o ? new FilePosition(path, o) : null;
     }
 
@@ -53,8 +55,8 @@ public static class FromLsp
                 continue;
             }
             var index = LineIndex.Create(text);
-            var start = PositionMapper.ToOffset(text, index, range.Start, encoding);
-            var end = Math.Max(start, PositionMapper.ToOffset(text, index, range.End, encoding));
+            var start = PositionMapper.ToOffset(text, index, LinePosition(range.Start), encoding);
+            var end = Math.Max(start, PositionMapper.ToOffset(text, index, LinePosition(range.End), encoding));
             text = new StringBuilder(text.Length - (end - start) + change.Text.Length)
                 .Append(text, 0, start).Append(change.Text).Append(text, end, text.Length - end).ToString();
         }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using HybridLsp.Ide;
 using HybridLsp.Server.Lsp;
 using HybridLsp.Server.Reporting;
+using HybridLsp.Syntax.Text;
 
 namespace HybridLsp.Server.Protocol;
 
@@ -16,6 +17,13 @@ public static class ToLsp
         _ => 4,
     };
 
+    public static Range Range(PositionMapper mapper, string path, TextSpan span)
+    {
+        var start = mapper.ToPosition(path, span.Start);
+        var end = mapper.ToPosition(path, span.End);
+        return new Range(new Position(start.Line, start.Character), new Position(end.Line, end.Character));
+    }
+
     public static LspDiagnostic[] Diagnostics(PositionMapper mapper, ImmutableArray<Diagnostic> diagnostics)
     {
         var docsBase = mapper.Analysis.RuleDocsBase;
@@ -26,9 +34,9 @@ public static class ToLsp
             var related = d.Related.IsDefaultOrEmpty
                 ? null
                 : d.Related.Select(r => new DiagnosticRelatedInformation(
-                    new Location(DocumentUri.FromPath(r.Path), mapper.ToRange(r.Path, r.Span)), r.Message)).ToArray();
+                    new Location(DocumentUri.FromPath(r.Path), Range(mapper, r.Path, r.Span)), r.Message)).ToArray();
             result[i] = new LspDiagnostic(
-                mapper.ToRange(d.Path, d.Span), Severity(d.Severity), d.Code,
+                Range(mapper, d.Path, d.Span), Severity(d.Severity), d.Code,
                 new CodeDescription(RuleDocs.HelpUri(docsBase, d.Code)), "hybrid-lsp", d.Message, related);
         }
         return result;
@@ -41,24 +49,24 @@ public static class ToLsp
         var mapper = snapshot.CreateMapper();
         if (snapshot.LinkSupport)
         {
-            var origin = mapper.ToRange(originPath, result.OriginSpan);
+            var origin = Range(mapper, originPath, result.OriginSpan);
             return new DefinitionResult(
                 result.Targets.Select(t => new LocationLink(
-                    origin, DocumentUri.FromPath(t.Path), mapper.ToRange(t.Path, t.FullSpan), mapper.ToRange(t.Path, t.FocusSpan))).ToArray(),
+                    origin, DocumentUri.FromPath(t.Path), Range(mapper, t.Path, t.FullSpan), Range(mapper, t.Path, t.FocusSpan))).ToArray(),
                 null);
         }
         return new DefinitionResult(null,
-            result.Targets.Select(t => new Location(DocumentUri.FromPath(t.Path), mapper.ToRange(t.Path, t.FocusSpan))).ToArray());
+            result.Targets.Select(t => new Location(DocumentUri.FromPath(t.Path), Range(mapper, t.Path, t.FocusSpan))).ToArray());
     }
 
     public static Location[] Locations(ServerSnapshot snapshot, ImmutableArray<ReferenceLocation> references)
     {
         var mapper = snapshot.CreateMapper();
-        return references.Select(r => new Location(DocumentUri.FromPath(r.Path), mapper.ToRange(r.Path, r.Span))).ToArray();
+        return references.Select(r => new Location(DocumentUri.FromPath(r.Path), Range(mapper, r.Path, r.Span))).ToArray();
     }
 
     public static Hover? Hover(ServerSnapshot snapshot, string path, HoverResult? hover)
-        => hover is null ? null : new Hover(new MarkupContent("markdown", hover.Markdown), snapshot.CreateMapper().ToRange(path, hover.Span));
+        => hover is null ? null : new Hover(new MarkupContent("markdown", hover.Markdown), Range(snapshot.CreateMapper(), path, hover.Span));
 
     public static SymbolInformation[] Symbols(ServerSnapshot snapshot, ImmutableArray<Ide.WorkspaceSymbol> symbols)
     {
@@ -66,7 +74,7 @@ public static class ToLsp
         return symbols.Select(s => new SymbolInformation(
             s.Name,
             s.Kind switch { SymbolKind.Struct => LspSymbolKind.Struct, SymbolKind.Enum => LspSymbolKind.Enum, _ => LspSymbolKind.Function },
-            new Location(DocumentUri.FromPath(s.Path), mapper.ToRange(s.Path, s.Span)),
+            new Location(DocumentUri.FromPath(s.Path), Range(mapper, s.Path, s.Span)),
             string.IsNullOrEmpty(s.ContainerName) ? null : s.ContainerName)).ToArray();
     }
 

@@ -1,14 +1,15 @@
 using HybridLsp.Ide;
 using HybridLsp.Syntax.Text;
 
-namespace HybridLsp.Server.Protocol;
+namespace HybridLsp.Server.Lsp;
 
 /// <summary>The negotiated LSP position encoding.</summary>
 public enum PositionEncoding { Utf16, Utf8, Utf32 }
 
 /// <summary>
-/// Converts engine offsets (UTF-16 code units) to LSP positions in the negotiated encoding and back,
-/// using one snapshot's texts. Caches line indexes per file for the lifetime of one conversion.
+/// Converts engine offsets (UTF-16 code units) to line/character positions counted in the negotiated encoding
+/// and back, using one snapshot's texts; caches line indexes per file for one conversion. No LSP types here:
+/// <see cref="Protocol.ToLsp"/> and <see cref="Protocol.FromLsp"/> wrap these in protocol records.
 /// </summary>
 public sealed class PositionMapper(Analysis analysis, PositionEncoding encoding)
 {
@@ -28,31 +29,29 @@ public sealed class PositionMapper(Analysis analysis, PositionEncoding encoding)
 
     public bool HasFile(string path) => File(path) is not null;
 
-    public Position ToPosition(string path, int offset)
+    public LinePosition ToPosition(string path, int offset)
     {
         if (File(path) is not var (text, index))
-            return new Position(0, 0);
+            return new LinePosition(0, 0);
         var p = index.GetPosition(offset);
         if (encoding == PositionEncoding.Utf16)
-            return new Position(p.Line, p.Character);
+            return p;
         var lineStart = index.GetOffset(new LinePosition(p.Line, 0));
-        return new Position(p.Line, CountUnits(text, lineStart, Math.Clamp(offset, lineStart, text.Length)));
+        return new LinePosition(p.Line, CountUnits(text, lineStart, Math.Clamp(offset, lineStart, text.Length)));
     }
 
-    public Range ToRange(string path, TextSpan span) => new(ToPosition(path, span.Start), ToPosition(path, span.End));
-
     /// <summary>The UTF-16 offset of an LSP position, or null when the file is not in the snapshot.</summary>
-    public int? ToOffset(string path, Position position)
+    public int? ToOffset(string path, LinePosition position)
     {
         if (File(path) is not var (text, index))
             return null;
         return ToOffset(text, index, position, encoding);
     }
 
-    public static int ToOffset(string text, LineIndex index, Position position, PositionEncoding encoding)
+    public static int ToOffset(string text, LineIndex index, LinePosition position, PositionEncoding encoding)
     {
         if (encoding == PositionEncoding.Utf16)
-            return index.GetOffset(new LinePosition(position.Line, position.Character));
+            return index.GetOffset(position);
         var lineStart = index.GetOffset(new LinePosition(position.Line, 0));
         var lineEnd = index.GetOffset(new LinePosition(position.Line, int.MaxValue / 2));
         var units = 0;
