@@ -215,6 +215,23 @@ public sealed class LspProtocolTests
     }
 
     [Fact]
+    public async Task A_large_document_crosses_the_read_buffer_intact()
+    {
+        using var dir = new TempDirectory();
+        var uri = new Uri(Path.Combine(dir.Path, "Big.cs")).AbsoluteUri;
+        var text = string.Concat(Enumerable.Repeat("// é😀 line of a large file\n", 60_000)); // ~2 MB of UTF-8
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(dir.Path);
+        await client.NotifyAsync("textDocument/didOpen", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = uri, ["languageId"] = "csharp", ["version"] = 1, ["text"] = text },
+        });
+        var hover = await client.RequestAsync("textDocument/hover", new JsonObject { ["textDocument"] = TextDocument(uri), ["position"] = Pos(59_999, 5) });
+        Assert.Null(hover["error"]);
+        Assert.DoesNotContain("Malformed", client.Stderr);
+    }
+
+    [Fact]
     public async Task Hover_on_a_file_the_server_does_not_know_is_null()
     {
         await using var client = LspClient.Start();
