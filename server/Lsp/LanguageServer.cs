@@ -49,7 +49,10 @@ public static class LanguageServer
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
         };
-        formatter.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, Protocol.LspJsonContext.Default);
+        // Our protocol types from the source-generated context; StreamJsonRpc's own (error data, ids) by reflection.
+        formatter.JsonSerializerOptions.TypeInfoResolverChain.Clear();
+        formatter.JsonSerializerOptions.TypeInfoResolverChain.Add(Protocol.LspJsonContext.Default);
+        formatter.JsonSerializerOptions.TypeInfoResolverChain.Add(new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
         var handler = new LspMessageHandler(output, input, formatter, loggerFactory.CreateLogger<LspMessageHandler>());
         using var rpc = new JsonRpc(handler)
         {

@@ -14,7 +14,7 @@ namespace HybridLsp.Server.Lsp;
 /// (ParseError / InvalidRequest, with a null id when none can be read) and reading goes on: the connection
 /// stays up (DESIGN §4.3).
 /// </summary>
-public sealed class LspMessageHandler(Stream output, Stream input, SystemTextJsonFormatter formatter, ILogger logger) : IJsonRpcMessageHandler
+public sealed partial class LspMessageHandler(Stream output, Stream input, SystemTextJsonFormatter formatter, ILogger logger) : IJsonRpcMessageHandler
 {
     private readonly FrameReader _reader = new(input);
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -68,9 +68,25 @@ public sealed class LspMessageHandler(Stream output, Stream input, SystemTextJso
         if (content is JsonRpcRequest { IsResponseExpected: true } request && IdKey(request.RequestId) is { } key)
             _outgoingRequests[key] = 0;
         var buffer = new ArrayBufferWriter<byte>();
-        formatter.Serialize(buffer, content);
+        try
+        {
+            formatter.Serialize(buffer, content);
+        }
+        catch (Exception e) when (content is IJsonRpcMessageWithId { RequestId: var id } && content is not JsonRpcRequest)
+        {
+            // A result or error the formatter cannot write must not end the connection: answer InternalError instead.
+            logger.LogError(e, "Cannot serialise the response to {Id}", id);
+            JsonElement? idElement = id.String is { } text ? JsonSerializer.SerializeToElement(text, JsonContext.Default.String)
+                : id.Number is { } number ? JsonSerializer.SerializeToElement(number, JsonContext.Default.Int64) : null;
+            await WriteErrorAsync(idElement, JsonRpcErrorCode.InternalError, "Internal error: the response could not be serialised", cancellationToken).ConfigureAwait(false);
+            return;
+        }
         await WriteFrameAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
     }
+
+    [System.Text.Json.Serialization.JsonSerializable(typeof(string))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(long))]
+    private sealed partial class JsonContext : System.Text.Json.Serialization.JsonSerializerContext;
 
     private sealed record Problem(JsonElement? Id, JsonRpcErrorCode Code, string Message);
 

@@ -20,6 +20,11 @@ public sealed class LspTarget(IMediator mediator, ServerState state, ILogger<Lsp
 {
     public const int ContentModified = -32801;
     public const int ServerNotInitialized = -32002;
+    public const int RequestFailedCode = -32803;
+
+    /// <summary>LSP 3.17 RequestFailed: the message only; the stack trace stays in the log.</summary>
+    private static LocalRpcException RequestFailed(string method, Exception e)
+        => new($"{method} failed: {e.Message}") { ErrorCode = RequestFailedCode };
 
     [JsonRpcMethod("initialize", UseSingleObjectParameterDeserialization = true)]
     public Task<InitializeResult> InitializeAsync(JsonElement @params, CancellationToken cancellationToken)
@@ -104,7 +109,7 @@ public sealed class LspTarget(IMediator mediator, ServerState state, ILogger<Lsp
         catch (Exception e) when (e is not OperationCanceledException and not LocalRpcException)
         {
             logger.LogError(e, "{Method} failed for {Uri}", method, uri);
-            throw;
+            throw RequestFailed(method, e);
         }
     }
 
@@ -140,7 +145,7 @@ public sealed class LspTarget(IMediator mediator, ServerState state, ILogger<Lsp
         catch (Exception e) when (e is not OperationCanceledException and not LocalRpcException)
         {
             logger.LogError(e, "{Method} failed for {Uri}", method, uri);
-            throw;
+            throw RequestFailed(method, e);
         }
     }
 
