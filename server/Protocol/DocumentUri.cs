@@ -51,6 +51,13 @@ public static class DocumentUri
         // "/c:/x" → "c:/x"
         if (path.Length >= 3 && path[0] == '/' && char.IsAsciiLetter(path[1]) && path[2] == ':')
             path = path[1..];
-        return path.Length == 0 ? null : path.Replace('\\', '/');
+        return path.Length == 0 ? null : NormalizeDriveLetter(path.Replace('\\', '/'));
     }
+
+    /// <summary>
+    /// "c:/x" → "C:/x": VS Code writes drive letters in lower case, .NET's full paths in upper case; one spelling
+    /// keeps an open buffer and its file on disk the same engine path.
+    /// </summary>
+    public static string NormalizeDriveLetter(string path)
+        => path.Length >= 2 && path[1] == ':' && char.IsAsciiLetterLower(path[0]) ? char.ToUpperInvariant(path[0]) + path[1..] : path;
 }

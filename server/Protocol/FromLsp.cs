@@ -42,7 +42,7 @@ public static class FromLsp
            && t.ValueKind == JsonValueKind.True;
 
     public static string? RootPath(InitializeParams p)
-        => Path(p.RootUri) ?? Path(p.WorkspaceFolders is [var first, ..] ? first.Uri : null) ?? p.RootPath?.Replace('\\', '/');
+        => Path(p.RootUri) ?? Path(p.WorkspaceFolders is [var first, ..] ? first.Uri : null) ?? (p.RootPath is { } legacy ? DocumentUri.NormalizeDriveLetter(legacy.Replace('\\', '/')) : null);
 
     /// <summary>Applies full and incremental content changes in order; ranges are in the negotiated encoding.</summary>
     public static string ApplyContentChanges(string text, IEnumerable<TextDocumentContentChangeEvent> changes, PositionEncoding encoding)

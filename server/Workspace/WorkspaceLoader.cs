@@ -89,7 +89,7 @@ public sealed class WorkspaceLoader(ILogger logger)
         return Normalize(dir.FullName);
     }
 
-    public static string Normalize(string path) => path.Replace('\\', '/');
+    public static string Normalize(string path) => Protocol.DocumentUri.NormalizeDriveLetter(path.Replace('\\', '/'));
 
     /// <summary>Reads one file's current state from disk (a removal when it does not exist).</summary>
     public static FileChange ReadFile(string path)

@@ -11,7 +11,7 @@ public sealed class ProtocolConversionTests
     [Theory]
     [InlineData("/home/me/a b/Ünï.cs", "file:///home/me/a%20b/%C3%9Cn%C3%AF.cs")]
     [InlineData("/x/c#/y%z.rs", "file:///x/c%23/y%25z.rs")]
-    [InlineData("c:/work/App.cs", "file:///c%3A/work/App.cs")]
+    [InlineData("C:/work/App.cs", "file:///C%3A/work/App.cs")]
     public void Paths_and_file_uris_round_trip(string path, string uri)
     {
         Assert.Equal(uri, DocumentUri.FromPath(path));
@@ -20,6 +20,7 @@ public sealed class ProtocolConversionTests
 
     [Theory]
     [InlineData("file:///C:/work/App.cs", "C:/work/App.cs")]
+    [InlineData("file:///c%3A/work/App.cs", "C:/work/App.cs")]
     [InlineData("file://localhost/tmp/x.cs", "/tmp/x.cs")]
     [InlineData("untitled:Untitled-1", null)]
     [InlineData("https://example.com/x.cs", null)]
