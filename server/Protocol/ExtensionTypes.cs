@@ -9,6 +9,3 @@ public sealed record ServerStatusParams(string Health, bool Indexing, string Mes
 public sealed record ReindexParams;
 
 public sealed record ReindexResult(int Files);
-
-/// <summary>What the server reads from `initializationOptions`.</summary>
-public sealed record InitializationOptions(bool? WorkspaceTrusted = null);
