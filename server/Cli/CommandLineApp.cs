@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Text;
+using HybridLsp.Server.Lsp;
+
+namespace HybridLsp.Server.Cli;
+
+/// <summary>The `hybrid-lsp` command line: `serve`, `check`, `--version`. Bad arguments exit 2 with a message on stderr.</summary>
+public static class CommandLineApp
+{
+    public const int ExitBadArguments = 2;
+
+    public static async Task<int> RunAsync(string[] args, Stream stdout)
+    {
+        var stdoutWriter = new StreamWriter(stdout, new UTF8Encoding(false)) { AutoFlush = true };
+
+        var stdio = new Option<bool>("--stdio") { Description = "Speak LSP over stdin/stdout (the default; accepted for LSP clients that pass it)" };
+        var logFile = new Option<string?>("--log-file") { Description = "Write the server log to this file (default: a file under the temp folder)" };
+        // vscode-languageclient may pass the client's process id; accepted and unused (exit follows the stream).
+        var clientProcessId = new Option<int?>("--clientProcessId") { Hidden = true };
+        var serve = new Command("serve", "Run the language server over stdio") { stdio, logFile, clientProcessId };
+        serve.SetAction((result, cancellationToken) => LanguageServer.RunAsync(Console.OpenStandardInput(), stdout, result.GetValue(logFile), cancellationToken));
+
+        var dir = new Argument<string>("DIR") { Description = "The workspace folder to check", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "." };
+        var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        var target = new Option<string?>("--target") { Description = "Comma-separated targets: " + string.Join(", ", Targets.Known) };
+        var config = new Option<string?>("--config") { Description = "The configuration file to use instead of DIR/hybrid-lsp.toml" };
+        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding at or above this severity exists", DefaultValueFactory = _ => "error" };
+        failOn.AcceptOnlyFromAmong("error", "warning");
+        var check = new Command("check", "Check the P/Invoke bindings of a workspace (for CI)") { dir, format, target, config, failOn };
+        check.SetAction((result, cancellationToken) => Task.FromResult(CheckCommand.Run(
+            new CheckOptions(result.GetValue(dir) ?? ".", result.GetValue(format) ?? "text", result.GetValue(target), result.GetValue(config), result.GetValue(failOn) ?? "error"),
+            stdout, cancellationToken)));
+
+        var root = new RootCommand("hybrid-lsp: cross-language checks and navigation for P/Invoke bindings between C# and Rust/C/C++")
+        {
+            serve,
+            check,
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+                Console.Error.WriteLine($"hybrid-lsp: {error.Message}");
+            Console.Error.WriteLine("Run 'hybrid-lsp --help' for usage.");
+            return ExitBadArguments;
+        }
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdoutWriter, Error = Console.Error });
+    }
+}

@@ -1,0 +1,23 @@
+using HybridLsp.Server.Lsp;
+using HybridLsp.Server.Protocol;
+using Mediator;
+
+namespace HybridLsp.Server.Handlers;
+
+public sealed record DidChangeNotification(DidChangeTextDocumentParams Params) : IRequest;
+
+/// <summary>Applies full and incremental changes to the buffer, in order, with the negotiated position encoding.</summary>
+internal sealed class DidChangeHandler(ServerState state, DiagnosticsPublisher publisher) : IRequestHandler<DidChangeNotification>
+{
+    public ValueTask<Unit> Handle(DidChangeNotification request, CancellationToken cancellationToken)
+    {
+        if (FromLsp.Path(request.Params.TextDocument.Uri) is { } path && Ide.AnalysisHost.IsWorkspaceFile(path))
+        {
+            var snapshot = state.Snapshot();
+            var text = FromLsp.ApplyContentChanges(snapshot.Analysis.GetText(path) ?? "", request.Params.ContentChanges, snapshot.Encoding);
+            state.ApplyBuffer(path, text);
+            publisher.Schedule();
+        }
+        return Unit.ValueTask;
+    }
+}

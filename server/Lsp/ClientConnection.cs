@@ -1,0 +1,43 @@
+using StreamJsonRpc;
+
+namespace HybridLsp.Server.Lsp;
+
+/// <summary>Messages from the server to the client. Sending never throws: a lost client is not the caller's problem.</summary>
+public sealed class ClientConnection
+{
+    private JsonRpc? _rpc;
+
+    internal void Attach(JsonRpc rpc) => _rpc = rpc;
+
+    public bool IsConnected => _rpc is { IsDisposed: false };
+
+    public async Task NotifyAsync<T>(string method, T parameters)
+    {
+        if (_rpc is not { IsDisposed: false } rpc)
+            return;
+        try
+        {
+            await rpc.NotifyWithParameterObjectAsync(method, parameters).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ConnectionLostException or ObjectDisposedException or IOException)
+        {
+            // The client is gone; the server will exit when the stream ends.
+        }
+    }
+
+    /// <summary>Sends a request and reports whether the client answered without an error.</summary>
+    public async Task<bool> RequestAsync<T>(string method, T parameters, CancellationToken cancellationToken)
+    {
+        if (_rpc is not { IsDisposed: false } rpc)
+            return false;
+        try
+        {
+            await rpc.InvokeWithParameterObjectAsync<System.Text.Json.JsonElement?>(method, parameters, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is RemoteInvocationException or ConnectionLostException or ObjectDisposedException or IOException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

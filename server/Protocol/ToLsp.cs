@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using HybridLsp.Ide;
+using HybridLsp.Server.Lsp;
+using HybridLsp.Server.Reporting;
+using HybridLsp.Syntax.Text;
+
+namespace HybridLsp.Server.Protocol;
+
+/// <summary>Engine → LSP conversions. With <see cref="FromLsp"/>, the only place LSP types and engine records meet.</summary>
+public static class ToLsp
+{
+    public static int Severity(Severity severity) => severity switch
+    {
+        Ide.Severity.Error => 1,
+        Ide.Severity.Warning => 2,
+        Ide.Severity.Info => 3,
+        _ => 4,
+    };
+
+    public static Range Range(PositionMapper mapper, string path, TextSpan span)
+    {
+        var start = mapper.ToPosition(path, span.Start);
+        var end = mapper.ToPosition(path, span.End);
+        return new Range(new Position(start.Line, start.Character), new Position(end.Line, end.Character));
+    }
+
+    public static LspDiagnostic[] Diagnostics(PositionMapper mapper, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var docsBase = mapper.Analysis.RuleDocsBase;
+        var result = new LspDiagnostic[diagnostics.Length];
+        for (var i = 0; i < diagnostics.Length; i++)
+        {
+            var d = diagnostics[i];
+            var related = d.Related.IsDefaultOrEmpty
+                ? null
+                : d.Related.Select(r => new DiagnosticRelatedInformation(
+                    new Location(DocumentUri.FromPath(r.Path), Range(mapper, r.Path, r.Span)), r.Message)).ToArray();
+            result[i] = new LspDiagnostic(
+                Range(mapper, d.Path, d.Span), Severity(d.Severity), d.Code,
+                new CodeDescription(RuleDocs.HelpUri(docsBase, d.Code)), "hybrid-lsp", d.Message, related);
+        }
+        return result;
+    }
+
+    public static DefinitionResult? Definition(ServerSnapshot snapshot, string originPath, NavigationResult? result)
+    {
+        if (result is null)
+            return null;
+        var mapper = snapshot.CreateMapper();
+        if (snapshot.LinkSupport)
+        {
+            var origin = Range(mapper, originPath, result.OriginSpan);
+            return new DefinitionResult(
+                result.Targets.Select(t => new LocationLink(
+                    origin, DocumentUri.FromPath(t.Path), Range(mapper, t.Path, t.FullSpan), Range(mapper, t.Path, t.FocusSpan))).ToArray(),
+                null);
+        }
+        return new DefinitionResult(null,
+            result.Targets.Select(t => new Location(DocumentUri.FromPath(t.Path), Range(mapper, t.Path, t.FocusSpan))).ToArray());
+    }
+
+    public static Location[] Locations(ServerSnapshot snapshot, ImmutableArray<ReferenceLocation> references)
+    {
+        var mapper = snapshot.CreateMapper();
+        return references.Select(r => new Location(DocumentUri.FromPath(r.Path), Range(mapper, r.Path, r.Span))).ToArray();
+    }
+
+    public static Hover? Hover(ServerSnapshot snapshot, string path, HoverResult? hover)
+        => hover is null ? null : new Hover(new MarkupContent("markdown", hover.Markdown), Range(snapshot.CreateMapper(), path, hover.Span));
+
+    public static SymbolInformation[] Symbols(ServerSnapshot snapshot, ImmutableArray<Ide.WorkspaceSymbol> symbols)
+    {
+        var mapper = snapshot.CreateMapper();
+        return symbols.Select(s => new SymbolInformation(
+            s.Name,
+            s.Kind switch { SymbolKind.Struct => LspSymbolKind.Struct, SymbolKind.Enum => LspSymbolKind.Enum, _ => LspSymbolKind.Function },
+            new Location(DocumentUri.FromPath(s.Path), Range(mapper, s.Path, s.Span)),
+            string.IsNullOrEmpty(s.ContainerName) ? null : s.ContainerName)).ToArray();
+    }
+
+    public static InitializeResult InitializeResult(PositionEncoding encoding, string version) => new(
+        new ServerCapabilities(
+            FromLsp.EncodingName(encoding),
+            new TextDocumentSyncOptions(OpenClose: true, Change: 2, Save: new SaveOptions(IncludeText: false)),
+            DefinitionProvider: true,
+            ReferencesProvider: true,
+            HoverProvider: true,
+            WorkspaceSymbolProvider: true),
+        new ServerInfo("hybrid-lsp", version));
+
+    public static ServerStatusParams Status(bool indexing, bool trusted, IndexStatus? status, int files)
+    {
+        var trust = trusted ? "trusted workspace" : "untrusted workspace: navigation and diagnostics only";
+        var message = indexing
+            ? $"Indexing… ({trust})"
+            : $"{files} files, {status?.Bindings ?? 0} bindings, {status?.Exports ?? 0} exports ({trust})";
+        return new ServerStatusParams("ok", indexing, message);
+    }
+}

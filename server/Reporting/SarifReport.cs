@@ -1,0 +1,152 @@
+using System.Text.Json;
+using HybridLsp.Ide;
+using HybridLsp.Semantics.Rules;
+using HybridLsp.Server.Protocol;
+
+namespace HybridLsp.Server.Reporting;
+
+/// <summary>`check --format sarif`: SARIF 2.1.0, one run, every rule of the catalogue with an absolute help URI.</summary>
+public static class SarifReport
+{
+    public static void Write(Stream output, CheckResult result, string toolVersion)
+    {
+        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        var positions = new PositionCache(result.Analysis);
+        var docsBase = result.Analysis.RuleDocsBase;
+        var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < RuleCatalog.All.Length; i++)
+            ruleIndex[RuleCatalog.All[i].Code] = i;
+
+        w.WriteStartObject();
+        w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        w.WriteString("version", "2.1.0");
+        w.WriteStartArray("runs");
+        w.WriteStartObject();
+
+        w.WriteStartObject("tool");
+        w.WriteStartObject("driver");
+        w.WriteString("name", "hybrid-lsp");
+        w.WriteString("version", toolVersion);
+        w.WriteStartArray("rules");
+        foreach (var rule in RuleCatalog.All)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", rule.Code);
+            w.WriteString("name", rule.Name);
+            w.WriteStartObject("shortDescription");
+            w.WriteString("text", rule.Summary);
+            w.WriteEndObject();
+            w.WriteString("helpUri", RuleDocs.HelpUri(docsBase, rule.Code));
+            w.WriteStartObject("defaultConfiguration");
+            w.WriteString("level", Level(rule.DefaultSeverity));
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndObject();
+
+        w.WriteStartObject("originalUriBaseIds");
+        w.WriteStartObject("ROOT");
+        w.WriteString("uri", DocumentUri.FromPath(result.Root.TrimEnd('/')) + "/");
+        w.WriteEndObject();
+        w.WriteEndObject();
+
+        w.WriteStartArray("results");
+        foreach (var d in result.Diagnostics)
+        {
+            w.WriteStartObject();
+            w.WriteString("ruleId", d.Code);
+            if (ruleIndex.TryGetValue(d.Code, out var index))
+                w.WriteNumber("ruleIndex", index);
+            w.WriteString("level", Level(d.Severity));
+            WriteMessage(w, d.Message);
+            w.WriteStartArray("locations");
+            w.WriteStartObject();
+            WritePhysicalLocation(w, positions, result, d.Path, d.Span);
+            w.WriteEndObject();
+            w.WriteEndArray();
+            if (!d.Related.IsDefaultOrEmpty)
+            {
+                w.WriteStartArray("relatedLocations");
+                var id = 0;
+                foreach (var r in d.Related)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("id", id++);
+                    WritePhysicalLocation(w, positions, result, r.Path, r.Span);
+                    WriteMessage(w, r.Message);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
+            if (!d.Targets.IsDefaultOrEmpty)
+            {
+                w.WriteStartObject("properties");
+                w.WriteStartArray("targets");
+                foreach (var t in d.Targets)
+                    w.WriteStringValue(t);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.Flush();
+        output.Write("\n"u8);
+    }
+
+    private static void WriteMessage(Utf8JsonWriter w, string text)
+    {
+        w.WriteStartObject("message");
+        w.WriteString("text", text);
+        w.WriteEndObject();
+    }
+
+    private static void WritePhysicalLocation(Utf8JsonWriter w, PositionCache positions, CheckResult result, string path, Syntax.Text.TextSpan span)
+    {
+        w.WriteStartObject("physicalLocation");
+        w.WriteStartObject("artifactLocation");
+        if (result.IsUnderRoot(path))
+        {
+            // A relative URI reference: percent-encoded like the absolute form, without the scheme and root.
+            var rootUri = DocumentUri.FromPath(result.Root.TrimEnd('/')) + "/";
+            w.WriteString("uri", DocumentUri.FromPath(path)[rootUri.Length..]);
+            w.WriteString("uriBaseId", "ROOT");
+        }
+        else
+        {
+            w.WriteString("uri", DocumentUri.FromPath(path));
+        }
+        w.WriteEndObject();
+        var start = positions.Get(path, span.Start);
+        var end = positions.Get(path, span.End);
+        w.WriteStartObject("region");
+        w.WriteNumber("startLine", start.Line + 1);
+        w.WriteNumber("startColumn", start.Character + 1);
+        w.WriteNumber("endLine", end.Line + 1);
+        w.WriteNumber("endColumn", end.Character + 1);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static string Level(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        Severity.Info => "note",
+        _ => "none",
+    };
+
+    private static string Level(RuleSeverity severity) => severity switch
+    {
+        RuleSeverity.Error => "error",
+        RuleSeverity.Warning => "warning",
+        RuleSeverity.Info => "note",
+        _ => "none",
+    };
+}

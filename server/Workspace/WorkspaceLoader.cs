@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Text;
+using HybridLsp.Ide;
+using Microsoft.Extensions.Logging;
+
+namespace HybridLsp.Server.Workspace;
+
+/// <summary>
+/// Reads a workspace folder into a <see cref="WorkspaceChange"/>: an iterative walk that skips the engine's skipped
+/// folders and never enters a directory (by its resolved real path) twice, so symlink loops terminate. Any file
+/// that cannot be read becomes <see cref="FileChange.Unreadable"/> with the reason; nothing here throws for a
+/// file's content.
+/// </summary>
+public sealed class WorkspaceLoader(ILogger logger)
+{
+    public const long MaxReadBytes = 64L * 1024 * 1024;
+    private const int BinaryProbeBytes = 8 * 1024;
+    private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    /// <param name="filesFound">Called once the walk is done, with the number of files about to be read.</param>
+    public WorkspaceChange Load(string root, CancellationToken cancellationToken = default, Action<int>? filesFound = null)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var paths = EnumerateFiles(root, cancellationToken);
+        filesFound?.Invoke(paths.Count);
+        var results = new FileChange[paths.Count];
+        Parallel.For(0, paths.Count, new ParallelOptions { CancellationToken = cancellationToken },
+            i => results[i] = ReadWalkedFile(paths[i]));
+        logger.LogInformation("Indexed {FileCount} files in {ElapsedMs} ms", results.Length, stopwatch.ElapsedMilliseconds);
+        return new WorkspaceChange([.. results]);
+    }
+
+    /// <summary>The workspace files under root, absolute with '/' separators, in a stable order.</summary>
+    public List<string> EnumerateFiles(string root, CancellationToken cancellationToken = default)
+    {
+        var files = new List<string>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<(string Path, string RealPath)>();
+        var rootFull = System.IO.Path.GetFullPath(root);
+        pending.Push((rootFull, RealPath(new DirectoryInfo(rootFull))));
+        while (pending.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (dir, real) = pending.Pop();
+            if (!visited.Add(real))
+                continue;
+            FileSystemInfo[] entries;
+            try
+            {
+                entries = new DirectoryInfo(dir).GetFileSystemInfos();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                logger.LogWarning("Cannot list {Directory}: {Reason}", dir, e.Message);
+                continue;
+            }
+            Array.Sort(entries, (a, b) => string.CompareOrdinal(b.Name, a.Name)); // reversed: the stack pops in name order
+            foreach (var entry in entries)
+            {
+                if (entry is DirectoryInfo sub)
+                {
+                    if (AnalysisHost.IsSkippedDirectory(sub.Name))
+                        continue;
+                    var subReal = sub.LinkTarget is null ? real.TrimEnd('/') + "/" + sub.Name : RealPath(sub);
+                    if (!visited.Contains(subReal))
+                        pending.Push((sub.FullName, subReal));
+                }
+                else if (AnalysisHost.IsWorkspaceFile(entry.FullName))
+                {
+                    files.Add(Normalize(entry.FullName));
+                }
+            }
+        }
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    private static string RealPath(DirectoryInfo dir)
+    {
+        try
+        {
+            if (dir.LinkTarget is not null && dir.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+                return Normalize(System.IO.Path.GetFullPath(target.FullName));
+        }
+        catch (IOException)
+        {
+            // A dangling or looping link: use its own path; listing it fails later and is logged.
+        }
+        return Normalize(dir.FullName);
+    }
+
+    public static string Normalize(string path) => Protocol.DocumentUri.NormalizeDriveLetter(path.Replace('\\', '/'));
+
+    /// <summary>Reads one file's current state from disk (a removal when it does not exist).</summary>
+    public static FileChange ReadFile(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+            var length = stream.Length;
+            if (length > MaxReadBytes)
+                return FileChange.Unreadable(path, $"too large to read ({length / (1024 * 1024)} MB)");
+            var bytes = new byte[length];
+            var read = 0;
+            while (read < bytes.Length)
+            {
+                var n = stream.Read(bytes, read, bytes.Length - read);
+                if (n == 0)
+                    break; // truncated while reading: use what is there
+                read += n;
+            }
+            var content = bytes.AsSpan(0, read);
+            if (content[..Math.Min(content.Length, BinaryProbeBytes)].Contains((byte)0))
+                return FileChange.Unreadable(path, "binary file");
+            if (content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+                content = content[3..];
+            return new FileChange(path, s_utf8.GetString(content));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return File.Exists(path) ? FileChange.Unreadable(path, e.Message) : FileChange.Removed(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return FileChange.Unreadable(path, e.Message);
+        }
+    }
+
+    /// <summary>Like <see cref="ReadFile"/>, but a file that vanished mid-walk is reported unreadable rather than removed.</summary>
+    public static FileChange ReadWalkedFile(string path)
+    {
+        var change = ReadFile(path);
+        return change.IsRemoved ? FileChange.Unreadable(path, "deleted while reading") : change;
+    }
+}
