@@ -55,6 +55,9 @@ public sealed partial class Analysis
     /// <summary>The text of a file in the snapshot, or null.</summary>
     public string? GetText(string path) => _files.TryGetValue(Normalize(path), out var f) ? f.Text : null;
 
+    /// <summary>Whether the snapshot has the file at all (readable or not).</summary>
+    public bool IsKnown(string path) => _files.ContainsKey(Normalize(path));
+
     public bool IsOpen(string path) => _files.TryGetValue(Normalize(path), out var f) && f.Change.IsOpen;
 
     public LineIndex? GetLineIndex(string path) => _files.TryGetValue(Normalize(path), out var f) && f.Text is not null ? f.LineIndex : null;

@@ -128,8 +128,15 @@ public sealed class LspTarget(IMediator mediator, ServerState state, ILogger<Lsp
         var @params = Parse(json, info);
         var uri = uriOf(@params);
         var request = create(@params);
+        var indexed = state.Indexed;
         var changed = state.ChangeToken;
         await TaskScheduler.Default.SwitchTo(alwaysYield: true);
+        if (!indexed.IsCompleted)
+        {
+            // A query sent right after `initialized` answers on the indexed workspace, not on an empty one.
+            await indexed.WaitAsync(cancellationToken).ConfigureAwait(false);
+            changed = state.ChangeToken;
+        }
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, changed);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try

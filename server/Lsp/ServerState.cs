@@ -24,6 +24,20 @@ public sealed class ServerState
     public bool ShutdownRequested { get; set; }
     public bool Initialized { get; private set; }
 
+    private readonly TaskCompletionSource _indexed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private volatile bool _indexingStarted;
+
+    /// <summary>
+    /// Completes when the first walk of the workspace has been applied (or failed): queries wait for it. Before the
+    /// client's `initialized` starts that walk there is nothing to wait for.
+    /// </summary>
+    public Task Indexed => _indexingStarted ? _indexed.Task : Task.CompletedTask;
+
+    public void MarkIndexingStarted() => _indexingStarted = true;
+
+    public void MarkIndexed() => _indexed.TrySetResult();
+
     public void Initialize(string? rootPath, PositionEncoding encoding, bool linkSupport, bool workDoneProgress, bool trusted)
     {
         lock (_gate)
@@ -127,8 +141,14 @@ public sealed class ServerState
 
     private void Apply(WorkspaceChange change)
     {
-        if (change.Files.IsEmpty)
+        // A file whose state did not change (a reindex, a save without edits) neither invalidates running queries
+        // nor costs a re-extraction.
+        var current = _host.Snapshot();
+        var effective = change.Files.Where(f => f.IsRemoved ? current.GetText(f.Path) is not null || current.IsKnown(f.Path)
+            : f.Text is null || f.Text != current.GetText(f.Path) || f.IsOpen != current.IsOpen(f.Path)).ToImmutableArray();
+        if (effective.IsEmpty)
             return;
+        change = new WorkspaceChange(effective);
         _host.ApplyChange(change);
         var old = _changeCts;
         _changeCts = new CancellationTokenSource();

@@ -57,6 +57,7 @@ public sealed class WorkspaceIndexer(ServerState state, ClientConnection client,
         }
         finally
         {
+            state.MarkIndexed();
             _walkLock.Release();
         }
     }
