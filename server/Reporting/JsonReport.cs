@@ -10,7 +10,7 @@ public static class JsonReport
 {
     public static void Write(Stream output, CheckResult result)
     {
-        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         var positions = new PositionCache(result.Analysis);
         w.WriteStartObject();
         w.WriteNumber("version", 1);

@@ -10,7 +10,7 @@ public static class SarifReport
 {
     public static void Write(Stream output, CheckResult result, string toolVersion)
     {
-        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         var positions = new PositionCache(result.Analysis);
         var docsBase = result.Analysis.RuleDocsBase;
         var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
