@@ -78,6 +78,8 @@ public static class AbiComparer
     {
         switch (cs)
         {
+            case AbiPointer { ByRef: true } p:
+                return new AbiMismatch(RuleCatalog.ByRefMismatch, $"C# passes '{csText}' by reference ({p.RefKindText}) but Rust takes '{nativeText}' by value");
             case AbiBool cb:
                 // `[MarshalAs(UnmanagedType.Bool)] bool` against i32 is a correct binding; only the width matters.
                 return cb.Bytes == ni.Bytes ? null
@@ -127,6 +129,8 @@ public static class AbiComparer
                 return inner.Rule == RuleCatalog.TypeMismatch
                     ? new AbiMismatch(RuleCatalog.TypeMismatch, $"C# '{csText}' points to {Bytes(cp.Pointee, target)} but Rust '{nativeText}' points to {Bytes(np.Pointee, target)}")
                     : inner;
+            case AbiInt or AbiFloat or AbiBool or AbiChar or AbiEnum when np.Pointee is not null && Compare(cs, np.Pointee, csText, nativeText, target, depth + 1) is null:
+                return new AbiMismatch(RuleCatalog.ByRefMismatch, $"C# passes '{csText}' by value but Rust takes a pointer ('{nativeText}'); use 'ref', 'out' or 'in'");
             case AbiInt ci when ci.Bytes == target.PointerSize:
                 return new AbiMismatch(RuleCatalog.PlatformWidth, $"Rust '{nativeText}' is a pointer but C# '{csText}' is always {ci.Bytes} bytes; use 'nint' or a pointer type");
             default:

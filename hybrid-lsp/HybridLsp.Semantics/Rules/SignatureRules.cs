@@ -150,6 +150,15 @@ internal static class SignatureRules
                 $"'{method.Name}' returns Rust '{fn.Return!.Display}' as C# 'string': the runtime frees the native buffer with its own allocator (free/CoTaskMemFree); return 'nint' and release it with the library's own free function"),
                 csReturn, nativeReturn, returnAt));
 
+        // A `#[no_mangle] pub fn` without `extern "C"` is exported with the unspecified Rust ABI.
+        if (fn.Abi is null or "Rust")
+        {
+            observations.Add(new Observation(target, new AbiMismatch(RuleCatalog.CallingConventionMismatch,
+                $"Rust '{binding.EntryPoint}' is exported with the Rust ABI, which has no stable calling convention; declare it 'extern \"C\"'"),
+                AbiVoid.Instance, AbiVoid.Instance, new Position(-2, "", "", method.NameSpan, fn.NameSpan, null)));
+            return;
+        }
+
         // Calling convention of the function itself.
         var csConv = CallingConventionOf(method, target);
         var nativeConv = RustAbiMapper.ConventionOn(fn.Abi, target);
@@ -227,7 +236,8 @@ internal static class SignatureRules
             message = $"{Where(method, at)}: {best.Mismatch.Detail}{TargetSuffix(holding, targets)}";
         }
 
-        var severity = rule == RuleCatalog.CallingConventionMismatch && !holding.Any(t => t.HasDistinctCallingConventions) ? RuleSeverity.Info : (RuleSeverity?)null;
+        var rustAbi = native.Item.Abi is null or "Rust";
+        var severity = rule == RuleCatalog.CallingConventionMismatch && !rustAbi && !holding.Any(t => t.HasDistinctCallingConventions) ? RuleSeverity.Info : (RuleSeverity?)null;
         var path = binding.Path;
         var span = at.CsSpan;
         var suppressed = method.SuppressedCodes;

@@ -127,3 +127,37 @@ public sealed class MarshallingTests
         #[no_mangle] pub extern "C" fn mc_visit_ptr(visitor: Option<unsafe extern "C" fn(i32) -> i32>) {}
         """);
 }
+
+public sealed class ByRefScalarTests
+{
+    [Fact]
+    public void Scalar_by_value_against_a_pointer_and_by_reference_against_a_value_are_by_ref_mismatches() => CheckDiagnostics(Crates.MathCore + """
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static class Native
+        {
+            [DllImport("mathcore")] static extern void mc_inc(int counter);
+                                                            //^^^ warning HL1011: parameter 'counter' of 'mc_inc': C# passes 'int' by value but Rust takes a pointer ('*mut i32'); use 'ref', 'out' or 'in'
+            [DllImport("mathcore")] static extern int mc_twice(ref int value);
+                                                                 //^^^ warning HL1011: parameter 'value' of 'mc_twice': C# passes 'ref int' by reference (ref) but Rust takes 'i32' by value
+            [DllImport("mathcore")] static extern void mc_inc_ok(ref int counter);
+        }
+        //- /native/mathcore/src/lib.rs
+        #[no_mangle] pub unsafe extern "C" fn mc_inc(counter: *mut i32) {}
+        #[no_mangle] pub extern "C" fn mc_twice(value: i32) -> i32 { value * 2 }
+        #[no_mangle] pub unsafe extern "C" fn mc_inc_ok(counter: &mut i32) {}
+        """);
+
+    [Fact]
+    public void Export_with_the_rust_abi_is_an_error() => CheckDiagnostics(Crates.MathCore + """
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static class Native
+        {
+            [DllImport("mathcore")] static extern int mc_add(int a, int b);
+                                                    //^^^^^^ error HL1007: Rust 'mc_add' is exported with the Rust ABI, which has no stable calling convention; declare it 'extern "C"'
+        }
+        //- /native/mathcore/src/lib.rs
+        #[no_mangle] pub fn mc_add(a: i32, b: i32) -> i32 { a + b }
+        """);
+}
