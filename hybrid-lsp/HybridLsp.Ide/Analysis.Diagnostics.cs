@@ -42,7 +42,7 @@ public sealed partial class Analysis
                     ResolutionKind.MissingExport => BindingResolution.MissingExport,
                     _ => BindingResolution.Unknown,
                 },
-                natives.IsEmpty ? null : natives[0], natives.IsEmpty ? [] : natives.RemoveAt(0));
+                natives.IsEmpty ? null : natives[0], natives.IsEmpty ? [] : natives.RemoveAt(0), b.UnknownReason);
         })];
     }
 

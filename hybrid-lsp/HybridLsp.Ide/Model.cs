@@ -47,7 +47,7 @@ public sealed record NativeLocation(SourceLanguage Language, string Path, TextSp
 /// <summary>One C# extern declaration and what it resolved to (the `bindings` of `check --format json`).</summary>
 public sealed record BindingInfo(
     string Path, TextSpan Span, string Name, string Container, string Library, string EntryPoint,
-    BindingResolution Resolution, NativeLocation? Native, ImmutableArray<NativeLocation> Also);
+    BindingResolution Resolution, NativeLocation? Native, ImmutableArray<NativeLocation> Also, string? UnknownReason = null);
 
 /// <summary>Indexing state for the server's status notification.</summary>
 public sealed record IndexStatus(int CSharpFiles, int RustFiles, int Projects, int Crates, int Bindings, int Exports);

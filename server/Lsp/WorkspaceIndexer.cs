@@ -52,6 +52,12 @@ public sealed class WorkspaceIndexer(ServerState state, ClientConnection client,
             if (progress)
                 await client.NotifyAsync("$/progress", new ProgressParams<WorkDoneProgress>(token, new WorkDoneProgress("end", Message: $"{walk.Files.Length} files"))).ConfigureAwait(false);
             logger.LogInformation("Workspace {Root} ready: {FileCount} files in {ElapsedMs} ms", root, walk.Files.Length, stopwatch.ElapsedMilliseconds);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                // Rules stay silent on what they cannot decide; this is where a developer finds out why.
+                foreach (var binding in state.Snapshot().Analysis.Bindings(cancellationToken).Where(b => b.UnknownReason is not null))
+                    logger.LogDebug("Binding {Name} ({Library}!{EntryPoint}) not checked: {Reason}", binding.Name, binding.Library, binding.EntryPoint, binding.UnknownReason);
+            }
             await SendStatusAsync(indexing: false, files: walk.Files.Length).ConfigureAwait(false);
             return walk.Files.Length;
         }

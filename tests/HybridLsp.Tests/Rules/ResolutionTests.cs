@@ -204,3 +204,49 @@ public sealed class ResolutionTests
         export_binary!(mc_generated_add, +);
         """);
 }
+
+public sealed class WorkspaceDiscoveryTests
+{
+    [Fact]
+    public void Cargo_workspace_members_and_nested_projects_are_found() => CheckDiagnostics("""
+        //- /Cargo.toml
+        [workspace]
+        members = ["crates/*"]
+        //- /crates/engine/Cargo.toml
+        [package]
+        name = "engine-core"
+        [lib]
+        crate-type = ["cdylib"]
+        //- /crates/engine/src/lib.rs
+        #[no_mangle] pub extern "C" fn engine_tick(dt: f32) -> i32 { 0 }
+        //- /crates/engine/build.rs
+        #[no_mangle] pub extern "C" fn not_part_of_the_library() {}
+        //- /src/App/App.csproj
+        <Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net8.0</TargetFramework><DefineConstants>$(DefineConstants);USE_ENGINE</DefineConstants></PropertyGroup></Project>
+        //- /src/App/Engine.cs
+        using System.Runtime.InteropServices;
+        static class Engine
+        {
+        #if USE_ENGINE
+            [DllImport("engine_core")] static extern int engine_tick(double dt);
+                                                                   //^^^^^^ error HL1003: parameter 'dt' of 'engine_tick': C# 'double' (8-byte float) vs Rust 'f32' (4-byte float)
+        #endif
+            [DllImport("engine_core")] static extern void not_part_of_the_library();
+                                                        //^^^^^^^^^^^^^^^^^^^^^^^ error HL1001: library 'engine_core' (crate 'engine-core') exports no function 'not_part_of_the_library'
+        }
+        """);
+
+    [Fact]
+    public void Broken_project_file_is_a_diagnostic_on_that_file_and_its_sources_are_still_read()
+    {
+        var fixture = HybridLsp.Tests.Fixtures.Fixture.Parse("""
+            //- /app/App.csproj
+            <Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</Target
+            //- /app/Native.cs
+            using System.Runtime.InteropServices;
+            static class Native { [DllImport("nowhere")] static extern int f(); }
+            """);
+        var diagnostics = Load(fixture).CheckDiagnostics(CancellationToken.None);
+        Assert.Equal([("HL0003", "/app/App.csproj"), ("HL0001", "/app/Native.cs")], diagnostics.Select(d => (d.Code, d.Path)));
+    }
+}
