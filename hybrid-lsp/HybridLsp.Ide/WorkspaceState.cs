@@ -104,6 +104,12 @@ internal sealed class WorkspaceState
         var rustSources = new System.Collections.Concurrent.ConcurrentDictionary<string, RustSourceFile>(StringComparer.Ordinal);
         Parallel.ForEach(rustFiles, new ParallelOptions { CancellationToken = cancellationToken }, file =>
             rustSources[file.Path] = new RustSourceFile(file.Path, file.Rust(cancellationToken)));
+        // Every Rust file's errors; the rules report them only for files of a crate's module tree.
+        foreach (var source in rustSources.Values)
+        {
+            if (!source.Syntax.Errors.IsEmpty)
+                parseErrors[source.Path] = source.Syntax.Errors;
+        }
 
         var input = new WorkspaceInput(root, config,
             csSources.ToImmutableDictionary(StringComparer.Ordinal),
@@ -115,22 +121,20 @@ internal sealed class WorkspaceState
         var named = model.Crates.SelectMany(c => c.MissingModules).Select(m => m.ExpectedPath)
             .SelectMany(p => new[] { p, p[..^3] + "/mod.rs" }).Where(largeRust.ContainsKey).ToList();
         foreach (var path in named)
-            rustSources[path] = new RustSourceFile(path, largeRust[path].Rust(cancellationToken));
+        {
+            var source = new RustSourceFile(path, largeRust[path].Rust(cancellationToken));
+            rustSources[path] = source;
+            if (!source.Syntax.Errors.IsEmpty)
+                parseErrors[path] = source.Syntax.Errors;
+        }
         foreach (var (path, file) in largeRust.Where(l => !named.Contains(l.Key)))
             skipped.Add(new SkippedFile(path, $"larger than max-file-size ({Megabytes(file.Text!.Length)} > {Megabytes(config.MaxFileSize)})"));
         if (named.Count > 0 || largeRust.Count > 0)
         {
-            input = input with { RustFiles = rustSources.ToImmutableDictionary(StringComparer.Ordinal), Skipped = skipped.ToImmutable() };
+            // Only when large files exist: the crates are rebuilt with the module files they named.
+            input = input with { RustFiles = rustSources.ToImmutableDictionary(StringComparer.Ordinal), Skipped = skipped.ToImmutable(), ParseErrors = parseErrors.ToImmutable() };
             model = SemanticModel.Build(input, cancellationToken);
         }
-        var withErrors = input.ParseErrors.ToBuilder();
-        foreach (var source in input.RustFiles.Values)
-        {
-            if (!source.Syntax.Errors.IsEmpty && model.Crates.Any(c => c.Files.Contains(source.Path)))
-                withErrors[source.Path] = source.Syntax.Errors;
-        }
-        if (withErrors.Count != input.ParseErrors.Count)
-            model = SemanticModel.Build(input with { ParseErrors = withErrors.ToImmutable() }, cancellationToken);
 
         var status = new IndexStatus(input.CSharpFiles.Count, input.RustFiles.Count, input.Projects.Count, model.Crates.Length,
             model.Bindings.Length, model.Crates.Sum(c => c.ExportsBySymbol.Count));

@@ -22,8 +22,12 @@ internal static class WorkspaceRules
             }
         }
 
+        var crateFiles = model.Crates.SelectMany(c => c.Files).ToHashSet(StringComparer.Ordinal);
         foreach (var (path, errors) in input.ParseErrors)
         {
+            // A Rust file outside every crate's module tree (build.rs, tests/, a file no `mod` names) exports nothing.
+            if (path.EndsWith(".rs", StringComparison.Ordinal) && !crateFiles.Contains(path))
+                continue;
             var kind = path.EndsWith(".rs", StringComparison.Ordinal) ? "Rust" : path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) ? "C#" : path.EndsWith(".toml", StringComparison.Ordinal) ? "TOML" : "project";
             foreach (var error in errors.Take(MaxParseErrorsPerFile))
                 sink.Add(RuleCatalog.ParseFailure, $"{kind} file could only be partly understood: {error.Message}", path, error.Span, PathUtil.FileName(path));

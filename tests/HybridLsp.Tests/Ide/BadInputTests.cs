@@ -131,3 +131,19 @@ public sealed class BadInputTests
         Assert.Equal(["HL1003"], after.Diagnostics("/native/mathcore/src/lib.rs", CancellationToken.None).Select(d => d.Code));
     }
 }
+
+public sealed class ParseErrorScopeTests
+{
+    [Fact]
+    public void Parse_errors_outside_a_crate_module_tree_are_not_reported() => CheckDiagnostics(Crates.MathCore + """
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static class Native { [DllImport("mathcore")] static extern int mc_one(); }
+        //- /native/mathcore/src/lib.rs
+        #[no_mangle] pub extern "C" fn mc_one() -> i32 { 1 }
+        //- /native/mathcore/build.rs
+        fn main( {
+        //- /native/mathcore/tests/it.rs
+        struct = ;
+        """);
+}
