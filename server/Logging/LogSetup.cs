@@ -33,6 +33,41 @@ public static class LogSetup
         return new SerilogLoggerFactory(logger, dispose: true);
     }
 
+    /// <summary>How many per-process default log files are kept; older ones are deleted when a server starts.</summary>
+    public const int KeptLogFiles = 20;
+
     public static string DefaultLogFile()
-        => Path.Combine(Path.GetTempPath(), "hybrid-lsp", $"server-{Environment.ProcessId}.log");
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "hybrid-lsp");
+        PruneOldLogs(folder);
+        return Path.Combine(folder, $"server-{Environment.ProcessId}.log");
+    }
+
+    /// <summary>One log file per server process keeps concurrent servers apart; pruning keeps the folder bounded.</summary>
+    private static void PruneOldLogs(string folder)
+    {
+        try
+        {
+            if (!Directory.Exists(folder))
+                return;
+            var stale = new DirectoryInfo(folder).GetFiles("server-*.log")
+                .OrderByDescending(f => f.LastWriteTimeUtc)
+                .Skip(KeptLogFiles - 1);
+            foreach (var file in stale)
+            {
+                try
+                {
+                    file.Delete();
+                }
+                catch (IOException)
+                {
+                    // Another server still writes it: leave it for a later start.
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Logging must never stop the server from starting.
+        }
+    }
 }
