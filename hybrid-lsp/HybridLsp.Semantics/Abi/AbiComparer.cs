@@ -185,7 +185,39 @@ public static class AbiComparer
         return null;
     }
 
+    // Struct pairs being compared on this thread: a pair met again (a struct reaching itself through pointers) is assumed
+    // equal on that path, and finished pairs are remembered, so shared and recursive types cost linear time.
+    [ThreadStatic]
+    private static Dictionary<(AbiStruct, AbiStruct), AbiMismatch?>? t_structPairs;
+
+    private sealed class PairComparer : IEqualityComparer<(AbiStruct, AbiStruct)>
+    {
+        public static readonly PairComparer Instance = new();
+        public bool Equals((AbiStruct, AbiStruct) x, (AbiStruct, AbiStruct) y) => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+        public int GetHashCode((AbiStruct, AbiStruct) obj) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item2));
+    }
+
     private static AbiMismatch? CompareStructs(AbiStruct cs, AbiStruct native, TargetPlatform target, int depth)
+    {
+        var top = t_structPairs is null;
+        var pairs = t_structPairs ??= new Dictionary<(AbiStruct, AbiStruct), AbiMismatch?>(PairComparer.Instance);
+        try
+        {
+            if (pairs.TryGetValue((cs, native), out var known))
+                return known;
+            pairs[(cs, native)] = null; // in progress: assumed equal on a recursive path
+            var result = CompareStructsUncached(cs, native, target, depth);
+            pairs[(cs, native)] = result;
+            return result;
+        }
+        finally
+        {
+            if (top)
+                t_structPairs = null;
+        }
+    }
+
+    private static AbiMismatch? CompareStructsUncached(AbiStruct cs, AbiStruct native, TargetPlatform target, int depth)
     {
         if (cs.Layout.Unsupported is { } csWhy)
             return csWhy.StartsWith("LayoutKind.Auto", StringComparison.Ordinal)
@@ -279,7 +311,7 @@ public static class AbiComparer
         AbiFunctionPointer => "function pointer",
         AbiStruct s => $"struct, {s.Layout.Size} bytes",
         AbiEnum e => $"enum, {e.Underlying.Bytes} byte{(e.Underlying.Bytes == 1 ? "" : "s")}",
-        AbiArray a => $"array of {a.Count}",
+        AbiArray a => a.Element.Size is { } e ? $"{a.Count} × {e} bytes" : $"array of {a.Count}",
         _ => "unknown",
     };
 

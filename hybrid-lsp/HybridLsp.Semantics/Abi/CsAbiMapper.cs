@@ -22,6 +22,18 @@ public sealed class CsAbiMapper(CsSymbols symbols, TargetPlatform target)
 {
     private const int MaxDepth = 12;
 
+    // Each struct is laid out once per mapper (linked lists and trees of structs would otherwise cost exponential
+    // time), and a struct reached again while it is being laid out (through a pointer) is an opaque pointee.
+    private readonly Dictionary<(CsStruct, bool), AbiType> _structs = new(StructKeyComparer.Instance);
+    private readonly HashSet<(CsStruct, bool)> _mapping = new(StructKeyComparer.Instance);
+
+    private sealed class StructKeyComparer : IEqualityComparer<(CsStruct, bool)>
+    {
+        public static readonly StructKeyComparer Instance = new();
+        public bool Equals((CsStruct, bool) x, (CsStruct, bool) y) => ReferenceEquals(x.Item1, y.Item1) && x.Item2 == y.Item2;
+        public int GetHashCode((CsStruct, bool) obj) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1), obj.Item2);
+    }
+
     public TargetPlatform Target => target;
 
     public AbiType MapReturn(CsExternMethod method, CsMarshalContext context) =>
@@ -52,18 +64,20 @@ public sealed class CsAbiMapper(CsSymbols symbols, TargetPlatform target)
         return MapValue(parameter.Type, parameter.Marshal, context, ns, 0);
     }
 
-    public AbiType MapField(CsField field, CsMarshalContext context, string ns)
+    public AbiType MapField(CsField field, CsMarshalContext context, string ns) => MapField(field, context, ns, 1);
+
+    private AbiType MapField(CsField field, CsMarshalContext context, string ns, int depth)
     {
         if (field.IsFixedBuffer)
         {
             return field.FixedBufferLength is { } n
-                ? new AbiArray(MapValue(field.Type, CsMarshalInfo.None, context, ns, 1), n)
+                ? new AbiArray(MapValue(field.Type, CsMarshalInfo.None, context, ns, depth), n)
                 : new AbiUnknown("fixed buffer length is not a constant");
         }
         if (field.Marshal.MarshalAs is { UnmanagedType: "ByValArray" } byVal && field.Type is CsArrayType array)
         {
             return byVal.SizeConst is { } count
-                ? new AbiArray(MapValue(array.Element, CsMarshalInfo.None, context, ns, 1), count)
+                ? new AbiArray(MapValue(array.Element, CsMarshalInfo.None, context, ns, depth), count)
                 : new AbiUnknown("ByValArray without SizeConst");
         }
         if (field.Marshal.MarshalAs is { UnmanagedType: "ByValTStr" } byValStr)
@@ -71,7 +85,7 @@ public sealed class CsAbiMapper(CsSymbols symbols, TargetPlatform target)
             var unicode = context.CharSet == CsCharSet.Unicode || (context.CharSet == CsCharSet.Auto && target.IsWindows);
             return byValStr.SizeConst is { } count ? new AbiArray(new AbiChar(unicode ? 2 : 1), count) : new AbiUnknown("ByValTStr without SizeConst");
         }
-        return MapValue(field.Type, field.Marshal, context, ns, 1);
+        return MapValue(field.Type, field.Marshal, context, ns, depth);
     }
 
     private AbiType MapValue(CsType type, CsMarshalInfo marshal, CsMarshalContext context, string? ns, int depth)
@@ -179,6 +193,25 @@ public sealed class CsAbiMapper(CsSymbols symbols, TargetPlatform target)
     /// <summary>The layout of a C# struct as the marshaller copies it (or as it is, when blittable).</summary>
     public AbiType MapStruct(CsStruct s, CsMarshalContext outer, int depth = 0)
     {
+        var key = (s, outer.DisableRuntimeMarshalling);
+        if (_structs.TryGetValue(key, out var cached))
+            return cached;
+        if (!_mapping.Add(key))
+            return new AbiUnknown($"struct '{s.Name}' contains itself through a pointer");
+        try
+        {
+            var mapped = MapStructUncached(s, outer, depth);
+            _structs[key] = mapped;
+            return mapped;
+        }
+        finally
+        {
+            _mapping.Remove(key);
+        }
+    }
+
+    private AbiType MapStructUncached(CsStruct s, CsMarshalContext outer, int depth)
+    {
         if (s.HasNativeMarshalling)
             return new AbiUnknown("[NativeMarshalling] custom marshaller");
         if (depth > MaxDepth)
@@ -191,7 +224,7 @@ public sealed class CsAbiMapper(CsSymbols symbols, TargetPlatform target)
         var fields = new List<LayoutCalculator.FieldInput>(s.Fields.Length);
         foreach (var field in s.Fields)
         {
-            var type = MapField(field, context, ns ?? "");
+            var type = MapField(field, context, ns ?? "", depth + 1);
             if (type is AbiStruct nested && nested.Layout.Unsupported is { } why)
                 return new AbiStruct(s.Name, StructLayout.Unknown(why));
             fields.Add(new LayoutCalculator.FieldInput(field.Name, type, field.IsFixedBuffer ? $"fixed {field.Type.Display}[{field.FixedBufferLength}]" : field.Type.Display, field.FieldOffset));

@@ -13,6 +13,10 @@ public sealed class RustAbiMapper(RustCrate crate, TargetPlatform target)
 {
     private const int MaxDepth = 12;
 
+    // Each struct is laid out once per mapper; one reached again while it is being laid out is an opaque pointee.
+    private readonly Dictionary<RustStruct, AbiType> _structs = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<RustStruct> _mapping = new(ReferenceEqualityComparer.Instance);
+
     public TargetPlatform Target => target;
 
     public AbiType Map(RustType type) => Map(type, 0);
@@ -116,6 +120,24 @@ public sealed class RustAbiMapper(RustCrate crate, TargetPlatform target)
 
     public AbiType MapStruct(RustStruct s, int depth = 0)
     {
+        if (_structs.TryGetValue(s, out var cached))
+            return cached;
+        if (!_mapping.Add(s))
+            return new AbiUnknown($"struct '{s.Name}' contains itself through a pointer");
+        try
+        {
+            var mapped = MapStructUncached(s, depth);
+            _structs[s] = mapped;
+            return mapped;
+        }
+        finally
+        {
+            _mapping.Remove(s);
+        }
+    }
+
+    private AbiType MapStructUncached(RustStruct s, int depth)
+    {
         if (s.HasGenerics)
             return new AbiUnknown("generic struct");
         if (s.Repr.Transparent)
@@ -125,6 +147,10 @@ public sealed class RustAbiMapper(RustCrate crate, TargetPlatform target)
         }
         if (!s.Repr.C)
             return new AbiFfiUnsafe(s.Name, $"'{s.Name}' is not #[repr(C)]: Rust may reorder its fields");
+        // The opaque-type idiom (`struct Handle { _unused: [u8; 0] }`, `struct Handle {}`, `_private: [u8; 0], _marker: PhantomData<…>`):
+        // only ever used behind pointers, so its layout is not part of the contract.
+        if (s.Fields.All(f => f.Type is RustArrayType { Length: 0 } || f.Type is RustPathType { Name: "PhantomData" }))
+            return new AbiUnknown($"'{s.Name}' is an opaque type");
         var fields = new List<LayoutCalculator.FieldInput>(s.Fields.Length);
         foreach (var field in s.Fields)
         {

@@ -15,6 +15,9 @@ public sealed record Binding(
     ResolutionKind Resolution, RustCrate? Crate, ImmutableArray<CrateItem<Syntax.Rust.RustFunction>> Natives,
     ImmutableArray<CrateItem<Syntax.Rust.RustFunction>> NotExported, string? UnknownReason)
 {
+    /// <summary>For a missing export: an exported function of that name in a file of the crate's folder that no `mod` includes.</summary>
+    public CrateItem<Syntax.Rust.RustFunction>? OutsideModuleTree { get; init; }
+
     public string Path => File.Path;
 }
 

@@ -86,13 +86,12 @@ public static class LibraryNames
         {
             var d = Distance(name, candidate);
             var limit = Math.Max(2, Math.Min(name.Length, candidate.Length) / 3);
-            // A renamed export often keeps a prefix (`fm_dot_product` → `fm_dot`): accept a long shared prefix or containment.
+            // A renamed export often keeps a prefix (`fm_dot_product` → `fm_dot`): a long shared prefix or containment
+            // is a candidate too; candidates are ranked by their real edit distance.
             var shorter = Math.Min(name.Length, candidate.Length);
-            if (shorter >= 4 && (CommonPrefix(name, candidate) >= shorter || candidate.Contains(name, StringComparison.OrdinalIgnoreCase) || name.Contains(candidate, StringComparison.OrdinalIgnoreCase)))
-            {
-                d = Math.Min(d, limit);
-            }
-            if (d < bestScore && d <= limit)
+            var related = shorter >= 4 && (CommonPrefix(name, candidate) >= shorter
+                || candidate.Contains(name, StringComparison.OrdinalIgnoreCase) || name.Contains(candidate, StringComparison.OrdinalIgnoreCase));
+            if ((d <= limit || related) && d < bestScore)
             {
                 best = candidate;
                 bestScore = d;

@@ -83,7 +83,23 @@ public sealed class SemanticModel
             return Make(ResolutionKind.Unknown, crate, why: $"crate '{crate.LibName}' generates exports with macros");
         if (!crate.MissingModules.IsEmpty || crate.Files.Any(f => Input.ParseErrors.TryGetValue(f, out var errors) && !errors.IsEmpty))
             return Make(ResolutionKind.Unknown, crate, why: $"crate '{crate.LibName}' could only be partly read");
-        return Make(ResolutionKind.MissingExport, crate);
+        return Make(ResolutionKind.MissingExport, crate) with { OutsideModuleTree = FindOutsideModuleTree(crate, entryPoint) };
+    }
+
+    private CrateItem<RustFunction>? FindOutsideModuleTree(RustCrate crate, string symbol)
+    {
+        var inTree = crate.Files.ToHashSet(StringComparer.Ordinal);
+        foreach (var (path, file) in Input.RustFiles)
+        {
+            // Only library sources: build.rs, src/main.rs, src/bin/, tests/, examples/ and benches/ are other targets.
+            var libDir = PathUtil.Directory(crate.LibRoot);
+            if (!PathUtil.IsUnder(path, libDir) || inTree.Contains(path) || path == libDir + "/main.rs" || PathUtil.IsUnder(path, libDir + "/bin"))
+                continue;
+            var fn = file.Syntax.Functions.FirstOrDefault(f => f.ExportedSymbol == symbol);
+            if (fn is not null)
+                return new CrateItem<RustFunction>(fn, path, fn.Cfg);
+        }
+        return null;
     }
 
     /// <summary>The crate a library name denotes: a `[libraries]` mapping first, then the cdylib lib names, then any crate's lib name.</summary>

@@ -22,7 +22,7 @@ public sealed class CsSymbols
     public CsSymbols(IEnumerable<CsSourceFile> files)
     {
         var list = files.ToList();
-        _structs = list.SelectMany(f => f.Syntax.Structs.Select(s => new CsDeclared<CsStruct>(s, f.Path))).ToLookup(s => s.Item.Name, StringComparer.Ordinal);
+        _structs = MergePartials(list.SelectMany(f => f.Syntax.Structs.Select(s => new CsDeclared<CsStruct>(s, f.Path)))).ToLookup(s => s.Item.Name, StringComparer.Ordinal);
         _enums = list.SelectMany(f => f.Syntax.Enums.Select(s => new CsDeclared<CsEnum>(s, f.Path))).ToLookup(s => s.Item.Name, StringComparer.Ordinal);
         _delegates = list.SelectMany(f => f.Syntax.Delegates.Select(s => new CsDeclared<CsDelegate>(s, f.Path))).ToLookup(s => s.Item.Name, StringComparer.Ordinal);
         _classes = list.SelectMany(f => f.Syntax.Classes.Select(s => new CsDeclared<CsClass>(s, f.Path))).ToLookup(s => s.Item.Name, StringComparer.Ordinal);
@@ -35,6 +35,31 @@ public sealed class CsSymbols
         }
         _aliases = aliases.ToImmutable();
         DisableRuntimeMarshalling = list.Any(f => f.Syntax.DisableRuntimeMarshalling);
+    }
+
+    /// <summary>
+    /// The parts of a `partial struct` are one type: the part that declares fields is its layout (the others add
+    /// methods). When fields are spread over several parts their order is undefined, so the type is left out and the
+    /// rules that depend on it stay silent.
+    /// </summary>
+    private static IEnumerable<CsDeclared<CsStruct>> MergePartials(IEnumerable<CsDeclared<CsStruct>> parts)
+    {
+        foreach (var group in parts.GroupBy(p => p.Item.FullName, StringComparer.Ordinal))
+        {
+            var list = group.ToList();
+            if (list.Count == 1)
+            {
+                yield return list[0];
+                continue;
+            }
+            var withFields = list.Where(p => !p.Item.Fields.IsEmpty).ToList();
+            if (withFields.Count > 1)
+                continue;
+            var main = withFields.Count == 1 ? withFields[0] : list[0];
+            // Attributes may sit on any part: [StructLayout] and [NativeMarshalling] of the others apply too.
+            var layout = list.Select(p => p.Item.Layout).FirstOrDefault(l => l.LayoutKind is not null) ?? main.Item.Layout;
+            yield return main with { Item = main.Item with { Layout = layout, HasNativeMarshalling = list.Any(p => p.Item.HasNativeMarshalling) } };
+        }
     }
 
     /// <summary>`[assembly: DisableRuntimeMarshalling]` is applied somewhere in the project.</summary>

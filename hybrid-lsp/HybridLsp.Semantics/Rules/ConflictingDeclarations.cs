@@ -10,7 +10,8 @@ internal static class ConflictingDeclarations
     {
         var groups = model.Bindings
             .Where(b => b.Library is not null && b.Resolution != ResolutionKind.Unknown)
-            .GroupBy(b => (Library: LibraryNames.Normalize(b.Library!).ToLowerInvariant(), b.EntryPoint));
+            // Different projects (a Unity sandbox and a .NET one) may declare one export in different but equivalent ways.
+            .GroupBy(b => (Library: LibraryNames.Normalize(b.Library!).ToLowerInvariant(), b.EntryPoint, Project: b.File.ProjectPath));
         foreach (var group in groups)
         {
             var list = group.ToList();
@@ -21,10 +22,10 @@ internal static class ConflictingDeclarations
             if (list.Count < 2)
                 continue;
             var first = list[0];
-            var firstKey = SignatureKey(first.Method);
+            var firstKey = AbiKey(first, model);
             foreach (var other in list.Skip(1))
             {
-                if (SignatureKey(other.Method) == firstKey)
+                if (AbiKey(other, model) == firstKey)
                     continue;
                 sink.Add(RuleCatalog.ConflictingDeclarations,
                     $"'{group.Key.EntryPoint}' of '{other.Library}' is declared as '{Display(other.Method)}' here but as '{Display(first.Method)}' in '{first.Method.Container}'",
@@ -35,11 +36,31 @@ internal static class ConflictingDeclarations
         }
     }
 
-    private static string SignatureKey(CsExternMethod m) =>
-        string.Join("|", new[] { Marshal(m.ReturnMarshal) + m.ReturnType.Display, m.CharSet.ToString(), m.StringMarshalling.ToString(), m.CallingConvention.ToString() }
-            .Concat(m.Parameters.Select(p => p.RefKind + " " + Marshal(p.Marshal) + p.Type.Display)));
+    /// <summary>
+    /// What the declaration passes on every configured target, as ABI descriptions: `void*` and `Handle*`, a delegate and
+    /// a `delegate* unmanaged`, `int` and an int-backed enum are the same; `int` and `long`, or BOOL and bool are not.
+    /// </summary>
+    private static string AbiKey(Binding.Binding binding, SemanticModel model)
+    {
+        var m = binding.Method;
+        var context = Abi.CsMarshalContext.For(m, binding.Symbols.DisableRuntimeMarshalling);
+        var parts = new List<string>();
+        foreach (var target in model.Config.Targets)
+        {
+            var mapper = new Abi.CsAbiMapper(binding.Symbols, target);
+            parts.Add(Key(mapper.MapReturn(m, context), target));
+            parts.AddRange(m.Parameters.Select(p => Key(mapper.MapParameter(p, context, m.Container), target)));
+            parts.Add(m.CallingConvention.ToString());
+        }
+        return string.Join("|", parts);
+    }
 
-    private static string Marshal(CsMarshalInfo info) => info.MarshalAs is { } a ? $"[{a.UnmanagedType}]" : info.HasCustomMarshaller ? "[custom]" : "";
+    private static string Key(Abi.AbiType type, Targets.TargetPlatform target) => type switch
+    {
+        Abi.AbiEnum e => Abi.AbiComparer.Describe(e.Underlying, target),
+        Abi.AbiPointer => "pointer",
+        _ => Abi.AbiComparer.Describe(type, target),
+    };
 
     private static string Display(CsExternMethod m) =>
         $"{m.ReturnType.Display} {m.Name}({string.Join(", ", m.Parameters.Select(p => (p.RefKind == CsRefKind.None ? "" : p.RefKind.ToString().ToLowerInvariant() + " ") + p.Type.Display + " " + p.Name))})";

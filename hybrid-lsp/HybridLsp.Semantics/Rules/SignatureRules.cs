@@ -45,8 +45,13 @@ internal static class SignatureRules
                 var related = suggestion is not null
                     ? [new FindingLocation(crate.ExportsBySymbol[suggestion][0].Path, crate.ExportsBySymbol[suggestion][0].Item.NameSpan, $"Rust export '{suggestion}'")]
                     : ImmutableArray<FindingLocation>.Empty;
+                var orphan = binding.OutsideModuleTree;
+                if (orphan is not null)
+                    related = related.Add(new FindingLocation(orphan.Path, orphan.Item.NameSpan, $"'{binding.EntryPoint}' outside the crate's module tree"));
                 sink.Add(RuleCatalog.MissingExport,
-                    $"library '{binding.Library}' (crate '{crate.PackageName ?? crate.LibName}') exports no function '{binding.EntryPoint}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'"),
+                    $"library '{binding.Library}' (crate '{crate.PackageName ?? crate.LibName}') exports no function '{binding.EntryPoint}'"
+                    + (orphan is not null ? $": it is defined in '{PathUtil.Relative(orphan.Path, crate.Directory)}', which no `mod` declaration includes"
+                        : suggestion is null ? "" : $"; did you mean '{suggestion}'"),
                     binding.Path, entryAnchor, binding.EntryPoint, related: related, suppressed: suppressed);
                 return;
             case ResolutionKind.Resolved:

@@ -43,14 +43,21 @@ internal static class WorkspaceRules
             }
         }
 
-        foreach (var binding in model.Bindings.Where(b => b.Resolution == ResolutionKind.UnresolvedLibrary))
+        // One finding per library and file, on its first declaration: a generated file of 2,000 externs is one line.
+        var unresolved = model.Bindings
+            .Where(b => b.Resolution == ResolutionKind.UnresolvedLibrary && !b.Method.SuppressedCodes.Contains(RuleCatalog.UnresolvedLibrary.Code) && !b.Method.SuppressedCodes.Contains("*"))
+            .GroupBy(b => (b.Path, b.Library!));
+        foreach (var group in unresolved)
         {
+            var binding = group.First();
             var library = binding.Library!;
+            var count = group.Count();
             var candidates = model.Crates.Select(c => c.LibName).Concat(model.Crates.Select(c => c.PackageName).OfType<string>()).Distinct();
             var suggestion = LibraryNames.DidYouMean(LibraryNames.Normalize(library), candidates);
             sink.Add(RuleCatalog.UnresolvedLibrary,
-                $"library '{library}' matches no native module in this workspace nor in hybrid-lsp.toml" + (suggestion is null ? "" : $"; did you mean '{suggestion}'"),
-                binding.Path, binding.Method.Library.Span, library, suppressed: binding.Method.SuppressedCodes);
+                $"library '{library}' matches no native module in this workspace nor in hybrid-lsp.toml" + (suggestion is null ? "" : $"; did you mean '{suggestion}'")
+                + (count > 1 ? $" ({count} declarations in this file)" : ""),
+                binding.Path, binding.Method.Library.Span, library);
         }
 
         foreach (var group in model.Bindings.Where(b => b.Crate is not null && b.Resolution is ResolutionKind.Resolved or ResolutionKind.MissingExport).GroupBy(b => b.Crate!))

@@ -119,3 +119,51 @@ public sealed class LayoutTests
         #[no_mangle] pub extern "C" fn mc_status(color: Color, level: Level, mode: Mode) -> Status { Status::Ok }
         """);
 }
+
+public sealed class LayoutEdgeTests
+{
+    [Fact]
+    public void Partial_struct_parts_are_one_type_and_opaque_rust_types_and_linked_structs_are_fine() => CheckDiagnostics(Crates.MathCore + """
+        //- /app/Buffer.cs
+        using System.Runtime.InteropServices;
+        [StructLayout(LayoutKind.Sequential)]
+        unsafe partial struct ByteBuffer { public byte* Ptr; public int Length; }
+        unsafe struct Node { public Node* Next; public Node* Prev; public int Value; }
+        struct Handle { }
+        //- /app/BufferExtensions.cs
+        partial struct ByteBuffer
+        {
+            public int Size() => Length;
+        }
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static unsafe class Native
+        {
+            [DllImport("mathcore")] static extern ByteBuffer mc_buffer();
+            [DllImport("mathcore")] static extern int mc_walk(Node* head);
+            [DllImport("mathcore")] static extern void mc_close(Handle* handle);
+        }
+        //- /native/mathcore/src/lib.rs
+        #[repr(C)] pub struct ByteBuffer { pub ptr: *mut u8, pub length: i32 }
+        #[repr(C)] pub struct Node { pub next: *mut Node, pub prev: *mut Node, pub value: i32 }
+        #[repr(C)] pub struct Handle { _unused: [u8; 0] }
+        #[no_mangle] pub extern "C" fn mc_buffer() -> ByteBuffer { ByteBuffer { ptr: std::ptr::null_mut(), length: 0 } }
+        #[no_mangle] pub unsafe extern "C" fn mc_walk(head: *mut Node) -> i32 { 0 }
+        #[no_mangle] pub unsafe extern "C" fn mc_close(handle: *mut Handle) {}
+        """);
+
+    [Fact]
+    public void Element_size_of_an_inline_array_is_compared() => CheckDiagnostics(Crates.MathCore + """
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        unsafe struct Points { public fixed byte Values[4]; }
+                                               //^^^^^^ error HL1009: field 'Values' of C# struct 'Points' differs from 'values' of Rust 'Points': C# 'fixed byte[4]' (4 × 1 bytes) vs Rust '[u32; 4]' (4 × 4 bytes)
+        static class Native
+        {
+            [DllImport("mathcore")] static extern void mc_points(Points p);
+        }
+        //- /native/mathcore/src/lib.rs
+        #[repr(C)] pub struct Points { pub values: [u32; 4] }
+        #[no_mangle] pub extern "C" fn mc_points(p: Points) {}
+        """);
+}

@@ -250,3 +250,21 @@ public sealed class WorkspaceDiscoveryTests
         Assert.Equal([("HL0003", "/app/App.csproj"), ("HL0001", "/app/Native.cs")], diagnostics.Select(d => (d.Code, d.Path)));
     }
 }
+
+public sealed class OrphanModuleTests
+{
+    [Fact]
+    public void Export_in_a_file_no_mod_declares_is_named_in_the_missing_export_message() => CheckDiagnostics(Crates.MathCore + """
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static class Native
+        {
+            [DllImport("mathcore")] static extern int mc_sqlite_version();
+                                                    //^^^^^^^^^^^^^^^^^ error HL1001: library 'mathcore' (crate 'mathcore') exports no function 'mc_sqlite_version': it is defined in 'src/sqlite_ffi.rs', which no `mod` declaration includes
+        }
+        //- /native/mathcore/src/lib.rs
+        // mod sqlite_ffi;
+        //- /native/mathcore/src/sqlite_ffi.rs
+        #[no_mangle] pub extern "C" fn mc_sqlite_version() -> i32 { 3 }
+        """);
+}
