@@ -11,6 +11,9 @@ public static class LibraryNames
         "msvcrt", "ucrtbase", "api-ms-win-crt-runtime-l1-1-0", "bcrypt", "crypt32", "secur32", "iphlpapi", "winmm", "version", "dbghelp",
         "psapi", "userenv", "wtsapi32", "netapi32", "setupapi", "winhttp", "wininet", "dwmapi", "uxtheme", "imm32", "opengl32", "d3d11", "dxgi",
         "coreclr", "__internal", "qcall", "corefoundation", "foundation", "appkit", "security", "iokit", "x11", "gtk-3", "glib-2.0", "gobject-2.0",
+        "cabinet", "cfgmgr32", "fusion", "hid", "imagehlp", "mscoree", "magnification", "msi", "ncrypt", "newdev", "shcore",
+        "winusb", "wintrust", "credui", "d2d1", "dwrite", "d3d12", "d3dcompiler_47", "xinput1_4", "winspool.drv", "mpr", "powrprof",
+        "rpcrt4", "sspicli", "tdh", "virtdisk", "wevtapi", "wlanapi", "propsys", "urlmon", "shlwapi", "mfplat", "avrt", "ntoskrnl",
         "ssl", "crypto", "libssl", "libcrypto", "sqlite3", "e_sqlite3", "libdl", "libm", "libpthread", "libSystem", "libsystem.b",
     };
 

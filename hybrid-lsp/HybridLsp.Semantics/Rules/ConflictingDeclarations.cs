@@ -55,11 +55,21 @@ internal static class ConflictingDeclarations
         return string.Join("|", parts);
     }
 
+    /// <summary>
+    /// Overloads of one entry point that pass the same bits are deliberate (`string` and `byte*`, `SafeHandle` and
+    /// `IntPtr`, `int` and `uint`): only a difference in what crosses the boundary is a conflict.
+    /// </summary>
     private static string Key(Abi.AbiType type, Targets.TargetPlatform target) => type switch
     {
-        Abi.AbiEnum e => Abi.AbiComparer.Describe(e.Underlying, target),
-        Abi.AbiPointer => "pointer",
-        _ => Abi.AbiComparer.Describe(type, target),
+        Abi.AbiPointer or Abi.AbiString or Abi.AbiFunctionPointer or Abi.AbiInt { PlatformName: "nint" or "nuint" } => "pointer",
+        Abi.AbiEnum e => $"int{e.Underlying.Bytes}",
+        Abi.AbiInt i => $"int{i.Bytes}",
+        Abi.AbiChar c => $"int{c.Bytes}",
+        Abi.AbiFloat f => $"float{f.Bytes}",
+        Abi.AbiBool b => $"bool{b.Bytes}",
+        Abi.AbiVoid => "void",
+        Abi.AbiStruct s => $"struct{s.Layout.Size}",
+        _ => "?",
     };
 
     private static string Display(CsExternMethod m) =>

@@ -144,3 +144,37 @@ public sealed class NativeRuleTests
         #[no_mangle] pub extern "C" fn mc_seed(seed: i32, other: i32) {}
         """);
 }
+
+public sealed class ConflictingDeclarationTests
+{
+    [Fact]
+    public void Overloads_that_pass_the_same_bits_are_not_conflicts() => CheckDiagnostics("""
+        //- /app/App.csproj
+        <Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>
+        //- /app/Native.cs
+        using System;
+        using System.Runtime.InteropServices;
+        using Microsoft.Win32.SafeHandles;
+        delegate int Visitor(int value);
+        static unsafe class Native
+        {
+            [DllImport("libc")] static extern nint write(int fd, byte* buffer, nint count);
+            [DllImport("libc")] static extern nint write(int fd, [MarshalAs(UnmanagedType.LPUTF8Str)] string text, nint count);
+            [DllImport("libc")] static extern int close(SafeFileHandle fd);
+            [DllImport("libc")] static extern int close(IntPtr fd);
+            [DllImport("libc")] static extern uint getuid();
+            [DllImport("libc")] static extern int getuid2();
+            [DllImport("libc", EntryPoint = "getuid")] static extern int GetUid();
+            [DllImport("libc")] static extern int qsort_visit(Visitor visitor);
+            [DllImport("libc", EntryPoint = "qsort_visit")] static extern int QsortVisit(delegate* unmanaged<int, int> visitor);
+        }
+        //- /other/Other.csproj
+        <Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>
+        //- /other/Native.cs
+        using System.Runtime.InteropServices;
+        static class OtherNative
+        {
+            [DllImport("libc")] static extern long getuid();
+        }
+        """);
+}
