@@ -26,6 +26,22 @@ public sealed class BadInputFixTests
         """);
 
     [Fact]
+    public void Diagnostic_whose_fix_does_not_fit_the_text_is_not_marked_fix() => CheckDiagnostics(Crates.MathCore + """
+        //- /native/mathcore/src/lib.rs
+        #[no_mangle] pub extern "C" fn mc_dot(a: f64, b: f64) -> f64 { a * b }
+                                     //^^^^^^ hint HL2004: 'mc_dot' is exported by crate 'mathcore' but no C# declaration binds it
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static partial class Native
+        {
+            [LibraryImport("mathcore"]
+                                    //^ info HL0003: C# file could only be partly understood: CS1026: ) expected
+            internal static partial double mc_dott(double a, double b);
+                                         //^^^^^^^ error HL1001: library 'mathcore' (crate 'mathcore') exports no function 'mc_dott'; did you mean 'mc_dot'
+        }
+        """);
+
+    [Fact]
     public void Half_typed_declaration_gets_a_correct_return_fix() => CheckAssist("Add [return: MarshalAs(UnmanagedType.U1)]", Crates.MathCore + Lib + """
         //- /app/Native.cs
         using System.Runtime.InteropServices;
