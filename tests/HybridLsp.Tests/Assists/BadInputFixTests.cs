@@ -35,7 +35,7 @@ public sealed class BadInputFixTests
         static partial class Native
         {
             [LibraryImport("mathcore"]
-                                    //^ info HL0003: C# file could only be partly understood: CS1026: ) expected
+                                   //^ info HL0003: C# file could only be partly understood: CS1026: ) expected
             internal static partial double mc_dott(double a, double b);
                                          //^^^^^^^ error HL1001: library 'mathcore' (crate 'mathcore') exports no function 'mc_dott'; did you mean 'mc_dot'
         }
