@@ -28,6 +28,31 @@ internal static class FixtureHost
             .Select(a => Render(a.Path, a.Span, a.Text, fixture))
             .OrderBy(s => s, StringComparer.Ordinal).ToList();
         AssertSame(expected, actual);
+        CheckOfferedFixes(fixture, analysis);
+    }
+
+    /// <summary>
+    /// Every diagnostic marked `(fix)` has its quick fix at its span, and applying that fix makes the finding go away
+    /// without any new finding: run over every rule fixture.
+    /// </summary>
+    private static void CheckOfferedFixes(Fixture fixture, Analysis analysis)
+    {
+        var before = analysis.CheckDiagnostics(CancellationToken.None);
+        foreach (var d in before.Where(d => d.HasFix))
+        {
+            var action = analysis.CodeActions(d.Path, d.Span, CancellationToken.None).FirstOrDefault(a => a.DiagnosticCodes.Contains(d.Code))
+                ?? throw new Xunit.Sdk.XunitException($"{d.Code} at {d.Path} {d.Span} is marked (fix) but no action is offered");
+            var files = fixture.Files.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+            foreach (var fileEdit in action.Edits)
+                files[fileEdit.Path] = Apply(files[fileEdit.Path], fileEdit.Edits);
+            var host = new AnalysisHost(new AnalysisOptions("/", TargetOverride: analysis.TargetNames));
+            host.ApplyChange(new WorkspaceChange([.. files.Select(f => new FileChange(f.Key, f.Value))]));
+            var known = before.Select(b => (b.Code, b.Message)).ToHashSet();
+            var after = host.Snapshot().CheckDiagnostics(CancellationToken.None).Where(a => a.Severity != Severity.Hint).ToList();
+            Assert.True(!after.Any(a => a.Code == d.Code && a.Message == d.Message), $"'{action.Title}' left {d.Code}: {d.Message}");
+            var added = after.Where(a => !known.Contains((a.Code, a.Message))).ToList();
+            Assert.True(added.Count == 0, $"'{action.Title}' for {d.Code} added: " + string.Join("; ", added.Select(a => $"{a.Code}: {a.Message}")));
+        }
     }
 
     private static void AssertSame(IEnumerable<string> expected, IEnumerable<string> actual)
