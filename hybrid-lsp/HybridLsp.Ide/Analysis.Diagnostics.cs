@@ -72,7 +72,8 @@ public sealed partial class Analysis
         return byPath.ToImmutableDictionary(p => p.Key, p => p.Value.OrderBy(d => d.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
     }
 
-    private static Diagnostic ToDiagnostic(Finding f) => new(
+    // HasFix only when the fix really is offered: its edits fit this snapshot's text (half-typed code may refuse them).
+    private Diagnostic ToDiagnostic(Finding f) => new(
         f.Rule.Code, f.Rule.Name,
         f.Severity switch
         {
@@ -83,5 +84,5 @@ public sealed partial class Analysis
         },
         f.Message, f.Path, f.Span,
         [.. f.Related.Select(r => new RelatedLocation(r.Path, r.Span, r.Message))],
-        f.Targets, f.HasFix, f.Symbol);
+        f.Targets, f.HasFix && Assists.QuickFixEdits.Build(f, GetText) is not null, f.Symbol);
 }

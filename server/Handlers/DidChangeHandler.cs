@@ -15,7 +15,7 @@ internal sealed class DidChangeHandler(ServerState state, DiagnosticsPublisher p
         {
             var snapshot = state.Snapshot();
             var text = FromLsp.ApplyContentChanges(snapshot.Analysis.GetText(path) ?? "", request.Params.ContentChanges, snapshot.Encoding);
-            state.ApplyBuffer(path, text);
+            state.ApplyBuffer(path, text, request.Params.TextDocument.Version);
             publisher.Schedule();
         }
         return Unit.ValueTask;

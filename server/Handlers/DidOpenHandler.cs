@@ -12,7 +12,7 @@ internal sealed class DidOpenHandler(ServerState state, DiagnosticsPublisher pub
     {
         if (FromLsp.Path(request.Params.TextDocument.Uri) is { } path && Ide.AnalysisHost.IsWorkspaceFile(path))
         {
-            state.ApplyBuffer(path, request.Params.TextDocument.Text);
+            state.ApplyBuffer(path, request.Params.TextDocument.Text, request.Params.TextDocument.Version);
             publisher.Schedule();
         }
         return Unit.ValueTask;

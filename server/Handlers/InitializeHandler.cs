@@ -19,6 +19,7 @@ internal sealed class InitializeHandler(ServerState state) : IRequestHandler<Ini
             linkSupport: p.Capabilities?.TextDocument?.Definition?.LinkSupport == true,
             workDoneProgress: p.Capabilities?.Window?.WorkDoneProgress == true,
             trusted: FromLsp.WorkspaceTrusted(p.InitializationOptions));
+        state.DocumentChangesSupport = p.Capabilities?.Workspace?.WorkspaceEdit?.DocumentChanges == true;
         return ValueTask.FromResult(ToLsp.InitializeResult(encoding, ToolVersion.Value));
     }
 }

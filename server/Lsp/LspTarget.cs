@@ -75,6 +75,10 @@ public sealed class LspTarget(IMediator mediator, ServerState state, ILogger<Lsp
     public Task<Hover?> HoverAsync(JsonElement @params, CancellationToken cancellationToken)
         => Query("textDocument/hover", @params, LspJsonContext.Default.HoverParams, p => p.TextDocument.Uri, p => new HoverRequest(p), cancellationToken);
 
+    [JsonRpcMethod("textDocument/codeAction", UseSingleObjectParameterDeserialization = true)]
+    public Task<LspCodeAction[]?> CodeActionAsync(JsonElement @params, CancellationToken cancellationToken)
+        => Query("textDocument/codeAction", @params, LspJsonContext.Default.CodeActionParams, p => p.TextDocument.Uri, p => new CodeActionRequest(p), cancellationToken);
+
     [JsonRpcMethod("workspace/symbol", UseSingleObjectParameterDeserialization = true)]
     public Task<SymbolInformation[]> WorkspaceSymbolAsync(JsonElement @params, CancellationToken cancellationToken)
         => Query("workspace/symbol", @params, LspJsonContext.Default.WorkspaceSymbolParams, _ => null, p => new WorkspaceSymbolRequest(p), cancellationToken);

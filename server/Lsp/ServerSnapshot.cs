@@ -7,4 +7,10 @@ namespace HybridLsp.Server.Lsp;
 public sealed record ServerSnapshot(Analysis Analysis, PositionEncoding Encoding, bool LinkSupport)
 {
     public PositionMapper CreateMapper() => new(Analysis, Encoding);
+
+    /// <summary>The client's version of each open document, as of this snapshot (versioned workspace edits).</summary>
+    public System.Collections.Immutable.ImmutableDictionary<string, int> Versions { get; init; } = System.Collections.Immutable.ImmutableDictionary<string, int>.Empty;
+
+    /// <summary>The client applies `documentChanges` in a WorkspaceEdit.</summary>
+    public bool DocumentChangesSupport { get; init; }
 }

@@ -12,6 +12,7 @@ public sealed class ServerState
 {
     private readonly object _gate = new();
     private readonly HashSet<string> _openDocuments = new(StringComparer.Ordinal);
+    private ImmutableDictionary<string, int> _versions = ImmutableDictionary.Create<string, int>(StringComparer.Ordinal);
     private HashSet<string> _diskFiles = new(StringComparer.Ordinal);
     private CancellationTokenSource _changeCts = new();
     private AnalysisHost _host = new(new AnalysisOptions("/"));
@@ -23,6 +24,8 @@ public sealed class ServerState
     public bool WorkspaceTrusted { get; private set; }
     public bool ShutdownRequested { get; set; }
     public bool Initialized { get; private set; }
+    /// <summary>The client applies `documentChanges` in a WorkspaceEdit (workspace.workspaceEdit.documentChanges).</summary>
+    public bool DocumentChangesSupport { get; set; }
 
     private readonly TaskCompletionSource _indexed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -55,7 +58,7 @@ public sealed class ServerState
     public ServerSnapshot Snapshot()
     {
         lock (_gate)
-            return new ServerSnapshot(_host.Snapshot(), Encoding, LinkSupport);
+            return new ServerSnapshot(_host.Snapshot(), Encoding, LinkSupport) { Versions = _versions, DocumentChangesSupport = DocumentChangesSupport };
     }
 
     /// <summary>Cancelled when the next change is applied: queries on an older snapshot become ContentModified.</summary>
@@ -75,11 +78,12 @@ public sealed class ServerState
     }
 
     /// <summary>Applies an editor buffer change (open/change); the buffer is authoritative until close.</summary>
-    public void ApplyBuffer(string path, string text)
+    public void ApplyBuffer(string path, string text, int? version = null)
     {
         lock (_gate)
         {
             _openDocuments.Add(path);
+            _versions = version is { } v ? _versions.SetItem(path, v) : _versions.Remove(path);
             Apply(WorkspaceChange.Of(new FileChange(path, text, IsOpen: true)));
         }
     }
@@ -90,6 +94,7 @@ public sealed class ServerState
         lock (_gate)
         {
             _openDocuments.Remove(path);
+            _versions = _versions.Remove(path);
             TrackDisk(diskState);
             Apply(WorkspaceChange.Of(diskState));
         }

@@ -21,6 +21,22 @@ public static class FromLsp
         return offset is { } o ? new FilePosition(path, o) : null;
     }
 
+    /// <summary>A range in the negotiated encoding as an engine span, or null when the file is unknown.</summary>
+    public static (string Path, TextSpan Span)? FileRange(ServerSnapshot snapshot, TextDocumentIdentifier document, Range range)
+    {
+        if (Path(document.Uri) is not { } path)
+            return null;
+        var mapper = snapshot.CreateMapper();
+        if (mapper.ToOffset(path, LinePosition(range.Start)) is not { } start || mapper.ToOffset(path, LinePosition(range.End)) is not { } end)
+            return null;
+        return (path, TextSpan.FromBounds(start, Math.Max(start, end)));
+    }
+
+    /// <summary>Whether a code action kind is asked for by `only` (absent: every kind but source actions).</summary>
+    public static bool KindRequested(string kind, string[]? only) =>
+        only is null or [] ? !kind.StartsWith("source", StringComparison.Ordinal)
+            : only.Any(o => kind == o || kind.StartsWith(o + ".", StringComparison.Ordinal));
+
     /// <summary>UTF-16 unless the client offers only other encodings; then the first one the server knows.</summary>
     public static PositionEncoding NegotiateEncoding(string[]? offered)
     {

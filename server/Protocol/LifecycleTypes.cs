@@ -18,7 +18,8 @@ public sealed record WorkspaceFolder(string Uri, string Name);
 public sealed record ClientCapabilities(
     GeneralClientCapabilities? General = null,
     WindowClientCapabilities? Window = null,
-    TextDocumentClientCapabilities? TextDocument = null);
+    TextDocumentClientCapabilities? TextDocument = null,
+    WorkspaceClientCapabilities? Workspace = null);
 
 public sealed record GeneralClientCapabilities(string[]? PositionEncodings = null);
 
@@ -38,7 +39,8 @@ public sealed record ServerCapabilities(
     bool DefinitionProvider,
     bool ReferencesProvider,
     bool HoverProvider,
-    bool WorkspaceSymbolProvider);
+    bool WorkspaceSymbolProvider,
+    CodeActionOptions? CodeActionProvider = null);
 
 public sealed record TextDocumentSyncOptions(bool OpenClose, int Change, SaveOptions Save);
 

@@ -26,6 +26,8 @@ namespace HybridLsp.Server.Protocol;
 [JsonSerializable(typeof(Location[]))]
 [JsonSerializable(typeof(ReferenceParams))]
 [JsonSerializable(typeof(HoverParams))]
+[JsonSerializable(typeof(CodeActionParams))]
+[JsonSerializable(typeof(LspCodeAction[]))]
 [JsonSerializable(typeof(Hover))]
 [JsonSerializable(typeof(WorkspaceSymbolParams))]
 [JsonSerializable(typeof(SymbolInformation[]))]

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using HybridLsp.Ide;
+using HybridLsp.Ide.Assists;
 using HybridLsp.Server.Lsp;
 using HybridLsp.Server.Reporting;
 using HybridLsp.Syntax.Text;
@@ -85,8 +86,35 @@ public static class ToLsp
             DefinitionProvider: true,
             ReferencesProvider: true,
             HoverProvider: true,
-            WorkspaceSymbolProvider: true),
+            WorkspaceSymbolProvider: true,
+            CodeActionProvider: new CodeActionOptions([CodeActionKinds.QuickFix, CodeActionKinds.FixAll], ResolveProvider: false)),
         new ServerInfo("hybrid-lsp", version));
+
+    /// <summary>
+    /// Code actions with their edits as a WorkspaceEdit: versioned `documentChanges` (null version for files that are not
+    /// open) when the client supports them, else `changes`. Positions come from the snapshot the edits were made against.
+    /// </summary>
+    public static LspCodeAction[] CodeActions(ServerSnapshot snapshot, IEnumerable<CodeAction> actions, bool documentChanges)
+    {
+        var mapper = snapshot.CreateMapper();
+        return actions.Select(a => new LspCodeAction(
+            a.Title, a.Kind,
+            a.Diagnostics.IsDefaultOrEmpty ? null : Diagnostics(mapper, a.Diagnostics),
+            a.IsPreferred ? true : null,
+            WorkspaceEdit(snapshot, mapper, a.Edits, documentChanges))).ToArray();
+    }
+
+    private static WorkspaceEdit WorkspaceEdit(ServerSnapshot snapshot, PositionMapper mapper, ImmutableArray<FileEdit> edits, bool documentChanges)
+    {
+        LspTextEdit[] Edits(FileEdit f) => [.. f.Edits.Select(e => new LspTextEdit(Range(mapper, f.Path, e.Span), e.NewText))];
+        if (documentChanges)
+        {
+            return new WorkspaceEdit(DocumentChanges: [.. edits.Select(f => new TextDocumentEdit(
+                new OptionalVersionedTextDocumentIdentifier(DocumentUri.FromPath(f.Path), snapshot.Versions.TryGetValue(f.Path, out var v) ? v : null),
+                Edits(f)))]);
+        }
+        return new WorkspaceEdit(Changes: edits.ToDictionary(f => DocumentUri.FromPath(f.Path), Edits, StringComparer.Ordinal));
+    }
 
     public static ServerStatusParams Status(bool indexing, bool trusted, IndexStatus? status, int files)
     {

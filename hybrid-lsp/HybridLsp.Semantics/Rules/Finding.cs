@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using HybridLsp.Semantics.Rules.Fixes;
 using HybridLsp.Syntax.Text;
 
 namespace HybridLsp.Semantics.Rules;
@@ -11,6 +12,10 @@ public sealed record FindingLocation(string Path, TextSpan Span, string Message)
 /// </summary>
 /// <param name="Targets">The targets the finding holds on; empty when it does not depend on the target.</param>
 /// <param name="Symbol">Stable key for baselines (entry point, struct or item name).</param>
+/// <param name="Fix">The certain quick fix, when there is one (<see cref="HasFix"/>).</param>
 public sealed record Finding(
     RuleDescriptor Rule, RuleSeverity Severity, string Message, string Path, TextSpan Span,
-    ImmutableArray<FindingLocation> Related, ImmutableArray<string> Targets, string Symbol, FindingLocation? Mirror = null, bool HasFix = false);
+    ImmutableArray<FindingLocation> Related, ImmutableArray<string> Targets, string Symbol, FindingLocation? Mirror = null, FindingFix? Fix = null)
+{
+    public bool HasFix => Fix is not null;
+}

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using HybridLsp.Semantics.Config;
+using HybridLsp.Semantics.Rules.Fixes;
 using HybridLsp.Syntax.Text;
 
 namespace HybridLsp.Semantics.Rules;
@@ -11,7 +12,7 @@ internal sealed class FindingSink(HybridConfig config)
 
     public void Add(RuleDescriptor rule, string message, string path, TextSpan span, string symbol,
         ImmutableArray<FindingLocation> related = default, ImmutableArray<string> targets = default,
-        FindingLocation? mirror = null, ImmutableArray<string> suppressed = default, RuleSeverity? severity = null)
+        FindingLocation? mirror = null, ImmutableArray<string> suppressed = default, RuleSeverity? severity = null, FindingFix? fix = null)
     {
         if (!suppressed.IsDefaultOrEmpty && (suppressed.Contains(rule.Code) || suppressed.Contains("*")))
             return;
@@ -21,7 +22,7 @@ internal sealed class FindingSink(HybridConfig config)
         var key = (rule.Code, path, span);
         if (_findings.ContainsKey(key))
             return;
-        _findings[key] = new Finding(rule, configured, message, path, span, related.IsDefault ? [] : related, targets.IsDefault ? [] : targets, symbol, mirror);
+        _findings[key] = new Finding(rule, configured, message, path, span, related.IsDefault ? [] : related, targets.IsDefault ? [] : targets, symbol, mirror, fix);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using HybridLsp.Semantics.Abi;
 using HybridLsp.Semantics.Binding;
 using HybridLsp.Semantics.Model;
+using HybridLsp.Semantics.Rules.Fixes;
 using HybridLsp.Semantics.Targets;
 using HybridLsp.Syntax.CSharp;
 using HybridLsp.Syntax.Rust;
@@ -37,7 +38,7 @@ internal static class SignatureRules
                     $"Rust function '{hidden.Item.Name}' exists in crate '{binding.Crate!.LibName}' but is not exported: it needs #[no_mangle] (or #[unsafe(no_mangle)] in edition 2024); 'pub' does not export it",
                     binding.Path, entryAnchor, binding.EntryPoint,
                     related: [new FindingLocation(hidden.Path, hidden.Item.NameSpan, $"Rust function '{hidden.Item.Name}'")],
-                    mirror: new FindingLocation(hidden.Path, hidden.Item.NameSpan, ""), suppressed: suppressed);
+                    mirror: new FindingLocation(hidden.Path, hidden.Item.NameSpan, ""), suppressed: suppressed, fix: FixPlanner.ForNotExported(binding));
                 return;
             case ResolutionKind.MissingExport:
                 var crate = binding.Crate!;
@@ -52,7 +53,8 @@ internal static class SignatureRules
                     $"library '{binding.Library}' (crate '{crate.PackageName ?? crate.LibName}') exports no function '{binding.EntryPoint}'"
                     + (orphan is not null ? $": it is defined in '{PathUtil.Relative(orphan.Path, crate.Directory)}', which no `mod` declaration includes"
                         : suggestion is null ? "" : $"; did you mean '{suggestion}'"),
-                    binding.Path, entryAnchor, binding.EntryPoint, related: related, suppressed: suppressed);
+                    binding.Path, entryAnchor, binding.EntryPoint, related: related, suppressed: suppressed,
+                    fix: suggestion is null || orphan is not null ? null : FixPlanner.ForMissingExport(binding, suggestion));
                 return;
             case ResolutionKind.Resolved:
                 break;
@@ -287,7 +289,8 @@ internal static class SignatureRules
         }
 
         sink.Add(rule, message, path, span, best.Mismatch.Member?.CsTypeName ?? binding.EntryPoint,
-            related: relatedBuilder.ToImmutable(), targets: [.. holding.Select(t => t.Name)], mirror: mirror, suppressed: suppressed, severity: severity);
+            related: relatedBuilder.ToImmutable(), targets: [.. holding.Select(t => t.Name)], mirror: mirror, suppressed: suppressed, severity: severity,
+            fix: FixPlanner.ForSignature(binding, rule, at.Index, best.Cs, best.Native, best.Mismatch.Member is not null));
     }
 
     /// <summary>For HL1008: whether the same parameter is a real type mismatch on a target that is not configured.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using HybridLsp.Semantics.Binding;
 using HybridLsp.Semantics.Model;
+using HybridLsp.Semantics.Rules.Fixes;
 using HybridLsp.Syntax.Text;
 
 namespace HybridLsp.Semantics.Rules;
@@ -70,7 +71,7 @@ internal static class WorkspaceRules
             sink.Add(RuleCatalog.CrateNotCdylib,
                 $"crate '{crate.PackageName ?? crate.LibName}' is loaded by C# as '{first.Library}' but builds {(types.IsEmpty ? "only an rlib (the default)" : string.Join(", ", types.Select(t => $"'{t}'")))}, not a 'cdylib'",
                 crate.ManifestPath, crate.Manifest.Manifest.CrateTypeSpan, crate.LibName,
-                related: [new FindingLocation(first.Path, first.Method.NameSpan, $"C# declaration '{first.Method.Name}'")]);
+                related: [new FindingLocation(first.Path, first.Method.NameSpan, $"C# declaration '{first.Method.Name}'")], fix: FixPlanner.ForNotCdylib(crate));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using HybridLsp.Ide;
+using HybridLsp.Ide.Assists;
 using HybridLsp.Syntax.Text;
 
 namespace HybridLsp.Tests.Fixtures;
@@ -27,6 +28,31 @@ internal static class FixtureHost
             .Select(a => Render(a.Path, a.Span, a.Text, fixture))
             .OrderBy(s => s, StringComparer.Ordinal).ToList();
         AssertSame(expected, actual);
+        CheckOfferedFixes(fixture, analysis);
+    }
+
+    /// <summary>
+    /// Every diagnostic marked `(fix)` has its quick fix at its span, and applying that fix makes the finding go away
+    /// without any new finding: run over every rule fixture.
+    /// </summary>
+    private static void CheckOfferedFixes(Fixture fixture, Analysis analysis)
+    {
+        var before = analysis.CheckDiagnostics(CancellationToken.None);
+        foreach (var d in before.Where(d => d.HasFix))
+        {
+            var action = analysis.CodeActions(d.Path, d.Span, CancellationToken.None).FirstOrDefault(a => a.DiagnosticCodes.Contains(d.Code))
+                ?? throw new Xunit.Sdk.XunitException($"{d.Code} at {d.Path} {d.Span} is marked (fix) but no action is offered");
+            var files = fixture.Files.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+            foreach (var fileEdit in action.Edits)
+                files[fileEdit.Path] = Apply(files[fileEdit.Path], fileEdit.Edits);
+            var host = new AnalysisHost(new AnalysisOptions("/", TargetOverride: analysis.TargetNames));
+            host.ApplyChange(new WorkspaceChange([.. files.Select(f => new FileChange(f.Key, f.Value))]));
+            var known = before.Select(b => (b.Code, b.Message)).ToHashSet();
+            var after = host.Snapshot().CheckDiagnostics(CancellationToken.None).Where(a => a.Severity != Severity.Hint).ToList();
+            Assert.True(!after.Any(a => a.Code == d.Code && a.Message == d.Message), $"'{action.Title}' left {d.Code}: {d.Message}");
+            var added = after.Where(a => !known.Contains((a.Code, a.Message))).ToList();
+            Assert.True(added.Count == 0, $"'{action.Title}' for {d.Code} added: " + string.Join("; ", added.Select(a => $"{a.Code}: {a.Message}")));
+        }
     }
 
     private static void AssertSame(IEnumerable<string> expected, IEnumerable<string> actual)
@@ -72,6 +98,77 @@ internal static class FixtureHost
         foreach (var fragment in fragments)
             Assert.Contains(fragment, hover!.Markdown, StringComparison.Ordinal);
         return hover!.Markdown;
+    }
+
+    /// <summary>
+    /// The quick fix titled <paramref name="title"/> at `$0` turns the files of <paramref name="before"/> into those of
+    /// <paramref name="after"/> (files not listed in `after` must stay unchanged), and after it `check` reports nothing.
+    /// </summary>
+    public static void CheckAssist(string title, string before, string after)
+    {
+        var fixture = Fixture.Parse(before);
+        var analysis = Load(fixture);
+        var (path, offset) = fixture.Cursor ?? throw new InvalidOperationException("fixture has no $0");
+        var actions = analysis.CodeActions(path, new TextSpan(offset, 0), CancellationToken.None);
+        var action = actions.FirstOrDefault(a => a.Title == title)
+            ?? throw new Xunit.Sdk.XunitException($"no action '{title}'; offered: [{string.Join(", ", actions.Select(a => a.Title))}]");
+        Assert.Equal(CodeActionKinds.QuickFix, action.Kind);
+        Assert.NotEmpty(action.Diagnostics);
+        CheckApplied(fixture, action, Fixture.Parse(after));
+    }
+
+    /// <summary>`source.fixAll.hybridLsp` on the file of `$0` gives <paramref name="after"/>, and `check` then reports nothing.</summary>
+    public static void CheckFixAll(string before, string after)
+    {
+        var fixture = Fixture.Parse(before);
+        var analysis = Load(fixture);
+        var (path, _) = fixture.Cursor ?? throw new InvalidOperationException("fixture has no $0");
+        var action = analysis.FixAll(path, CancellationToken.None) ?? throw new Xunit.Sdk.XunitException("no fix-all action");
+        Assert.Equal(CodeActionKinds.FixAll, action.Kind);
+        CheckApplied(fixture, action, Fixture.Parse(after));
+    }
+
+    /// <summary>No code action is offered at `$0`.</summary>
+    public static void CheckNoAssist(string text)
+    {
+        var fixture = Fixture.Parse(text);
+        var analysis = Load(fixture);
+        var (path, offset) = fixture.Cursor ?? throw new InvalidOperationException("fixture has no $0");
+        var actions = analysis.CodeActions(path, new TextSpan(offset, 0), CancellationToken.None);
+        Assert.True(actions.IsEmpty, $"unexpected actions: [{string.Join(", ", actions.Select(a => a.Title))}]");
+    }
+
+    private static void CheckApplied(Fixture before, CodeAction action, Fixture after)
+    {
+        var files = before.Files.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        foreach (var fileEdit in action.Edits)
+        {
+            Assert.True(files.ContainsKey(fileEdit.Path), $"edit of a file outside the fixture: {fileEdit.Path}");
+            Assert.True(after.Files.ContainsKey(fileEdit.Path), $"'after' does not list the edited file {fileEdit.Path}");
+            files[fileEdit.Path] = Apply(files[fileEdit.Path], fileEdit.Edits);
+        }
+        foreach (var (path, expected) in after.Files)
+            AssertSame([expected], [files.GetValueOrDefault(path) ?? "<missing>"]);
+
+        var host = new AnalysisHost(new AnalysisOptions("/"));
+        host.ApplyChange(new WorkspaceChange([.. files.Select(f => new FileChange(f.Key, f.Value))]));
+        // Hints (unbound exports) are not findings; a parse failure the fixture already had (half-typed code) may stay.
+        var parseFailures = Load(before).CheckDiagnostics(CancellationToken.None).Where(d => d.Code == "HL0003").Select(d => d.Message).ToHashSet(StringComparer.Ordinal);
+        var remaining = host.Snapshot().CheckDiagnostics(CancellationToken.None)
+            .Where(d => d.Severity != Severity.Hint && !(d.Code == "HL0003" && parseFailures.Contains(d.Message))).ToList();
+        Assert.True(remaining.Count == 0, "after the fix, check still reports:\n" + string.Join("\n", remaining.Select(d => $"{d.Path} {d.Code}: {d.Message}")));
+    }
+
+    /// <summary>Applies non-overlapping edits (offsets into the original text), last first.</summary>
+    public static string Apply(string text, IEnumerable<TextEdit> edits)
+    {
+        var ordered = edits.OrderBy(e => e.Span.Start).ToList();
+        for (var i = 1; i < ordered.Count; i++)
+            Assert.True(ordered[i - 1].Span.End <= ordered[i].Span.Start, "overlapping edits");
+        var sb = new StringBuilder(text);
+        foreach (var edit in Enumerable.Reverse(ordered))
+            sb.Remove(edit.Span.Start, edit.Span.Length).Insert(edit.Span.Start, edit.NewText);
+        return sb.ToString();
     }
 
     public static string SeverityText(Severity severity) => severity switch

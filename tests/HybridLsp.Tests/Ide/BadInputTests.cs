@@ -34,7 +34,7 @@ public sealed class BadInputTests
         static class Native
         {
             [DllImport("mathcore")] static extern long mc_after(int a);
-                                                //^^^^ error HL1003: return type of 'mc_after': C# 'long' (8 bytes, signed) vs Rust 'i32' (4 bytes, signed)
+                                                //^^^^ error HL1003: return type of 'mc_after': C# 'long' (8 bytes, signed) vs Rust 'i32' (4 bytes, signed) (fix)
         }
         //- /native/mathcore/src/lib.rs
           struct = 5;

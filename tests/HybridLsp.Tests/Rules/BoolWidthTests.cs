@@ -11,7 +11,7 @@ public sealed class BoolWidthTests
         static class Native
         {
             [DllImport("mathcore")] static extern bool mc_is_ready();
-                                                //^^^^ error HL1005: 'mc_is_ready' returns a 1-byte Rust 'bool'; C# 'bool' marshals as a 4-byte BOOL
+                                                //^^^^ error HL1005: 'mc_is_ready' returns a 1-byte Rust 'bool'; C# 'bool' marshals as a 4-byte BOOL (fix)
         }
         //- /native/mathcore/src/lib.rs
         #[no_mangle] pub extern "C" fn mc_is_ready() -> bool { true }
@@ -24,7 +24,7 @@ public sealed class BoolWidthTests
         static class Native
         {
             [DllImport("mathcore")] static extern void mc_set_flag(bool on);
-                                                                 //^^^^ error HL1005: parameter 'on' of 'mc_set_flag' is a 1-byte Rust 'bool'; C# 'bool' marshals as a 4-byte BOOL
+                                                                 //^^^^ error HL1005: parameter 'on' of 'mc_set_flag' is a 1-byte Rust 'bool'; C# 'bool' marshals as a 4-byte BOOL (fix)
         }
         //- /native/mathcore/src/lib.rs
         #[no_mangle] pub extern "C" fn mc_set_flag(on: bool) {}
@@ -77,7 +77,7 @@ public sealed class BoolWidthTests
         static class Native
         {
             [DllImport("mathcore")] static extern void mc_set([MarshalAs(UnmanagedType.U1)] bool value);
-                                                                                          //^^^^ error HL1005: parameter 'value' of 'mc_set' is a 4-byte Rust 'i32'; C# 'bool' marshals as a 1-byte bool
+                                                                                          //^^^^ error HL1005: parameter 'value' of 'mc_set' is a 4-byte Rust 'i32'; C# 'bool' marshals as a 1-byte bool (fix)
         }
         //- /native/mathcore/src/lib.rs
         #[no_mangle] pub extern "C" fn mc_set(value: i32) {}

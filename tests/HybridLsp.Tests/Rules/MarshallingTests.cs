@@ -11,7 +11,7 @@ public sealed class MarshallingTests
         static class Native
         {
             [DllImport("mathcore", CharSet = CharSet.Unicode)] static extern int mc_parse(string text);
-                                                                                        //^^^^^^ warning HL1006: parameter 'text' of 'mc_parse': C# 'string' is marshalled as UTF-16 (2-byte units) but Rust '*const c_char' expects 1-byte characters
+                                                                                        //^^^^^^ warning HL1006: parameter 'text' of 'mc_parse': C# 'string' is marshalled as UTF-16 (2-byte units) but Rust '*const c_char' expects 1-byte characters (fix)
         }
         //- /native/mathcore/src/lib.rs
         use std::ffi::c_char;
@@ -25,7 +25,7 @@ public sealed class MarshallingTests
         static partial class Native
         {
             [DllImport("mathcore")] static extern int mc_parse(string text);
-                                                             //^^^^^^ warning HL1006: parameter 'text' of 'mc_parse': C# 'string' is marshalled with the ANSI code page on Windows but Rust '*const c_char' is conventionally UTF-8; use StringMarshalling.Utf8 or [MarshalAs(UnmanagedType.LPUTF8Str)] on win-x64
+                                                             //^^^^^^ warning HL1006: parameter 'text' of 'mc_parse': C# 'string' is marshalled with the ANSI code page on Windows but Rust '*const c_char' is conventionally UTF-8; use StringMarshalling.Utf8 or [MarshalAs(UnmanagedType.LPUTF8Str)] on win-x64 (fix)
             [LibraryImport("mathcore", StringMarshalling = StringMarshalling.Utf8)] internal static partial int mc_parse_utf8(string text);
             [DllImport("mathcore")] static extern int mc_parse_marshal([MarshalAs(UnmanagedType.LPUTF8Str)] string text);
         }

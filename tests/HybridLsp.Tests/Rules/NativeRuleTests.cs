@@ -94,7 +94,7 @@ public sealed class NativeRuleTests
             [DllImport("libc.so.6")] static extern int write(int fd, byte[] buffer, int count);
                                                      //^^^^^ warning HL3001: 'write' of 'libc.so.6' is declared as 'int write(int fd, byte[] buffer, int count)' here but as 'nint write(int fd, byte[] buffer, nint count)' in 'A'
             [DllImport("mathcore")] static extern int mc_add(int a, uint b);
-                                                                  //^^^^ warning HL1004: parameter 'b' of 'mc_add': C# 'uint' is unsigned but Rust 'i32' is signed (4 bytes)
+                                                                  //^^^^ warning HL1004: parameter 'b' of 'mc_add': C# 'uint' is unsigned but Rust 'i32' is signed (4 bytes) (fix)
         }
         //- /native/mathcore/src/lib.rs
         #[no_mangle] pub extern "C" fn mc_add(a: i32, b: i32) -> i32 { a + b }
@@ -138,7 +138,7 @@ public sealed class NativeRuleTests
         static class Native
         {
             [DllImport("mathcore")] static extern void mc_seed(uint seed, long other);
-                                                             //^^^^ error HL1004: parameter 'seed' of 'mc_seed': C# 'uint' is unsigned but Rust 'i32' is signed (4 bytes)
+                                                             //^^^^ error HL1004: parameter 'seed' of 'mc_seed': C# 'uint' is unsigned but Rust 'i32' is signed (4 bytes) (fix)
         }
         //- /native/mathcore/src/lib.rs
         #[no_mangle] pub extern "C" fn mc_seed(seed: i32, other: i32) {}

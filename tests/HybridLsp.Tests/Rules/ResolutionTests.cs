@@ -11,7 +11,7 @@ public sealed class ResolutionTests
         static class Native
         {
             [DllImport("mathcore", EntryPoint = "mc_dot_product")] static extern float Dot(float a, float b);
-                                              //^^^^^^^^^^^^^^^^ error HL1001: library 'mathcore' (crate 'mathcore') exports no function 'mc_dot_product'; did you mean 'mc_dot'
+                                              //^^^^^^^^^^^^^^^^ error HL1001: library 'mathcore' (crate 'mathcore') exports no function 'mc_dot_product'; did you mean 'mc_dot' (fix)
             [DllImport("mathcore")] static extern float mc_dot(float a, float b);
         }
         //- /native/mathcore/src/lib.rs
@@ -67,7 +67,7 @@ public sealed class ResolutionTests
         static class Native
         {
             [DllImport("mathcore")] static extern int mc_add(int a, int b);
-                                                    //^^^^^^ error HL2001: Rust function 'mc_add' exists in crate 'mathcore' but is not exported: it needs #[no_mangle] (or #[unsafe(no_mangle)] in edition 2024); 'pub' does not export it
+                                                    //^^^^^^ error HL2001: Rust function 'mc_add' exists in crate 'mathcore' but is not exported: it needs #[no_mangle] (or #[unsafe(no_mangle)] in edition 2024); 'pub' does not export it (fix)
         }
         //- /native/mathcore/src/lib.rs
         pub extern "C" fn mc_add(a: i32, b: i32) -> i32 { a + b }
@@ -136,7 +136,7 @@ public sealed class ResolutionTests
         name = "mathcore"
         [lib]
         crate-type = ["rlib"]
-                   //^^^^^^^^^^ error HL0002: crate 'mathcore' is loaded by C# as 'mathcore' but builds 'rlib', not a 'cdylib'
+                   //^^^^^^^^^^ error HL0002: crate 'mathcore' is loaded by C# as 'mathcore' but builds 'rlib', not a 'cdylib' (fix)
         //- /native/mathcore/src/lib.rs
         #[no_mangle] pub extern "C" fn mc_add(a: i32, b: i32) -> i32 { a + b }
         //- /app/Native.cs
@@ -162,7 +162,7 @@ public sealed class ResolutionTests
         static class Native
         {
             [DllImport("fm")] static extern long fm_add(int a, int b);
-                                          //^^^^ error HL1003: return type of 'fm_add': C# 'long' (8 bytes, signed) vs Rust 'i32' (4 bytes, signed)
+                                          //^^^^ error HL1003: return type of 'fm_add': C# 'long' (8 bytes, signed) vs Rust 'i32' (4 bytes, signed) (fix)
         }
         """);
 
@@ -229,7 +229,7 @@ public sealed class WorkspaceDiscoveryTests
         {
         #if USE_ENGINE
             [DllImport("engine_core")] static extern int engine_tick(double dt);
-                                                                   //^^^^^^ error HL1003: parameter 'dt' of 'engine_tick': C# 'double' (8-byte float) vs Rust 'f32' (4-byte float)
+                                                                   //^^^^^^ error HL1003: parameter 'dt' of 'engine_tick': C# 'double' (8-byte float) vs Rust 'f32' (4-byte float) (fix)
         #endif
             [DllImport("engine_core")] static extern void not_part_of_the_library();
                                                         //^^^^^^^^^^^^^^^^^^^^^^^ error HL1001: library 'engine_core' (crate 'engine-core') exports no function 'not_part_of_the_library'

@@ -11,7 +11,7 @@ public sealed class TypeMismatchTests
         static class Native
         {
             [DllImport("mathcore")] static extern double mc_scale(double value, long factor);
-                                                                              //^^^^ error HL1003: parameter 'factor' of 'mc_scale': C# 'long' (8 bytes, signed) vs Rust 'i32' (4 bytes, signed)
+                                                                              //^^^^ error HL1003: parameter 'factor' of 'mc_scale': C# 'long' (8 bytes, signed) vs Rust 'i32' (4 bytes, signed) (fix)
         }
         //- /native/mathcore/src/lib.rs
         #[no_mangle] pub extern "C" fn mc_scale(value: f64, factor: i32) -> f64 { value * factor as f64 }
@@ -24,7 +24,7 @@ public sealed class TypeMismatchTests
         static class Native
         {
             [DllImport("mathcore")] static extern float mc_pi();
-                                                //^^^^^ error HL1003: return type of 'mc_pi': C# 'float' (4-byte float) vs Rust 'f64' (8-byte float)
+                                                //^^^^^ error HL1003: return type of 'mc_pi': C# 'float' (4-byte float) vs Rust 'f64' (8-byte float) (fix)
         }
         //- /native/mathcore/src/lib.rs
         #[no_mangle] pub extern "C" fn mc_pi() -> f64 { 3.14 }
@@ -37,7 +37,7 @@ public sealed class TypeMismatchTests
         static class Native
         {
             [DllImport("mathcore")] static extern long mc_ticks();
-                                                //^^^^ error HL1003: return type of 'mc_ticks': C# 'long' (8 bytes, signed) vs Rust 'std::os::raw::c_long' (4 bytes, signed) on win-x64
+                                                //^^^^ error HL1003: return type of 'mc_ticks': C# 'long' (8 bytes, signed) vs Rust 'std::os::raw::c_long' (4 bytes, signed) on win-x64 (fix)
         }
         //- /native/mathcore/src/lib.rs
         #[no_mangle] pub extern "C" fn mc_ticks() -> std::os::raw::c_long { 0 }
@@ -63,7 +63,7 @@ public sealed class TypeMismatchTests
         static class Native
         {
             [DllImport("mathcore")] static extern void mc_seed(uint seed);
-                                                             //^^^^ warning HL1004: parameter 'seed' of 'mc_seed': C# 'uint' is unsigned but Rust 'i32' is signed (4 bytes)
+                                                             //^^^^ warning HL1004: parameter 'seed' of 'mc_seed': C# 'uint' is unsigned but Rust 'i32' is signed (4 bytes) (fix)
         }
         //- /native/mathcore/src/lib.rs
         #[no_mangle] pub extern "C" fn mc_seed(seed: i32) {}
@@ -78,7 +78,7 @@ public sealed class TypeMismatchTests
         static class Native
         {
             [DllImport("mathcore")] static extern long mc_ticks();
-                                                //^^^^ warning HL1008: return type of 'mc_ticks': Rust 'c_long' changes size with the platform but C# 'long' is always 8 bytes; it breaks on win-x64, win-x86, win-arm64
+                                                //^^^^ warning HL1008: return type of 'mc_ticks': Rust 'c_long' changes size with the platform but C# 'long' is always 8 bytes; it breaks on win-x64, win-x86, win-arm64 (fix)
         }
         //- /native/mathcore/src/lib.rs
         use std::os::raw::c_long;
@@ -92,7 +92,7 @@ public sealed class TypeMismatchTests
         static class Native
         {
             [DllImport("mathcore")] static extern nuint mc_len(ulong count);
-                                                             //^^^^^ warning HL1008: parameter 'count' of 'mc_len': Rust 'usize' changes size with the platform but C# 'ulong' is always 8 bytes; it breaks on win-x86
+                                                             //^^^^^ warning HL1008: parameter 'count' of 'mc_len': Rust 'usize' changes size with the platform but C# 'ulong' is always 8 bytes; it breaks on win-x86 (fix)
         }
         //- /native/mathcore/src/lib.rs
         #[no_mangle] pub extern "C" fn mc_len(count: usize) -> usize { count }
@@ -137,7 +137,7 @@ public sealed class TypeMismatchTests
         static class Native
         {
             [DllImport(Libraries.MathCore)] static extern long mc_add(int a, int b);
-                                                        //^^^^ error HL1003: return type of 'mc_add': C# 'long' (8 bytes, signed) vs Rust 'i32' (4 bytes, signed)
+                                                        //^^^^ error HL1003: return type of 'mc_add': C# 'long' (8 bytes, signed) vs Rust 'i32' (4 bytes, signed) (fix)
         }
         //- /native/mathcore/src/lib.rs
         #[no_mangle] pub extern "C" fn mc_add(a: i32, b: i32) -> i32 { a + b }

@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using HybridLsp.Syntax.Text;
+
+namespace HybridLsp.Ide.Assists;
+
+// The records of code actions, in editor terms. One file: they are read together.
+
+/// <summary>Replace <see cref="Span"/> (UTF-16 offsets into the snapshot's text) with <see cref="NewText"/>; an empty span inserts.</summary>
+public sealed record TextEdit(TextSpan Span, string NewText);
+
+/// <summary>The edits of one file, non-overlapping and sorted by position.</summary>
+public sealed record FileEdit(string Path, ImmutableArray<TextEdit> Edits);
+
+public static class CodeActionKinds
+{
+    public const string QuickFix = "quickfix";
+    public const string FixAll = "source.fixAll.hybridLsp";
+}
+
+/// <summary>A code action: <see cref="DiagnosticCodes"/> are the codes of the diagnostics it fixes.</summary>
+public sealed record CodeAction(string Title, string Kind, ImmutableArray<string> DiagnosticCodes, bool IsPreferred, ImmutableArray<FileEdit> Edits)
+{
+    /// <summary>The diagnostics of the requested file it fixes, as <see cref="Analysis.Diagnostics"/> reports them.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
+}

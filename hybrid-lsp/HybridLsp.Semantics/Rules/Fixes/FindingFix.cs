@@ -1,0 +1,34 @@
+using HybridLsp.Syntax.Text;
+
+namespace HybridLsp.Semantics.Rules.Fixes;
+
+// What a certain quick fix of a finding does, in terms of the declarations it touches (spans into the files the
+// model was built from). The Ide layer turns a fix into exact text edits; one file for the closed set of fixes.
+
+public abstract record FindingFix;
+
+/// <summary>
+/// Add `[MarshalAs(UnmanagedType.X)]` (`[return: …]` when <see cref="IsReturn"/>) to a C# parameter or return value, or
+/// replace an existing `MarshalAs(…)` attribute (<see cref="ExistingMarshalAs"/>, the attribute without its brackets).
+/// </summary>
+/// <param name="TypeSpan">The parameter's type: the attribute goes before it.</param>
+/// <param name="ImportAttributeSpan">The `DllImport(…)`/`LibraryImport(…)` attribute: a `[return: …]` list goes after its list.</param>
+public sealed record MarshalAsFix(string Path, bool IsReturn, TextSpan TypeSpan, TextSpan ImportAttributeSpan, TextSpan? ExistingMarshalAs, string UnmanagedType) : FindingFix;
+
+/// <summary>Replace a C# parameter or return type with <see cref="NewType"/> (a keyword or a System.Runtime.InteropServices type name).</summary>
+public sealed record ChangeTypeFix(string Path, TextSpan TypeSpan, string NewType, bool NeedsInteropNamespace) : FindingFix;
+
+/// <summary>`StringMarshalling = StringMarshalling.Utf8` on a `[LibraryImport(…)]` attribute (replacing another value).</summary>
+public sealed record StringMarshallingUtf8Fix(string Path, TextSpan ImportAttributeSpan) : FindingFix;
+
+/// <summary>Set the entry point to <see cref="Name"/>: replace the string literal at <see cref="LiteralSpan"/>, or add `EntryPoint = "…"` to the attribute.</summary>
+public sealed record EntryPointFix(string Path, TextSpan ImportAttributeSpan, TextSpan? LiteralSpan, string Name) : FindingFix;
+
+/// <summary>Export a Rust function: `#[no_mangle]` (or `#[unsafe(no_mangle)]`) before the item, and `extern "C"` before `fn` when it has no ABI.</summary>
+/// <param name="Edition">The crate's edition, or null when it is not known (inherited from a workspace).</param>
+public sealed record RustExportFix(string Path, TextSpan ItemSpan, TextSpan NameSpan, bool AddExternC, string? Edition, string ManifestPath) : FindingFix;
+
+/// <summary>Make a crate build a `cdylib`: add it to `[lib] crate-type` (<see cref="CrateTypeSpan"/>, the array) or add the key.</summary>
+/// <param name="CrateTypeSpan">The `crate-type` array value, or null when the key is absent.</param>
+/// <param name="LibHeaderSpan">The `[lib]` header when the table exists.</param>
+public sealed record CdylibFix(string ManifestPath, TextSpan? CrateTypeSpan, TextSpan? LibHeaderSpan) : FindingFix;

@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using HybridLsp.Semantics.Abi;
+using HybridLsp.Semantics.Model;
+using HybridLsp.Syntax.CSharp;
+using HybridLsp.Syntax.Rust;
+
+namespace HybridLsp.Semantics.Rules.Fixes;
+
+/// <summary>
+/// Decides whether a finding has a certain quick fix and what it is. Every method returns null unless the fix is
+/// certain: the declaration is in a shape the edit understands and the result is right on every target.
+/// </summary>
+internal static class FixPlanner
+{
+    // Rust scalar names (last path segment) and the C# type with exactly the same size and sign on every target.
+    private static readonly ImmutableDictionary<string, (string CsType, bool Interop)> s_exact = new Dictionary<string, (string, bool)>
+    {
+        ["i8"] = ("sbyte", false), ["u8"] = ("byte", false), ["i16"] = ("short", false), ["u16"] = ("ushort", false),
+        ["i32"] = ("int", false), ["u32"] = ("uint", false), ["i64"] = ("long", false), ["u64"] = ("ulong", false),
+        ["isize"] = ("nint", false), ["usize"] = ("nuint", false), ["f32"] = ("float", false), ["f64"] = ("double", false),
+        ["c_schar"] = ("sbyte", false), ["c_uchar"] = ("byte", false), ["c_short"] = ("short", false), ["c_ushort"] = ("ushort", false),
+        ["c_int"] = ("int", false), ["c_uint"] = ("uint", false), ["c_long"] = ("CLong", true), ["c_ulong"] = ("CULong", true),
+        ["c_longlong"] = ("long", false), ["c_ulonglong"] = ("ulong", false), ["c_float"] = ("float", false), ["c_double"] = ("double", false),
+        ["size_t"] = ("nuint", false), ["ssize_t"] = ("nint", false), ["intptr_t"] = ("nint", false), ["uintptr_t"] = ("nuint", false),
+    }.ToImmutableDictionary(StringComparer.Ordinal);
+
+    /// <summary>A fix for a parameter (index ≥ 0) or return (-1) finding of a resolved binding.</summary>
+    public static FindingFix? ForSignature(Binding.Binding binding, RuleDescriptor rule, int index, AbiType cs, AbiType native, bool onMember)
+    {
+        if (onMember || index < -1)
+            return null;
+        var method = binding.Method;
+        var (csType, refKind, marshal) = index == -1
+            ? (method.ReturnType, CsRefKind.None, method.ReturnMarshal)
+            : (method.Parameters[index].Type, method.Parameters[index].RefKind, method.Parameters[index].Marshal);
+        if (refKind != CsRefKind.None || marshal.HasCustomMarshaller || binding.Natives.IsEmpty)
+            return null;
+        // Every cfg variant of the export must declare the same type here, or one edit cannot fit them all.
+        var nativeTypes = binding.Natives.Select(n => NativeType(n.Item, index)).ToList();
+        if (nativeTypes.Any(t => t is null) || nativeTypes.Select(t => t!.Display).Distinct().Count() != 1)
+            return null;
+        var nativeType = nativeTypes[0]!;
+
+        if (rule == RuleCatalog.BoolWidthMismatch)
+        {
+            if (csType is not CsPrimitiveType { Kind: CsPrimitive.Bool } || binding.Symbols.DisableRuntimeMarshalling || !SimpleMarshalAs(marshal))
+                return null;
+            var unmanaged = native switch
+            {
+                AbiBool { Bytes: 1 } or AbiInt { Bytes: 1 } => "U1",
+                AbiInt { Bytes: 4, PlatformName: null } => "Bool",
+                _ => null,
+            };
+            return unmanaged is null ? null
+                : new MarshalAsFix(binding.Path, index == -1, csType.Span, method.AttributeSpan, marshal.MarshalAs?.Span, unmanaged);
+        }
+
+        if (rule == RuleCatalog.StringEncodingMismatch)
+        {
+            if (csType is not CsPrimitiveType { Kind: CsPrimitive.String } || cs is not AbiString { Encoding: not StringEncoding.Utf8 }
+                || native is not AbiPointer { Pointee: { Size: 1 } } || !SimpleMarshalAs(marshal))
+                return null;
+            if (method.Kind == CsImportKind.LibraryImport && marshal.MarshalAs is null && method.StringMarshalling != CsStringMarshalling.Custom
+                && !HasWideStringParameter(binding))
+                return new StringMarshallingUtf8Fix(binding.Path, method.AttributeSpan);
+            return new MarshalAsFix(binding.Path, index == -1, csType.Span, method.AttributeSpan, marshal.MarshalAs?.Span, "LPUTF8Str");
+        }
+
+        if (rule == RuleCatalog.TypeMismatch || rule == RuleCatalog.SignednessMismatch || rule == RuleCatalog.PlatformWidth)
+        {
+            if (marshal.MarshalAs is not null || cs is not (AbiInt or AbiFloat) || native is not (AbiInt or AbiFloat) || !IsScalarCsType(csType))
+                return null;
+            if (nativeType is not RustPathType { GenericArgs.IsDefaultOrEmpty: true } path || !s_exact.TryGetValue(path.Name, out var exact))
+                return null;
+            if (csType.Display == exact.CsType)
+                return null;
+            return new ChangeTypeFix(binding.Path, csType.Span, exact.CsType, exact.Interop);
+        }
+        return null;
+    }
+
+    /// <summary>HL1001 with a suggestion: point the entry point at the closest export.</summary>
+    public static FindingFix? ForMissingExport(Binding.Binding binding, string suggestion)
+    {
+        var method = binding.Method;
+        return method.EntryPoint switch
+        {
+            null => new EntryPointFix(binding.Path, method.AttributeSpan, null, suggestion),
+            CsValue.Literal { Value: string } literal => new EntryPointFix(binding.Path, method.AttributeSpan, literal.Span, suggestion),
+            _ => null, // a constant may be shared: changing it is not certain
+        };
+    }
+
+    /// <summary>HL2001: export the one Rust function the entry point names.</summary>
+    public static FindingFix? ForNotExported(Binding.Binding binding)
+    {
+        if (binding.NotExported.Length != 1 || binding.Crate is not { } crate)
+            return null;
+        var hidden = binding.NotExported[0];
+        var fn = hidden.Item;
+        if (fn.HasGenerics || fn.IsAsync || fn.IsForeign || fn.IsVariadic || fn.NoMangle || fn.ExportName is not null)
+            return null;
+        var addExtern = fn.Abi is null;
+        if (addExtern && fn.IsConst)
+            return null;
+        if (!addExtern && fn.Abi is not ("C" or "C-unwind" or "system" or "system-unwind"))
+            return null;
+        return new RustExportFix(hidden.Path, fn.FullSpan, fn.NameSpan, addExtern, crate.Manifest.Manifest.Edition, crate.ManifestPath);
+    }
+
+    /// <summary>HL0002: add `cdylib` to the crate's `crate-type`.</summary>
+    public static FindingFix? ForNotCdylib(RustCrate crate)
+    {
+        var manifest = crate.Manifest.Manifest;
+        if (!manifest.CrateTypes.IsEmpty)
+            return new CdylibFix(crate.ManifestPath, manifest.CrateTypeSpan, null);
+        return manifest.HasLibTable
+            ? new CdylibFix(crate.ManifestPath, null, manifest.CrateTypeSpan) // the span is the [lib] header, or an empty/invalid value: the Ide checks the text
+            : new CdylibFix(crate.ManifestPath, null, null);
+    }
+
+    private static RustType? NativeType(RustFunction fn, int index) =>
+        index == -1 ? fn.Return : index < fn.Parameters.Length ? fn.Parameters[index].Type : null;
+
+    private static bool SimpleMarshalAs(CsMarshalInfo marshal) =>
+        marshal.MarshalAs is null or { ArraySubType: null, SizeConst: null, SizeParamIndex: null };
+
+    private static bool IsScalarCsType(CsType type) => type switch
+    {
+        CsPrimitiveType p => p.Kind is CsPrimitive.SByte or CsPrimitive.Byte or CsPrimitive.Short or CsPrimitive.UShort or CsPrimitive.Int
+            or CsPrimitive.UInt or CsPrimitive.Long or CsPrimitive.ULong or CsPrimitive.NInt or CsPrimitive.NUInt or CsPrimitive.Float or CsPrimitive.Double,
+        CsNamedType n => n.TypeArguments.IsDefaultOrEmpty && n.Name is "CLong" or "CULong" or "IntPtr" or "UIntPtr"
+            or "Int32" or "UInt32" or "Int64" or "UInt64" or "Int16" or "UInt16" or "Byte" or "SByte" or "Single" or "Double",
+        _ => false,
+    };
+
+    /// <summary>Whether the export takes or returns a pointer to 2-byte units: StringMarshalling.Utf8 would break it.</summary>
+    private static bool HasWideStringParameter(Binding.Binding binding)
+    {
+        var fn = binding.Natives[0].Item;
+        static bool Wide(RustType? t) => t is RustPtrType { Pointee: RustPathType { Name: "u16" or "i16" or "c_ushort" or "c_short" or "wchar_t" } };
+        return fn.Parameters.Any(p => Wide(p.Type)) || Wide(fn.Return)
+            || binding.Method.Parameters.Any(p => p.Type is CsPrimitiveType { Kind: CsPrimitive.Char } or CsNamedType { Name: "StringBuilder" });
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace HybridLsp.Server.Protocol;
+
+// textDocument/codeAction and WorkspaceEdit (LSP 3.17), only what the server uses.
+
+/// <summary>The client's diagnostics are not read (the engine knows its findings), so they stay raw JSON.</summary>
+public sealed record CodeActionContext(JsonElement? Diagnostics = null, string[]? Only = null, int? TriggerKind = null);
+
+public sealed record CodeActionParams(TextDocumentIdentifier TextDocument, Range Range, CodeActionContext? Context = null);
+
+public sealed record CodeActionOptions(string[] CodeActionKinds, bool ResolveProvider);
+
+public sealed record LspTextEdit(Range Range, string NewText);
+
+/// <summary>`version` is `integer | null` and always written: null means the file is not open (as on disk).</summary>
+public sealed record OptionalVersionedTextDocumentIdentifier(
+    string Uri,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Version);
+
+public sealed record TextDocumentEdit(OptionalVersionedTextDocumentIdentifier TextDocument, LspTextEdit[] Edits);
+
+/// <summary>`documentChanges` (versioned) when the client supports it, else `changes` keyed by URI.</summary>
+public sealed record WorkspaceEdit(Dictionary<string, LspTextEdit[]>? Changes = null, TextDocumentEdit[]? DocumentChanges = null);
+
+public sealed record LspCodeAction(string Title, string Kind, LspDiagnostic[]? Diagnostics, bool? IsPreferred, WorkspaceEdit Edit);
+
+public sealed record WorkspaceClientCapabilities(WorkspaceEditClientCapabilities? WorkspaceEdit = null);
+
+public sealed record WorkspaceEditClientCapabilities(bool? DocumentChanges = null);

@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+
+namespace HybridLsp.Server.Tests;
+
+/// <summary>textDocument/codeAction against the real server on examples/hybrid-demo: the HL1005 quick fix as a WorkspaceEdit.</summary>
+public sealed class CodeActionProtocolTests
+{
+    private const string Broken = "app/BrokenBindings.cs";
+    private const string Needle = "static extern bool fm_is_even(int x);";
+
+    private static string DemoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HybridLsp.sln")))
+            dir = dir.Parent;
+        return Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("HybridLsp.sln"), "examples", "hybrid-demo");
+    }
+
+    private static string Uri(string relative) => new System.Uri(Path.Combine(DemoRoot(), relative)).AbsoluteUri;
+
+    private static string Text() => File.ReadAllText(Path.Combine(DemoRoot(), Broken));
+
+    private static (int Line, int Character) PositionOf(string text, int offset)
+    {
+        var line = text[..offset].Count(c => c == '\n');
+        return (line, offset - (text.LastIndexOf('\n', Math.Max(0, offset - 1)) + 1));
+    }
+
+    private static JsonObject CodeActionParams(string text, string[]? only = null)
+    {
+        // The cursor on `bool` of fm_is_even: the HL1005 diagnostic's range.
+        var offset = text.IndexOf(Needle, StringComparison.Ordinal) + "static extern ".Length + 1;
+        var (line, character) = PositionOf(text, offset);
+        var position = new JsonObject { ["line"] = line, ["character"] = character };
+        var context = new JsonObject { ["diagnostics"] = new JsonArray() };
+        if (only is not null)
+            context["only"] = new JsonArray([.. only.Select(o => (JsonNode)o)]);
+        return new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri(Broken) },
+            ["range"] = new JsonObject { ["start"] = position.DeepClone(), ["end"] = position },
+            ["context"] = context,
+        };
+    }
+
+    /// <summary>Applies LSP text edits (UTF-16 positions; the demo is ASCII) to a text.</summary>
+    private static string Apply(string text, JsonArray edits)
+    {
+        var lines = text.Split('\n');
+        int Offset(JsonNode p) => lines.Take((int)p["line"]!).Sum(l => l.Length + 1) + (int)p["character"]!;
+        foreach (var edit in edits.OrderByDescending(e => Offset(e!["range"]!["start"]!)))
+        {
+            var start = Offset(edit!["range"]!["start"]!);
+            var end = Offset(edit["range"]!["end"]!);
+            text = text[..start] + (string)edit["newText"]! + text[end..];
+        }
+        return text;
+    }
+
+    private static string Fixed(string text) => text.Replace(
+        "[DllImport(\"fastmath\")]\n    static extern bool fm_is_even(int x);",
+        "[DllImport(\"fastmath\")] [return: MarshalAs(UnmanagedType.U1)]\n    static extern bool fm_is_even(int x);", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task HL1005_quick_fix_is_a_versioned_document_change_of_the_open_document()
+    {
+        await using var client = LspClient.Start();
+        var init = await client.InitializeAsync(DemoRoot(), new JsonObject
+        {
+            ["workspace"] = new JsonObject { ["workspaceEdit"] = new JsonObject { ["documentChanges"] = true } },
+        });
+        var provider = init["result"]!["capabilities"]!["codeActionProvider"]!;
+        Assert.Equal(["quickfix", "source.fixAll.hybridLsp"], provider["codeActionKinds"]!.AsArray().Select(k => (string)k!));
+        Assert.False((bool)provider["resolveProvider"]!);
+
+        var text = Text();
+        Assert.Contains("[DllImport(\"fastmath\")]\n    static extern bool fm_is_even(int x);", text, StringComparison.Ordinal);
+        await client.NotifyAsync("textDocument/didOpen", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri(Broken), ["languageId"] = "csharp", ["version"] = 7, ["text"] = text },
+        });
+        var response = await client.RequestAsync("textDocument/codeAction", CodeActionParams(text));
+        var actions = response["result"]!.AsArray();
+        var action = Assert.Single(actions)!;
+        Assert.Equal("Add [return: MarshalAs(UnmanagedType.U1)]", (string)action["title"]!);
+        Assert.Equal("quickfix", (string)action["kind"]!);
+        Assert.True((bool)action["isPreferred"]!);
+        Assert.Equal("HL1005", (string)Assert.Single(action["diagnostics"]!.AsArray())!["code"]!);
+
+        var change = Assert.Single(action["edit"]!["documentChanges"]!.AsArray())!;
+        Assert.Null(action["edit"]!["changes"]);
+        Assert.Equal(Uri(Broken), (string)change["textDocument"]!["uri"]!);
+        Assert.Equal(7, (int)change["textDocument"]!["version"]!);
+        Assert.Equal(Fixed(text), Apply(text, change["edits"]!.AsArray()));
+    }
+
+    [Fact]
+    public async Task Without_document_changes_support_the_edit_is_changes_and_unopened_files_work()
+    {
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(DemoRoot());
+        await client.WaitForNotificationAsync("textDocument/publishDiagnostics", n => (string?)n["params"]!["uri"] == Uri(Broken));
+        var text = Text();
+        var response = await client.RequestAsync("textDocument/codeAction", CodeActionParams(text));
+        var action = Assert.Single(response["result"]!.AsArray())!;
+        Assert.Null(action["edit"]!["documentChanges"]);
+        var edits = action["edit"]!["changes"]![Uri(Broken)]!.AsArray();
+        Assert.Equal(Fixed(text), Apply(text, edits));
+    }
+
+    [Fact]
+    public async Task Fix_all_is_returned_when_source_fix_all_is_asked_for()
+    {
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(DemoRoot(), new JsonObject
+        {
+            ["workspace"] = new JsonObject { ["workspaceEdit"] = new JsonObject { ["documentChanges"] = true } },
+        });
+        await client.WaitForNotificationAsync("textDocument/publishDiagnostics", n => (string?)n["params"]!["uri"] == Uri(Broken));
+        var response = await client.RequestAsync("textDocument/codeAction", CodeActionParams(Text(), ["source.fixAll"]));
+        var action = Assert.Single(response["result"]!.AsArray())!;
+        Assert.Equal("source.fixAll.hybridLsp", (string)action["kind"]!);
+        var changes = action["edit"]!["documentChanges"]!.AsArray();
+        Assert.All(changes, c => Assert.True(c!["textDocument"]!.AsObject().ContainsKey("version")));
+        Assert.Contains(changes, c => (string)c!["textDocument"]!["uri"]! == Uri(Broken) && c["textDocument"]!["version"] is null);
+    }
+}
