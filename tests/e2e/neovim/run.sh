@@ -55,7 +55,7 @@ trap cleanup EXIT
 cd "$here"
 # setsid: a new process group (its id is the pid) so that the cleanup can reach the server too.
 setsid timeout -k 10 "${HL_E2E_TIMEOUT:-300}" \
-    nvim --headless --clean -u NONE -i NONE -n -c 'luafile test.lua' </dev/null >"$artifacts/output.txt" 2>&1 &
+    nvim --headless --clean -u NONE -i NONE -n -c 'luafile test.lua' </dev/null >"$artifacts/output.txt" 2>"$artifacts/nvim-stderr.txt" &
 pgid=$!
 set +e
 wait "$pgid"
@@ -65,8 +65,10 @@ cat "$artifacts/output.txt"
 last="$(tail -n 1 "$artifacts/output.txt")"
 if [ "$rc" -ne 0 ] || ! [[ "$last" =~ ^[0-9]+\ passed,\ 0\ failed$ ]]; then
     [ "$rc" -eq 124 ] && echo "neovim e2e: timed out after ${HL_E2E_TIMEOUT:-300}s"
+    if [ -s "$artifacts/nvim-stderr.txt" ]; then echo "--- Neovim's messages"; cat "$artifacts/nvim-stderr.txt"; echo; fi
     echo "--- last lines of the server log ($server_log)"
     tail -n 20 "$server_log" 2>/dev/null || true
-    [[ "$last" =~ passed ]] || echo "0 passed, 1 failed"
+    # The last line is always the count; when Neovim died before printing one, count that as the failure.
+    [[ "$last" =~ ^[0-9]+\ passed,\ [0-9]+\ failed$ ]] && echo "$last" || echo "0 passed, 1 failed"
     exit 1
 fi
