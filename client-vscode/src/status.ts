@@ -43,6 +43,7 @@ export class StatusItem implements vscode.Disposable {
         const view = presentStatus(this.phase, this.last, this.detail);
         this.item.text = view.text;
         this.item.tooltip = view.tooltip;
+        this.item.accessibilityInformation = { label: view.label };
         this.item.backgroundColor = view.severity === undefined
             ? undefined
             : new vscode.ThemeColor(view.severity === "error" ? "statusBarItem.errorBackground" : "statusBarItem.warningBackground");

@@ -11,36 +11,38 @@ export interface StatusView {
     readonly tooltip: string;
     /** "error" | "warning" background, or undefined for the default. */
     readonly severity: "error" | "warning" | undefined;
+    /** The screen-reader label, one stable word for the state: "HybridLsp: ready" (tests look for it too). */
+    readonly label: string;
 }
 
 export function presentStatus(phase: ClientPhase, status: ServerStatusParams | undefined, detail?: string): StatusView {
     const tail = " — click to show the log";
     switch (phase) {
         case "idle":
-            return { text: "$(circle-slash) HybridLsp", tooltip: (detail ?? "Not started") + tail, severity: undefined };
+            return { text: "$(circle-slash) HybridLsp", tooltip: (detail ?? "Not started") + tail, severity: undefined, label: "HybridLsp: idle" };
         case "starting":
-            return { text: "$(loading~spin) HybridLsp", tooltip: "Starting the server" + tail, severity: undefined };
+            return { text: "$(loading~spin) HybridLsp", tooltip: "Starting the server" + tail, severity: undefined, label: "HybridLsp: starting" };
         case "stopped":
-            return { text: "$(debug-stop) HybridLsp", tooltip: (detail ?? "The server is stopped") + tail, severity: "warning" };
+            return { text: "$(debug-stop) HybridLsp", tooltip: (detail ?? "The server is stopped") + tail, severity: "warning", label: "HybridLsp: stopped" };
         case "failed":
-            return { text: "$(error) HybridLsp", tooltip: (detail ?? "The server failed") + tail, severity: "error" };
+            return { text: "$(error) HybridLsp", tooltip: (detail ?? "The server failed") + tail, severity: "error", label: "HybridLsp: failed" };
         case "running":
             break;
     }
     if (status === undefined) {
-        return { text: "$(loading~spin) HybridLsp", tooltip: "Server started, waiting for its status" + tail, severity: undefined };
+        return { text: "$(loading~spin) HybridLsp", tooltip: "Server started, waiting for its status" + tail, severity: undefined, label: "HybridLsp: starting" };
     }
     if (status.indexing) {
-        return { text: "$(sync~spin) HybridLsp: indexing", tooltip: (status.message || "Indexing the workspace") + tail, severity: undefined };
+        return { text: "$(sync~spin) HybridLsp: indexing", tooltip: (status.message || "Indexing the workspace") + tail, severity: undefined, label: "HybridLsp: indexing" };
     }
     switch (status.health) {
         case "ok":
-            return { text: "$(check) HybridLsp", tooltip: "Ready: " + status.message + tail, severity: undefined };
+            return { text: "$(check) HybridLsp", tooltip: "Ready: " + status.message + tail, severity: undefined, label: "HybridLsp: ready" };
         case "warning":
-            return { text: "$(warning) HybridLsp", tooltip: status.message + tail, severity: "warning" };
+            return { text: "$(warning) HybridLsp", tooltip: status.message + tail, severity: "warning", label: "HybridLsp: warning" };
         case "error":
         default:
-            return { text: "$(error) HybridLsp", tooltip: status.message + tail, severity: "error" };
+            return { text: "$(error) HybridLsp", tooltip: status.message + tail, severity: "error", label: "HybridLsp: error" };
     }
 }
 

@@ -36,6 +36,7 @@ describe("status bar model", () => {
         assert.match(presentStatus("running", { health: "ok", indexing: true, message: "" }).text, /indexing/);
         const ready = presentStatus("running", { health: "ok", indexing: false, message: "3 bindings" });
         assert.equal(ready.text, "$(check) HybridLsp");
+        assert.equal(ready.label, "HybridLsp: ready");
         assert.match(ready.tooltip, /Ready: 3 bindings/);
         assert.equal(presentStatus("running", { health: "warning", indexing: false, message: "w" }).severity, "warning");
         assert.equal(presentStatus("running", { health: "error", indexing: false, message: "e" }).severity, "error");
