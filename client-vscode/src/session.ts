@@ -3,6 +3,8 @@
 
 import * as fs from "node:fs";
 import * as os from "node:os";
+import * as readline from "node:readline";
+import type { Readable } from "node:stream";
 import * as vscode from "vscode";
 import {
     CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, State,
@@ -12,6 +14,7 @@ import { resolveServerLaunch, type Probe } from "./bootstrap";
 import * as config from "./config";
 import * as ext from "./lspExt";
 import { RestartBudget } from "./restartPolicy";
+import { StderrClassifier } from "./serverLog";
 import { StatusItem } from "./status";
 
 export const clientId = "hybridLsp"; // also the settings prefix the client reads `trace.server` from
@@ -38,6 +41,10 @@ export function nodeProbe(): Probe {
         platform: process.platform,
         homeDir: os.homedir(),
     };
+}
+
+function eachLine(input: Readable, onLine: (line: string) => void): void {
+    readline.createInterface({ input, crlfDelay: Infinity, terminal: false }).on("line", onLine);
 }
 
 export class Session implements vscode.Disposable {
@@ -138,6 +145,16 @@ export class Session implements vscode.Disposable {
             documentSelector,
             outputChannel: this.output,
             traceOutputChannel: this.traceOutput,
+            stdioOptions: {
+                stdout: (input, channel) => eachLine(input, (line) => channel.info(line)),
+                stderr: (input, channel) => {
+                    const classifier = new StderrClassifier();
+                    eachLine(input, (line) => {
+                        const { level, text } = classifier.classify(line);
+                        channel[level](text);
+                    });
+                },
+            },
             revealOutputChannelOn: RevealOutputChannelOn.Never, // the status item and error messages tell about trouble
             initializationOptions: (): ext.InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
             synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(watchedFiles) },
