@@ -52,7 +52,7 @@ if [ -z "$vsix" ]; then
     echo "vscode e2e: npm run package"
     (cd "$repo" && { [ -d node_modules ] || npm install --no-audit --no-fund; } && npm run package) >"$artifacts/package.log" 2>&1 \
         || { tail -40 "$artifacts/package.log" >&2; exit 1; }
-    vsix="$(ls -t "$repo"/artifacts/hybrid-lsp-*.vsix | head -1)"
+    vsix="$(ls -t "$repo"/artifacts/hybrid-lsp-[0-9]*.vsix | head -1)"
 fi
 echo "vscode e2e: $vsix"
 
