@@ -89,6 +89,15 @@ try {
     check("status bar shows HybridLsp ready", readyOk, `status bar: ${statusText.replace(/\s+/g, " ").slice(0, 300)}`);
     await shot(page, "1-ready");
 
+    // The trust state reached the server (workspace trust is off in the settings, so the workspace is trusted):
+    // the server reports it in its status message, which the item's tooltip shows.
+    await ready.first().hover();
+    const hover = page.locator(".monaco-hover, .workbench-hover, .monaco-hover-content").filter({ hasText: "trusted workspace" });
+    const hoverText = await hover.first().innerText({ timeout }).catch(() => "");
+    check("status tooltip says the server got workspaceTrusted: true",
+        hoverText.includes("(trusted workspace") && !hoverText.includes("untrusted"), `tooltip: ${hoverText.slice(0, 200)}`);
+    await page.mouse.move(800, 300);
+
     // Check Workspace: re-index, then the Problems panel.
     await runCommand(page, "HybridLsp: Check Workspace");
     const markers = page.locator(".markers-panel");
