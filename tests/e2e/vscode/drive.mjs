@@ -89,13 +89,39 @@ try {
     check("status bar shows HybridLsp ready", readyOk, `status bar: ${statusText.replace(/\s+/g, " ").slice(0, 300)}`);
     await shot(page, "1-ready");
 
-    // The trust state reached the server (workspace trust is off in the settings, so the workspace is trusted):
-    // the server reports it in its status message, which the item's tooltip shows.
-    await ready.first().hover();
-    const hover = page.locator(".monaco-hover, .workbench-hover, .monaco-hover-content").filter({ hasText: "trusted workspace" });
-    const hoverText = await hover.first().innerText({ timeout }).catch(() => "");
-    check("status tooltip says the server got workspaceTrusted: true",
-        hoverText.includes("(trusted workspace") && !hoverText.includes("untrusted"), `tooltip: ${hoverText.slice(0, 200)}`);
+    // The workspace opens untrusted (restricted mode): the server is told so and says it in its status message,
+    // which the item's tooltip shows. Granting trust restarts the server with workspaceTrusted: true.
+    //
+    // Hovers the item until its tooltip satisfies `want` (the status changes asynchronously), up to `timeout`.
+    const tooltipUntil = async (want) => {
+        const deadline = Date.now() + timeout;
+        let text = "";
+        while (Date.now() < deadline) {
+            await page.mouse.move(800, 300);
+            await ready.first().hover({ timeout: Math.max(1, deadline - Date.now()) }).catch(() => undefined);
+            const hover = page.locator(".monaco-hover, .workbench-hover").filter({ hasText: "click to show the log" });
+            text = await hover.first().innerText({ timeout: 3000 }).catch(() => "");
+            if (want(text)) return text;
+        }
+        return text;
+    };
+    const isUntrusted = (t) => t.includes("(untrusted workspace");
+    const isTrusted = (t) => t.includes("(trusted workspace") && !t.includes("untrusted");
+    let tip = await tooltipUntil(isUntrusted);
+    check("untrusted workspace: the server got workspaceTrusted: false", isUntrusted(tip), `tooltip: ${tip.slice(0, 200)}`);
+    await page.mouse.move(800, 300);
+
+    await runCommand(page, "Workspaces: Manage Workspace Trust");
+    const trustButton = page.locator(".workspace-trust-editor .workspace-trust-buttons-row .monaco-button", { hasText: /^Trust$/ });
+    await trustButton.first().click({ timeout });
+    const dialogTrust = page.locator(".monaco-dialog-box .monaco-button", { hasText: /^Trust/ });
+    if (await dialogTrust.first().isVisible().catch(() => false)) await dialogTrust.first().click();
+    await shot(page, "1b-trusted");
+    // The restart goes through "starting", then "ready" again with the new trust state.
+    tip = await tooltipUntil(isTrusted);
+    check("granting trust restarts the server with workspaceTrusted: true",
+        isTrusted(tip), `tooltip: ${tip.slice(0, 200)}`);
+    await page.keyboard.press("Escape");
     await page.mouse.move(800, 300);
 
     // Check Workspace: re-index, then the Problems panel.

@@ -88,7 +88,9 @@ cat >"$tmp/user-data/User/settings.json" <<'JSON'
     "extensions.autoCheckUpdates": false,
     "extensions.ignoreRecommendations": true,
     "git.enabled": false,
-    "security.workspace.trust.enabled": false,
+    "security.workspace.trust.enabled": true,
+    "security.workspace.trust.startupPrompt": "never",
+    "security.workspace.trust.banner": "never",
     "window.restoreWindows": "none",
     "files.hotExit": "off"
 }
