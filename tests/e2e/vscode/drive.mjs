@@ -1,0 +1,166 @@
+// Drives VS Code (code-server, already running with the HybridLsp .vsix installed) in Debian's headless chromium
+// with playwright-core. Every wait is on a state, with a timeout. Prints "N passed, N failed" last.
+//
+// Environment: HL_URL (code-server base URL), HL_WORKSPACE (folder to open), HL_SHOTS (screenshot folder),
+// HL_TIMEOUT_MS (longest wait for one state; default 90000), HL_BROWSER_PROFILE (an empty folder).
+import { chromium } from "playwright-core";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const url = need("HL_URL");
+const workspace = need("HL_WORKSPACE");
+const shots = need("HL_SHOTS");
+const profile = need("HL_BROWSER_PROFILE");
+const timeout = Number(process.env.HL_TIMEOUT_MS || 90000);
+mkdirSync(shots, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail) {
+    if (ok) { passed++; console.log(`PASS ${name}`); } else { failed++; console.log(`FAIL ${name}${detail ? `: ${detail}` : ""}`); }
+    return ok;
+}
+function need(name) {
+    const v = process.env[name];
+    if (!v) { console.error(`drive: ${name} is not set`); process.exit(2); }
+    return v;
+}
+
+const expectedCodes = ["HL1005", "HL1003", "HL1001", "HL1002", "HL1009"];
+
+async function shot(page, name) {
+    await page.screenshot({ path: join(shots, `${name}.png`) }).catch((e) => console.log(`  (screenshot ${name} failed: ${e.message})`));
+}
+
+/** Runs a command from the command palette (F1), waiting for its row before Enter. */
+async function runCommand(page, title) {
+    await page.keyboard.press("F1");
+    const input = page.locator(".quick-input-widget input");
+    await input.waitFor({ state: "visible", timeout });
+    await input.fill(`>${title}`);
+    await page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first().waitFor({ timeout });
+    await page.keyboard.press("Enter");
+}
+
+/** Opens a workspace file through quick open (Ctrl+P), waiting for the matching row. */
+async function openFile(page, relPath) {
+    const name = relPath.split("/").pop();
+    await page.keyboard.press("Control+P");
+    const input = page.locator(".quick-input-widget input");
+    await input.waitFor({ state: "visible", timeout });
+    await input.fill(relPath);
+    await page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first().waitFor({ timeout });
+    await page.keyboard.press("Enter");
+    await page.locator(".tabs-container .tab.active", { hasText: name }).waitFor({ timeout });
+    await page.locator(".editor-instance .monaco-editor .view-lines").first().waitFor({ timeout });
+}
+
+/** Moves the cursor with Go to Line (Ctrl+G) "line:column", 1-based. */
+async function goTo(page, line, column) {
+    await page.keyboard.press("Control+G");
+    const input = page.locator(".quick-input-widget input");
+    await input.waitFor({ state: "visible", timeout });
+    await input.fill(`:${line}:${column}`);
+    await page.keyboard.press("Enter");
+    await input.waitFor({ state: "hidden", timeout });
+}
+
+let browser;
+try {
+    browser = await chromium.launchPersistentContext(profile, {
+        executablePath: process.env.HL_CHROMIUM || "/usr/bin/chromium",
+        headless: true,
+        viewport: { width: 1600, height: 1000 },
+        args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+    });
+    const page = browser.pages()[0] ?? await browser.newPage();
+    page.setDefaultTimeout(timeout);
+
+    await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator(".monaco-workbench").waitFor({ timeout });
+    check("workbench loads", true);
+
+    // Opening a C# file activates the extension (onLanguage:csharp; workspaceContains:**/*.csproj too).
+    await openFile(page, "app/BrokenBindings.cs");
+    const ready = page.locator('.statusbar-item [aria-label="HybridLsp: ready"], .statusbar-item[aria-label="HybridLsp: ready"]');
+    const readyOk = await ready.first().waitFor({ timeout }).then(() => true, () => false);
+    const statusText = await page.locator(".statusbar").innerText().catch(() => "");
+    check("status bar shows HybridLsp ready", readyOk, `status bar: ${statusText.replace(/\s+/g, " ").slice(0, 300)}`);
+    await shot(page, "1-ready");
+
+    // The workspace opens untrusted (restricted mode): the server is told so and says it in its status message,
+    // which the item's tooltip shows. Granting trust restarts the server with workspaceTrusted: true.
+    //
+    // Hovers the item until its tooltip satisfies `want` (the status changes asynchronously), up to `timeout`.
+    const tooltipUntil = async (want) => {
+        const deadline = Date.now() + timeout;
+        let text = "";
+        while (Date.now() < deadline) {
+            await page.mouse.move(800, 300);
+            await ready.first().hover({ timeout: Math.max(1, deadline - Date.now()) }).catch(() => undefined);
+            const hover = page.locator(".monaco-hover, .workbench-hover").filter({ hasText: "click to show the log" });
+            text = await hover.first().innerText({ timeout: 3000 }).catch(() => "");
+            if (want(text)) return text;
+        }
+        return text;
+    };
+    const isUntrusted = (t) => t.includes("(untrusted workspace");
+    const isTrusted = (t) => t.includes("(trusted workspace") && !t.includes("untrusted");
+    let tip = await tooltipUntil(isUntrusted);
+    check("untrusted workspace: the server got workspaceTrusted: false", isUntrusted(tip), `tooltip: ${tip.slice(0, 200)}`);
+    await page.mouse.move(800, 300);
+
+    await runCommand(page, "Workspaces: Manage Workspace Trust");
+    const trustButton = page.locator(".workspace-trust-editor .workspace-trust-buttons-row .monaco-button", { hasText: /^Trust$/ });
+    await trustButton.first().click({ timeout });
+    const dialogTrust = page.locator(".monaco-dialog-box .monaco-button", { hasText: /^Trust/ });
+    if (await dialogTrust.first().isVisible().catch(() => false)) await dialogTrust.first().click();
+    await shot(page, "1b-trusted");
+    // The restart goes through "starting", then "ready" again with the new trust state.
+    tip = await tooltipUntil(isTrusted);
+    check("granting trust restarts the server with workspaceTrusted: true",
+        isTrusted(tip), `tooltip: ${tip.slice(0, 200)}`);
+    await page.keyboard.press("Escape");
+    await page.mouse.move(800, 300);
+
+    // Check Workspace: re-index, then the Problems panel.
+    await runCommand(page, "HybridLsp: Check Workspace");
+    const markers = page.locator(".markers-panel");
+    await markers.waitFor({ timeout });
+    for (const code of expectedCodes) {
+        const ok = await markers.locator(".monaco-list-row", { hasText: code }).first().waitFor({ timeout }).then(() => true, () => false);
+        check(`Problems panel lists ${code}`, ok);
+    }
+    await shot(page, "2-problems");
+
+    // F12 on the C# extern Add (found in NativeMethods.cs) opens the Rust function in lib.rs.
+    await openFile(page, "app/NativeMethods.cs");
+    await page.keyboard.press("Escape");
+    const addLine = page.locator(".view-line", { hasText: "internal static partial int Add(int a, int b);" });
+    await addLine.first().waitFor({ timeout });
+    const lines = readFileSync(join(workspace, "app", "NativeMethods.cs"), "utf8").split("\n");
+    const addAt = lines.findIndex((l) => l.includes("partial int Add("));
+    await goTo(page, addAt + 1, lines[addAt].indexOf("Add(") + 2); // 1-based, inside the identifier
+    await page.keyboard.press("F12");
+    const libTab = page.locator(".tabs-container .tab.active", { hasText: "lib.rs" });
+    const jumped = await libTab.waitFor({ timeout }).then(() => true, () => false);
+    check("F12 on C# Add opens lib.rs", jumped);
+    if (jumped) {
+        const onFn = await page.locator(".view-line", { hasText: 'pub extern "C" fn fm_add(a: i32, b: i32) -> i32' })
+            .first().waitFor({ timeout }).then(() => true, () => false);
+        check("lib.rs shows fn fm_add", onFn);
+    }
+    await shot(page, "3-definition");
+} catch (e) {
+    check("the drive ran to the end", false, e instanceof Error ? e.message.split("\n")[0] : String(e));
+    if (browser) {
+        const page = browser.pages()[0];
+        if (page) await shot(page, "failure");
+    }
+} finally {
+    await browser?.close().catch(() => undefined);
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
