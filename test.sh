@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test of HybridLsp: engine fixture tests, protocol/CLI tests against the real server process,
-# and the cargo oracle tests. Works on a fresh machine of this kind: it restores what it needs itself.
+# Runs every test of HybridLsp: engine fixture tests, protocol/CLI tests against the real server process, the cargo
+# oracle tests, the VS Code client's unit tests and packaging, and the real-editor end-to-end tests (headless Neovim,
+# code-server in headless Chromium). Works on a fresh machine of this kind: it installs what it needs itself
+# (NuGet and npm packages; Debian packages for the editors are installed by the e2e scripts, as root).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -23,13 +25,39 @@ for project in tests/HybridLsp.Tests tests/HybridLsp.Server.Tests tests/HybridLs
   fi
 done
 
-# One closing line for the whole run: "N passed, N failed".
+# The VS Code client: install (npm registry only), unit tests, then the .vsix with the server published inside.
+echo "== client-vscode"
+if ! { npm ci --no-audit --no-fund && npm run build && npm test && npm run package; } 2>&1 | tee "$results/client.log"; then
+  status=1
+fi
+
+# Real editors on the demo: headless Neovim, and VS Code (code-server in headless Chromium) with the .vsix just built.
+echo "== end-to-end"
+vsix=$(ls -t artifacts/hybrid-lsp-*.vsix 2>/dev/null | head -1 || true)
+if ! HL_VSIX="${vsix:+$PWD/$vsix}" ./e2e.sh 2>&1 | tee "$results/e2e.log"; then
+  status=1
+fi
+
+# One closing line for the whole run: "N passed, N failed" (dotnet's summaries plus every suite's own closing line).
 passed=0; failed=0
 for log in "$results"/*.log; do
-  p=$(grep -Eo 'Passed: +[0-9]+' "$log" | grep -Eo '[0-9]+' | tail -1 || true)
-  f=$(grep -Eo 'Failed: +[0-9]+' "$log" | grep -Eo '[0-9]+' | tail -1 || true)
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
-  if [ -z "$p" ] && [ -z "$f" ]; then status=1; echo "no test results in $log" >&2; fi
+  case "$(basename "$log")" in
+    HybridLsp.*)
+      p=$(grep -Eo 'Passed: +[0-9]+' "$log" | grep -Eo '[0-9]+' | tail -1 || true)
+      f=$(grep -Eo 'Failed: +[0-9]+' "$log" | grep -Eo '[0-9]+' | tail -1 || true)
+      if [ -z "$p" ] && [ -z "$f" ]; then status=1; echo "no test results in $log" >&2; fi
+      passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+      ;;
+    *)
+      while read -r p f; do
+        passed=$((passed + p)); failed=$((failed + f))
+      done < <(grep -Eo '^[0-9]+ passed, [0-9]+ failed' "$log" | sed -E 's/ passed, / /; s/ failed//')
+      # node --test (the client's unit tests) closes with "ℹ pass N" and "ℹ fail N".
+      p=$(grep -Eo '^ℹ pass [0-9]+' "$log" | grep -Eo '[0-9]+' | tail -1 || true)
+      f=$(grep -Eo '^ℹ fail [0-9]+' "$log" | grep -Eo '[0-9]+' | tail -1 || true)
+      passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+      ;;
+  esac
 done
 rm -rf "$results"
 echo "$passed passed, $failed failed"
