@@ -124,4 +124,30 @@ public sealed class CodeActionProtocolTests
         Assert.All(changes, c => Assert.True(c!["textDocument"]!.AsObject().ContainsKey("version")));
         Assert.Contains(changes, c => (string)c!["textDocument"]!["uri"]! == Uri(Broken) && c["textDocument"]!["version"] is null);
     }
+
+    [Fact]
+    public async Task Edits_are_computed_on_the_changed_buffer_with_its_new_version()
+    {
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(DemoRoot(), new JsonObject
+        {
+            ["workspace"] = new JsonObject { ["workspaceEdit"] = new JsonObject { ["documentChanges"] = true } },
+        });
+        var text = Text();
+        await client.NotifyAsync("textDocument/didOpen", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri(Broken), ["languageId"] = "csharp", ["version"] = 1, ["text"] = text },
+        });
+        // An unsaved edit above the declaration shifts it down one line.
+        var changed = "// a new first line\n" + text;
+        await client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri(Broken), ["version"] = 2 },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = changed }),
+        });
+        var response = await client.RequestAsync("textDocument/codeAction", CodeActionParams(changed));
+        var change = Assert.Single(Assert.Single(response["result"]!.AsArray())!["edit"]!["documentChanges"]!.AsArray())!;
+        Assert.Equal(2, (int)change["textDocument"]!["version"]!);
+        Assert.Equal(Fixed(changed), Apply(changed, change["edits"]!.AsArray()));
+    }
 }

@@ -72,7 +72,7 @@ internal static class FixPlanner
                 return null;
             if (nativeType is not RustPathType { GenericArgs.IsDefaultOrEmpty: true } path || !s_exact.TryGetValue(path.Name, out var exact))
                 return null;
-            if (csType.Display == exact.CsType)
+            if (csType.Display == exact.CsType || !SameAbi(exact.CsType, native))
                 return null;
             return new ChangeTypeFix(binding.Path, csType.Span, exact.CsType, exact.Interop);
         }
@@ -118,6 +118,26 @@ internal static class FixPlanner
             ? new CdylibFix(crate.ManifestPath, null, manifest.CrateTypeSpan) // the span is the [lib] header, or an empty/invalid value: the Ide checks the text
             : new CdylibFix(crate.ManifestPath, null, null);
     }
+
+    /// <summary>The mapped Rust type agrees with what its name promises (a local `type c_long = i64;` does not).</summary>
+    private static bool SameAbi(string csType, AbiType native) => (csType, native) switch
+    {
+        ("CLong", AbiInt { PlatformName: "c_long" }) => true,
+        ("CULong", AbiInt { PlatformName: "c_ulong" }) => true,
+        ("nint", AbiInt { PlatformName: "isize" or "ssize_t" }) => true,
+        ("nuint", AbiInt { PlatformName: "usize" or "size_t" }) => true,
+        ("sbyte", AbiInt { Bytes: 1, Signed: true, PlatformName: null }) => true,
+        ("byte", AbiInt { Bytes: 1, Signed: false, PlatformName: null }) => true,
+        ("short", AbiInt { Bytes: 2, Signed: true, PlatformName: null }) => true,
+        ("ushort", AbiInt { Bytes: 2, Signed: false, PlatformName: null }) => true,
+        ("int", AbiInt { Bytes: 4, Signed: true, PlatformName: null }) => true,
+        ("uint", AbiInt { Bytes: 4, Signed: false, PlatformName: null }) => true,
+        ("long", AbiInt { Bytes: 8, Signed: true, PlatformName: null }) => true,
+        ("ulong", AbiInt { Bytes: 8, Signed: false, PlatformName: null }) => true,
+        ("float", AbiFloat { Bytes: 4 }) => true,
+        ("double", AbiFloat { Bytes: 8 }) => true,
+        _ => false,
+    };
 
     private static RustType? NativeType(RustFunction fn, int index) =>
         index == -1 ? fn.Return : index < fn.Parameters.Length ? fn.Parameters[index].Type : null;
