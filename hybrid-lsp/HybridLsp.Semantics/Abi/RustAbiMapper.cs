@@ -76,6 +76,12 @@ public sealed class RustAbiMapper(RustCrate crate, TargetPlatform target)
     private AbiType MapPath(RustPathType path, int depth)
     {
         var name = ResolveUseAlias(path);
+        // The crate's own alias wins over a C type of the same name (`type c_long = i64;` in a crate means i64).
+        if (path.Segments.Length == 1 && crate.FindAlias(name) is { Item.HasGenerics: false } local
+            && !(local.Item.Type is RustPathType { Segments.Length: 1 } same && same.Name == name))
+        {
+            return Map(local.Item.Type, depth + 1);
+        }
         if (path.Segments.Length == 1 || IsFfiModule(path.Segments))
         {
             if (Primitive(name) is { } primitive)
