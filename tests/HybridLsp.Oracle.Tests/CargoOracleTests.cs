@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using ELFSharp.ELF;
-using ELFSharp.ELF.Sections;
 using HybridLsp.Ide;
 
 namespace HybridLsp.Oracle.Tests;
@@ -17,9 +14,9 @@ public sealed class CargoOracleTests
     [MemberData(nameof(Crates))]
     public void Parser_exports_equal_the_built_library_exports(string crateDir)
     {
-        var root = RepoRoot();
+        var root = CargoBuild.RepoRoot();
         var dir = Path.Combine(root, crateDir);
-        var built = BuiltExports(dir);
+        var built = CargoBuild.Exports(dir, Path.Combine(Path.GetTempPath(), "hybrid-lsp-oracle", Path.GetFileName(dir)));
 
         var module = EngineModule(dir);
         var found = module.Exports.Where(e => e.Availability == Availability.Yes).Select(e => e.Symbol).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -35,11 +32,11 @@ public sealed class CargoOracleTests
     [MemberData(nameof(Crates))]
     public void Checked_in_expectations_match_the_real_build(string crateDir)
     {
-        var dir = Path.Combine(RepoRoot(), crateDir);
+        var dir = Path.Combine(CargoBuild.RepoRoot(), crateDir);
         var expectedFile = Path.Combine(dir, "expected-exports.txt");
         if (!File.Exists(expectedFile))
             return; // the demo crate has no list: the parser test above compares it with the build directly
-        Assert.Equal(ReadList(expectedFile), BuiltExports(dir));
+        Assert.Equal(ReadList(expectedFile), CargoBuild.Exports(dir, Path.Combine(Path.GetTempPath(), "hybrid-lsp-oracle", Path.GetFileName(dir))));
     }
 
     private static NativeModuleInfo EngineModule(string crateDir)
@@ -54,47 +51,6 @@ public sealed class CargoOracleTests
         return Assert.Single(host.Snapshot().NativeModules("linux-x64", CancellationToken.None));
     }
 
-    private static List<string> BuiltExports(string crateDir)
-    {
-        var targetDir = Path.Combine(Path.GetTempPath(), "hybrid-lsp-oracle", Path.GetFileName(crateDir));
-        var cargo = Cargo();
-        var start = new ProcessStartInfo(cargo, ["build", "--offline", "--quiet", "--manifest-path", Path.Combine(crateDir, "Cargo.toml"), "--target-dir", targetDir])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"cargo build failed for {crateDir}:\n{stderr.Result}");
-        var library = Directory.GetFiles(Path.Combine(targetDir, "debug"), "lib*.so").Single();
-        using var elf = ELFReader.Load(library);
-        var dynsym = (ISymbolTable)elf.GetSection(".dynsym");
-        return [.. dynsym.Entries
-            .OfType<SymbolEntry<ulong>>()
-            .Where(e => e.Type == SymbolType.Function && e.Binding == SymbolBinding.Global && e.PointedSectionIndex != 0)
-            .Select(e => e.Name)
-            .Where(n => !n.StartsWith("_ZN", StringComparison.Ordinal) && !n.StartsWith("_R", StringComparison.Ordinal) && n is not ("_init" or "_fini" or "rust_eh_personality"))
-            .Distinct()
-            .Order(StringComparer.Ordinal)];
-    }
-
-    private static string Cargo()
-    {
-        var home = Environment.GetEnvironmentVariable("CARGO_HOME") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cargo");
-        var candidate = Path.Combine(home, "bin", "cargo");
-        return File.Exists(candidate) ? candidate : "cargo";
-    }
-
     private static List<string> ReadList(string path) =>
         [.. File.ReadAllLines(path).Select(l => l.Split('#')[0].Trim()).Where(l => l.Length > 0).Order(StringComparer.Ordinal)];
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HybridLsp.sln")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new DirectoryNotFoundException("HybridLsp.sln");
-    }
 }

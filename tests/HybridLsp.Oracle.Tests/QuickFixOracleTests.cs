@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Text;
-using ELFSharp.ELF;
-using ELFSharp.ELF.Sections;
 using HybridLsp.Ide;
 
 namespace HybridLsp.Oracle.Tests;
@@ -81,7 +78,7 @@ public sealed class QuickFixOracleTests
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, text);
         }
-        Assert.Contains("ora_add", BuiltExports($"{dir}/native/orafix", $"{dir}/target"));
+        Assert.Contains("ora_add", CargoBuild.Exports($"{dir}/native/orafix", $"{dir}/target"));
     }
 
     private static Analysis Analyze(string root, Dictionary<string, string> files)
@@ -91,31 +88,4 @@ public sealed class QuickFixOracleTests
         return host.Snapshot();
     }
 
-    private static List<string> BuiltExports(string crateDir, string targetDir)
-    {
-        var start = new ProcessStartInfo(Cargo(), ["build", "--offline", "--quiet", "--manifest-path", Path.Combine(crateDir, "Cargo.toml"), "--target-dir", targetDir])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"cargo build failed for {crateDir}:\n{stderr.Result}");
-        var library = Directory.GetFiles(Path.Combine(targetDir, "debug"), "lib*.so").Single();
-        using var elf = ELFReader.Load(library);
-        var dynsym = (ISymbolTable)elf.GetSection(".dynsym");
-        return [.. dynsym.Entries
-            .OfType<SymbolEntry<ulong>>()
-            .Where(e => e.Type == SymbolType.Function && e.Binding == SymbolBinding.Global && e.PointedSectionIndex != 0)
-            .Select(e => e.Name)];
-    }
-
-    private static string Cargo()
-    {
-        var home = Environment.GetEnvironmentVariable("CARGO_HOME") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cargo");
-        var candidate = Path.Combine(home, "bin", "cargo");
-        return File.Exists(candidate) ? candidate : "cargo";
-    }
 }
