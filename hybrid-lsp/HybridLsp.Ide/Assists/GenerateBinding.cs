@@ -142,7 +142,7 @@ internal static partial class GenerateBinding
                 return null;
             unsafeNeeded |= mapped.Unsafe;
             usesString |= mapped.Type == "string";
-            var name = Identifier(p.Name) ?? $"arg{parameters.Count}";
+            var name = Identifier(p.Name) ?? (Keywords.Contains(p.Name) ? "@" + p.Name : $"arg{parameters.Count}");
             parameters.Add((mapped.Attribute is { } a ? $"[{a}] " : "") + mapped.Type + " " + name);
         }
         var ret = fn.Return is null or RustTupleType { IsUnit: true } ? new Mapped("void", null, false) : ctx.Map(fn.Return, isReturn: true);
@@ -194,6 +194,8 @@ internal static partial class GenerateBinding
                     return FnPointer(fnPtr);
                 case RustPtrType { Pointee: RustPathType { Name: "c_char" } } ptr when !ptr.Mutable && !isReturn:
                     return target.LibraryImport ? new Mapped("string", null, false) : new Mapped("string", $"{q}MarshalAs({q}UnmanagedType.LPUTF8Str)", false);
+                case RustPtrType { Pointee: RustPathType { Name: "c_char" } } when isReturn:
+                    return new Mapped("nint", null, false); // a Rust-allocated string: the caller frees it through the library
                 case RustPtrType { Pointee: RustPathType { Name: "c_void" } }:
                     return new Mapped("nint", null, false);
                 case RustPtrType ptr:
