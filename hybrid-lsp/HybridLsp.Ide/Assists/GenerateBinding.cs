@@ -18,7 +18,11 @@ internal static partial class GenerateBinding
 {
     /// <summary>Where declarations go and in which style.</summary>
     /// <param name="InsertAt">Where members go in an existing class (the start of its closing brace's line), null for a new file.</param>
-    private sealed record Target(string Path, bool LibraryImport, bool AllowUnsafe, string LibraryText, bool Qualify, CsTypeBody? Body, int? InsertAt, string Indent, string ClassName, string Newline);
+    private sealed record Target(string Path, bool LibraryImport, bool AllowUnsafe, string LibraryText, bool Qualify, CsTypeBody? Body, int? InsertAt, string Indent, string ClassName, string Newline)
+    {
+        /// <summary>A configured target (x86) where the default convention is not cdecl: LibraryImport then names it.</summary>
+        public bool NameCdecl { get; init; }
+    }
 
     /// <summary>"Generate C# binding" on the name of an unbound export, and "Bind all unbound exports" of its crate.</summary>
     public static ImmutableArray<CodeAction> At(SemanticModel model, string path, TextSpan range, Func<string, string?> textOf)
@@ -30,12 +34,13 @@ internal static partial class GenerateBinding
             if (export.Fn is null)
                 continue;
             var unbound = Unbound(model, crate);
-            if (!unbound.Contains(export.Symbol) || FindTarget(model, crate, textOf) is not { } target)
+            if (!unbound.Contains(export.Symbol) || FindTarget(model, crate, textOf) is not { } found)
                 return [];
+            var target = found with { NameCdecl = NeedsCdecl(model) };
             var actions = ImmutableArray.CreateBuilder<CodeAction>();
-            if (Build(target, crate, [export.Symbol], all: false) is { } one)
+            if (Build(model, target, crate, [export.Symbol], all: false) is { } one)
                 actions.Add(new CodeAction($"Generate C# binding for '{export.Symbol}'", CodeActionKinds.Refactor, [], IsPreferred: false, [one]));
-            if (Build(target, crate, unbound, all: true) is { } many)
+            if (Build(model, target, crate, unbound, all: true) is { } many)
                 actions.Add(new CodeAction($"Bind all unbound exports of '{crate.LibName}'", CodeActionKinds.Refactor, [], IsPreferred: false, [many]));
             return actions.ToImmutable();
         }
@@ -48,10 +53,12 @@ internal static partial class GenerateBinding
         if (model.FindCrate(library) is not { } crate)
             return null;
         var project = model.Input.Projects.Values.OrderBy(p => p.Path, StringComparer.Ordinal).FirstOrDefault();
-        var target = NewFileTarget(crate, project, "NativeMethods." + Pascal(crate.LibName) + ".cs");
+        var target = NewFileTarget(crate, project, "NativeMethods." + Pascal(crate.LibName) + ".cs") with { NameCdecl = NeedsCdecl(model) };
         var symbols = crate.ExportsBySymbol.Keys.Order(StringComparer.Ordinal).ToImmutableArray();
-        return Build(target, crate, symbols, all: true)?.Edits[0].NewText;
+        return Build(model, target, crate, symbols, all: true)?.Edits[0].NewText;
     }
+
+    private static bool NeedsCdecl(SemanticModel model) => model.Config.Targets.Any(t => t.HasDistinctCallingConventions);
 
     private static ImmutableArray<string> Unbound(SemanticModel model, RustCrate crate)
     {
@@ -94,14 +101,17 @@ internal static partial class GenerateBinding
         return new Target(path, LibraryImport: allowUnsafe && net7, allowUnsafe, Quote(crate.LibName), Qualify: false, Body: null, InsertAt: null, "    ", Pascal(crate.LibName) + "Native", "\n");
     }
 
-    private static FileEdit? Build(Target target, RustCrate crate, ImmutableArray<string> symbols, bool all)
+    private static FileEdit? Build(SemanticModel model, Target target, RustCrate crate, ImmutableArray<string> symbols, bool all)
     {
+        var csTypes = model.Input.CSharpFiles.Values
+            .SelectMany(f => f.Syntax.Structs.Select(t => (t.Name, t.FullName)).Concat(f.Syntax.Enums.Select(e => (e.Name, e.FullName))))
+            .Distinct().ToLookup(t => t.Name, t => t.FullName, StringComparer.Ordinal);
         var members = new List<string>();
         var types = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var symbol in symbols)
         {
             var variants = crate.ExportsBySymbol[symbol];
-            if (variants.Length != 1 || Declaration(target, crate, symbol, variants[0].Item, types) is not { } decl)
+            if (variants.Length != 1 || Declaration(target, crate, symbol, variants[0].Item, types, csTypes) is not { } decl)
             {
                 if (!all)
                     return null;
@@ -127,12 +137,12 @@ internal static partial class GenerateBinding
         return new FileEdit(target.Path, [new TextEdit(new TextSpan(0, 0), file.ToString())]) { Creates = true };
     }
 
-    private static string? Declaration(Target target, RustCrate crate, string symbol, RustFunction fn, Dictionary<string, string> types)
+    private static string? Declaration(Target target, RustCrate crate, string symbol, RustFunction fn, Dictionary<string, string> types, ILookup<string, string> csTypes)
     {
         if (fn.HasGenerics || fn.IsVariadic || fn.IsAsync || fn.Abi is not ("C" or "C-unwind"))
             return null;
         var q = target.Qualify ? "System.Runtime.InteropServices." : "";
-        var ctx = new MapContext(target, crate, types, q);
+        var ctx = new MapContext(target, crate, types, q, csTypes);
         var unsafeNeeded = false;
         var parameters = new List<string>();
         var usesString = false;
@@ -159,6 +169,8 @@ internal static partial class GenerateBinding
             if (usesString)
                 sb.Append($", StringMarshalling = {q}StringMarshalling.Utf8");
             sb.Append(")]\n");
+            if (target.NameCdecl)
+                sb.Append($"[{q}UnmanagedCallConv(CallConvs = new[] {{ typeof(System.Runtime.CompilerServices.CallConvCdecl) }})]\n");
         }
         else
             sb.Append($"[{q}DllImport({target.LibraryText}, EntryPoint = \"{symbol}\", CallingConvention = {q}CallingConvention.Cdecl)]\n");
@@ -172,7 +184,8 @@ internal static partial class GenerateBinding
 
     private sealed record Mapped(string Type, string? Attribute, bool Unsafe);
 
-    private sealed class MapContext(Target target, RustCrate crate, Dictionary<string, string> types, string q)
+    /// <param name="csTypes">C# structs and enums of the workspace: simple name → full names; one of them is used as is (its layout is the checker's job).</param>
+    private sealed class MapContext(Target target, RustCrate crate, Dictionary<string, string> types, string q, ILookup<string, string> csTypes)
     {
         public Mapped? Map(RustType type, bool isReturn)
         {
@@ -238,6 +251,8 @@ internal static partial class GenerateBinding
         /// <summary>A `repr(C)` struct of scalar fields or a `repr(int)` enum, declared once in the edit.</summary>
         private Mapped? UserType(string name)
         {
+            if (csTypes[name].ToList() is { Count: > 0 } existing)
+                return existing.Count == 1 && (crate.FindStruct(name) is not null || crate.FindEnum(name) is not null) ? new Mapped("global::" + existing[0], null, false) : null;
             if (crate.FindStruct(name) is { Item: { Repr.C: true, Repr.Packed: null, Repr.Align: null, IsUnion: false, IsTuple: false, HasGenerics: false } s })
             {
                 if (!types.ContainsKey(name))

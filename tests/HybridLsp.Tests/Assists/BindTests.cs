@@ -247,3 +247,46 @@ public sealed class BindTests
         #[no_mangle] pub extern "C" fn mc_add(a: i32, b: i32) -> i32 { a + b }
         """, "nosuchlib"));
 }
+
+public sealed class BindConventionTests
+{
+    [Fact]
+    public void Library_import_names_cdecl_when_an_x86_target_is_configured() => CheckRefactor("Generate C# binding for 'mc_neg'", Crates.MathCore + """
+        //- /hybrid-lsp.toml
+        targets = ["win-x86", "linux-x64"]
+        //- /native/mathcore/src/lib.rs
+        #[no_mangle] pub extern "C" fn mc_n$0eg(a: i32) -> i32 { -a }
+        """, """
+        //- /app/NativeMethods.Mathcore.cs
+        using System.Runtime.InteropServices;
+
+        internal static unsafe partial class MathcoreNative
+        {
+            [LibraryImport("mathcore", EntryPoint = "mc_neg")]
+            [UnmanagedCallConv(CallConvs = new[] { typeof(System.Runtime.CompilerServices.CallConvCdecl) })]
+            internal static partial int mc_neg(int a);
+        }
+        """);
+
+    [Fact]
+    public void An_existing_csharp_struct_of_that_name_is_used() => CheckRefactor("Generate C# binding for 'mc_len'", Crates.MathCore + """
+        //- /native/mathcore/src/lib.rs
+        #[repr(C)] pub struct Vec2 { pub x: f32, pub y: f32 }
+        #[no_mangle] pub extern "C" fn mc_l$0en(v: Vec2) -> f32 { v.x }
+        //- /app/Vec.cs
+        using System.Runtime.InteropServices;
+        namespace Demo.Interop
+        {
+            [StructLayout(LayoutKind.Sequential)] public struct Vec2 { public float x; public float y; }
+        }
+        """, """
+        //- /app/NativeMethods.Mathcore.cs
+        using System.Runtime.InteropServices;
+
+        internal static unsafe partial class MathcoreNative
+        {
+            [LibraryImport("mathcore", EntryPoint = "mc_len")]
+            internal static partial float mc_len(global::Demo.Interop.Vec2 v);
+        }
+        """);
+}
