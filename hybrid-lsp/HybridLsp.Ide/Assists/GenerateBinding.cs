@@ -52,7 +52,10 @@ internal static partial class GenerateBinding
     {
         if (model.FindCrate(library) is not { } crate)
             return null;
-        var project = model.Input.Projects.Values.OrderBy(p => p.Path, StringComparer.Ordinal).FirstOrDefault();
+        // The project that already binds the crate, else the first one.
+        var project = model.Bindings.Where(b => b.Crate == crate && b.File.ProjectPath is not null)
+            .Select(b => model.Input.Projects.GetValueOrDefault(b.File.ProjectPath!)).FirstOrDefault(p => p is not null)
+            ?? model.Input.Projects.Values.OrderBy(p => p.Path, StringComparer.Ordinal).FirstOrDefault();
         var target = NewFileTarget(crate, project, "NativeMethods." + Pascal(crate.LibName) + ".cs") with { NameCdecl = NeedsCdecl(model) };
         var symbols = crate.ExportsBySymbol.Keys.Order(StringComparer.Ordinal).ToImmutableArray();
         return Build(model, target, crate, symbols, all: true)?.Edits[0].NewText;
