@@ -246,6 +246,61 @@ public sealed class BindTests
         //- /native/mathcore/src/lib.rs
         #[no_mangle] pub extern "C" fn mc_add(a: i32, b: i32) -> i32 { a + b }
         """, "nosuchlib"));
+
+    [Fact]
+    public void Not_offered_when_the_binding_class_is_half_typed() => CheckNoRefactor("Generate C# binding for 'mc_neg'", Crates.MathCore + """
+        //- /native/mathcore/src/lib.rs
+        #[no_mangle] pub extern "C" fn mc_add(a: i32, b: i32) -> i32 { a + b }
+        #[no_mangle] pub extern "C" fn mc_n$0eg(a: i32) -> i32 { -a }
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static partial class Native
+        {
+            [LibraryImport("mathcore")] internal static partial int mc_add(int a, int b);
+        """);
+
+    [Fact]
+    public void Export_name_is_the_entry_point_and_a_pascal_case_method_name_when_not_an_identifier() => CheckRefactor("Generate C# binding for 'mc.neg'", Crates.MathCore + """
+        //- /native/mathcore/src/lib.rs
+        #[no_mangle] pub extern "C" fn mc_add(a: i32, b: i32) -> i32 { a + b }
+        #[export_name = "mc.neg"] pub extern "C" fn n$0eg(a: i32) -> i32 { -a }
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static partial class Native
+        {
+            [LibraryImport("mathcore")] internal static partial int mc_add(int a, int b);
+        }
+        """, """
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static partial class Native
+        {
+            [LibraryImport("mathcore")] internal static partial int mc_add(int a, int b);
+            [LibraryImport("mathcore", EntryPoint = "mc.neg")]
+            internal static partial int McNeg(int a);
+        }
+        """);
+
+    [Fact]
+    public void Without_the_interop_using_names_are_qualified() => CheckRefactor("Generate C# binding for 'mc_ok'", Crates.MathCore + """
+        //- /native/mathcore/src/lib.rs
+        #[no_mangle] pub extern "C" fn mc_add(a: i32, b: i32) -> i32 { a + b }
+        #[no_mangle] pub extern "C" fn mc_o$0k() -> bool { true }
+        //- /app/Native.cs
+        static class Native
+        {
+            [System.Runtime.InteropServices.DllImport("mathcore")] static extern int mc_add(int a, int b);
+        }
+        """, """
+        //- /app/Native.cs
+        static class Native
+        {
+            [System.Runtime.InteropServices.DllImport("mathcore")] static extern int mc_add(int a, int b);
+            [System.Runtime.InteropServices.DllImport("mathcore", EntryPoint = "mc_ok", CallingConvention = System.Runtime.InteropServices.CallingConvention.Cdecl)]
+            [return: System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.U1)]
+            internal static extern bool mc_ok();
+        }
+        """);
 }
 
 public sealed class BindConventionTests
