@@ -64,27 +64,53 @@ public sealed class BindOracleTests
         }
         """;
 
-    [Fact]
-    public void Generated_bindings_check_clean_build_and_return_the_native_results()
+    /// <summary>Without AllowUnsafeBlocks: DllImport, pointers as nint, no function pointer.</summary>
+    private const string SafeProgram = """
+        using System.Runtime.InteropServices;
+
+        var values = Marshal.AllocHGlobal(3 * sizeof(long));
+        Marshal.Copy(new long[] { 1, 2, 39 }, 0, values, 3);
+        var v = Marshal.AllocHGlobal(8);
+        Marshal.StructureToPtr(new OrabindNative.Vec2 { x = 1, y = 2 }, v, false);
+        OrabindNative.ob_scale(v, 3);
+        var scaled = Marshal.PtrToStructure<OrabindNative.Vec2>(v);
+        Console.WriteLine(string.Join(" ",
+            OrabindNative.ob_add(40, 2),
+            OrabindNative.ob_both(true, true), OrabindNative.ob_both(true, false),
+            OrabindNative.ob_sum(values, 3),
+            OrabindNative.ob_dot(new OrabindNative.Vec2 { x = 1, y = 2 }, new OrabindNative.Vec2 { x = 3, y = 4 }),
+            scaled.x + "," + scaled.y,
+            OrabindNative.ob_apply(OrabindNative.Mode.Product, 6, 7),
+            42,
+            OrabindNative.ob_len("héllo"),
+            OrabindNative.ob_neg(new CLong(5)).Value));
+        """;
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Generated_bindings_check_clean_build_and_return_the_native_results(bool allowUnsafe)
     {
-        var dir = Path.Combine(Path.GetTempPath(), "hybrid-lsp-bind", $"oracle-{Environment.ProcessId}").Replace('\\', '/');
+        var dir = Path.Combine(Path.GetTempPath(), "hybrid-lsp-bind", $"oracle-{allowUnsafe}-{Environment.ProcessId}").Replace('\\', '/');
         if (Directory.Exists(dir))
             Directory.Delete(dir, recursive: true);
         var files = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [$"{dir}/native/orabind/Cargo.toml"] = Manifest,
             [$"{dir}/native/orabind/src/lib.rs"] = Lib,
-            [$"{dir}/app/App.csproj"] = """
+            [$"{dir}/app/App.csproj"] = $$"""
                 <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><AllowUnsafeBlocks>true</AllowUnsafeBlocks><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+                  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><AllowUnsafeBlocks>{{allowUnsafe}}</AllowUnsafeBlocks><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
                 </Project>
                 """,
         };
         var generated = Analyze(dir, files).BindingFile("orabind", CancellationToken.None);
         Assert.NotNull(generated);
         Assert.DoesNotContain("ob_skipped", generated, StringComparison.Ordinal);
+        Assert.Equal(allowUnsafe, generated.Contains("[LibraryImport(", StringComparison.Ordinal));
+        Assert.Equal(allowUnsafe, generated.Contains("ob_call", StringComparison.Ordinal));
         files[$"{dir}/app/NativeMethods.Orabind.cs"] = generated;
-        files[$"{dir}/app/Program.cs"] = Program;
+        files[$"{dir}/app/Program.cs"] = allowUnsafe ? Program : SafeProgram;
         var findings = Analyze(dir, files).CheckDiagnostics(CancellationToken.None).Where(d => d.Severity != Severity.Hint && d.Code != "HL2002").ToList();
         Assert.True(findings.Count == 0, string.Join("\n", findings.Select(d => $"{d.Path} {d.Code}: {d.Message}")));
 
