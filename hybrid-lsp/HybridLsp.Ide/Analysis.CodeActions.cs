@@ -23,7 +23,15 @@ public sealed partial class Analysis
             if (QuickFixEdits.Build(finding, GetText) is { } action)
                 builder.Add(action with { Diagnostics = DiagnosticsAt(path, finding, shownAt) });
         }
+        builder.AddRange(GenerateBinding.At(Model, Normalize(path), range, GetText));
         return builder.ToImmutable();
+    }
+
+    /// <summary>A complete C# file binding every export of the crate <paramref name="library"/> resolves to (`hybrid-lsp bind`); null for an unknown library.</summary>
+    public string? BindingFile(string library, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return GenerateBinding.File(Model, library);
     }
 
     /// <summary>

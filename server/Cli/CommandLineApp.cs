@@ -4,7 +4,7 @@ using HybridLsp.Server.Lsp;
 
 namespace HybridLsp.Server.Cli;
 
-/// <summary>The `hybrid-lsp` command line: `serve`, `check`, `--version`. Bad arguments exit 2 with a message on stderr.</summary>
+/// <summary>The `hybrid-lsp` command line: `serve`, `check`, `bind`, `--version`. Bad arguments exit 2 with a message on stderr.</summary>
 public static class CommandLineApp
 {
     public const int ExitBadArguments = 2;
@@ -32,10 +32,18 @@ public static class CommandLineApp
             new CheckOptions(result.GetValue(dir) ?? ".", result.GetValue(format) ?? "text", result.GetValue(target), result.GetValue(config), result.GetValue(failOn) ?? "error"),
             stdout, cancellationToken)));
 
+        var library = new Argument<string>("LIBRARY") { Description = "The library name as C# would write it in [DllImport]/[LibraryImport]" };
+        var bindDir = new Argument<string>("DIR") { Description = "The workspace folder", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "." };
+        var outFile = new Option<string?>("--out") { Description = "Write the C# file here instead of stdout (never overwrites an existing file)" };
+        var bind = new Command("bind", "Print a C# file binding every export of the Rust crate LIBRARY resolves to") { library, bindDir, outFile };
+        bind.SetAction((result, cancellationToken) => Task.FromResult(BindCommand.Run(
+            result.GetValue(library)!, result.GetValue(bindDir) ?? ".", result.GetValue(outFile), stdout, cancellationToken)));
+
         var root = new RootCommand("hybrid-lsp: cross-language checks and navigation for P/Invoke bindings between C# and Rust/C/C++")
         {
             serve,
             check,
+            bind,
         };
 
         var parsed = root.Parse(args);

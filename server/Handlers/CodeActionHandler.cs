@@ -7,7 +7,10 @@ namespace HybridLsp.Server.Handlers;
 
 public sealed record CodeActionRequest(CodeActionParams Params) : IRequest<LspCodeAction[]?>;
 
-/// <summary>Quick fixes at a range, and `source.fixAll.hybridLsp` for the file when the client asks for it.</summary>
+/// <summary>
+/// Quick fixes and Bind refactorings at a range, and `source.fixAll.hybridLsp` for the file when the client asks for it.
+/// An action that creates a file is left out for clients that cannot apply a `create` operation.
+/// </summary>
 internal sealed class CodeActionHandler(ServerState state) : IRequestHandler<CodeActionRequest, LspCodeAction[]?>
 {
     public ValueTask<LspCodeAction[]?> Handle(CodeActionRequest request, CancellationToken cancellationToken)
@@ -17,8 +20,11 @@ internal sealed class CodeActionHandler(ServerState state) : IRequestHandler<Cod
             return ValueTask.FromResult<LspCodeAction[]?>(null);
         var only = request.Params.Context?.Only;
         var actions = new List<CodeAction>();
-        if (FromLsp.KindRequested(CodeActionKinds.QuickFix, only))
-            actions.AddRange(snapshot.Analysis.CodeActions(at.Path, at.Span, cancellationToken));
+        if (FromLsp.KindRequested(CodeActionKinds.QuickFix, only) || FromLsp.KindRequested(CodeActionKinds.Refactor, only))
+        {
+            actions.AddRange(snapshot.Analysis.CodeActions(at.Path, at.Span, cancellationToken)
+                .Where(a => FromLsp.KindRequested(a.Kind, only) && (snapshot.CreateFileSupport || !a.Edits.Any(e => e.Creates))));
+        }
         if (FromLsp.KindRequested(CodeActionKinds.FixAll, only) && snapshot.Analysis.FixAll(at.Path, cancellationToken) is { } fixAll)
             actions.Add(fixAll);
         return ValueTask.FromResult<LspCodeAction[]?>(ToLsp.CodeActions(snapshot, actions, snapshot.DocumentChangesSupport));

@@ -20,6 +20,7 @@ internal sealed class InitializeHandler(ServerState state) : IRequestHandler<Ini
             workDoneProgress: p.Capabilities?.Window?.WorkDoneProgress == true,
             trusted: FromLsp.WorkspaceTrusted(p.InitializationOptions));
         state.DocumentChangesSupport = p.Capabilities?.Workspace?.WorkspaceEdit?.DocumentChanges == true;
+        state.CreateFileSupport = state.DocumentChangesSupport && p.Capabilities?.Workspace?.WorkspaceEdit?.ResourceOperations?.Contains("create") == true;
         return ValueTask.FromResult(ToLsp.InitializeResult(encoding, ToolVersion.Value));
     }
 }

@@ -13,4 +13,5 @@ public sealed record ServerSnapshot(Analysis Analysis, PositionEncoding Encoding
 
     /// <summary>The client applies `documentChanges` in a WorkspaceEdit.</summary>
     public bool DocumentChangesSupport { get; init; }
+    public bool CreateFileSupport { get; init; }
 }

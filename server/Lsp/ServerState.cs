@@ -27,6 +27,9 @@ public sealed class ServerState
     /// <summary>The client applies `documentChanges` in a WorkspaceEdit (workspace.workspaceEdit.documentChanges).</summary>
     public bool DocumentChangesSupport { get; set; }
 
+    /// <summary>The client applies `create` resource operations in `documentChanges` (needed for actions that create a file).</summary>
+    public bool CreateFileSupport { get; set; }
+
     private readonly TaskCompletionSource _indexed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private volatile bool _indexingStarted;
@@ -58,7 +61,7 @@ public sealed class ServerState
     public ServerSnapshot Snapshot()
     {
         lock (_gate)
-            return new ServerSnapshot(_host.Snapshot(), Encoding, LinkSupport) { Versions = _versions, DocumentChangesSupport = DocumentChangesSupport };
+            return new ServerSnapshot(_host.Snapshot(), Encoding, LinkSupport) { Versions = _versions, DocumentChangesSupport = DocumentChangesSupport, CreateFileSupport = CreateFileSupport };
     }
 
     /// <summary>Cancelled when the next change is applied: queries on an older snapshot become ContentModified.</summary>

@@ -19,13 +19,26 @@ public sealed record OptionalVersionedTextDocumentIdentifier(
     string Uri,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Version);
 
-public sealed record TextDocumentEdit(OptionalVersionedTextDocumentIdentifier TextDocument, LspTextEdit[] Edits);
+/// <summary>An entry of `documentChanges`: a text edit or a resource operation (written without a type discriminator).</summary>
+[JsonDerivedType(typeof(TextDocumentEdit))]
+[JsonDerivedType(typeof(CreateFile))]
+public abstract record DocumentChange;
+
+public sealed record TextDocumentEdit(OptionalVersionedTextDocumentIdentifier TextDocument, LspTextEdit[] Edits) : DocumentChange;
+
+/// <summary>The `create` resource operation; the server never overwrites (`overwrite: false, ignoreIfExists: false` fails on an existing file).</summary>
+public sealed record CreateFile(string Uri, CreateFileOptions Options) : DocumentChange
+{
+    public string Kind => "create";
+}
+
+public sealed record CreateFileOptions(bool Overwrite, bool IgnoreIfExists);
 
 /// <summary>`documentChanges` (versioned) when the client supports it, else `changes` keyed by URI.</summary>
-public sealed record WorkspaceEdit(Dictionary<string, LspTextEdit[]>? Changes = null, TextDocumentEdit[]? DocumentChanges = null);
+public sealed record WorkspaceEdit(Dictionary<string, LspTextEdit[]>? Changes = null, DocumentChange[]? DocumentChanges = null);
 
 public sealed record LspCodeAction(string Title, string Kind, LspDiagnostic[]? Diagnostics, bool? IsPreferred, WorkspaceEdit Edit);
 
 public sealed record WorkspaceClientCapabilities(WorkspaceEditClientCapabilities? WorkspaceEdit = null);
 
-public sealed record WorkspaceEditClientCapabilities(bool? DocumentChanges = null);
+public sealed record WorkspaceEditClientCapabilities(bool? DocumentChanges = null, string[]? ResourceOperations = null);

@@ -87,12 +87,13 @@ public static class ToLsp
             ReferencesProvider: true,
             HoverProvider: true,
             WorkspaceSymbolProvider: true,
-            CodeActionProvider: new CodeActionOptions([CodeActionKinds.QuickFix, CodeActionKinds.FixAll], ResolveProvider: false)),
+            CodeActionProvider: new CodeActionOptions([CodeActionKinds.QuickFix, CodeActionKinds.Refactor, CodeActionKinds.FixAll], ResolveProvider: false)),
         new ServerInfo("hybrid-lsp", version));
 
     /// <summary>
     /// Code actions with their edits as a WorkspaceEdit: versioned `documentChanges` (null version for files that are not
     /// open) when the client supports them, else `changes`. Positions come from the snapshot the edits were made against.
+    /// A new file is a `create` operation followed by its text (only sent to clients that support both, see the handler).
     /// </summary>
     public static LspCodeAction[] CodeActions(ServerSnapshot snapshot, IEnumerable<CodeAction> actions, bool documentChanges)
     {
@@ -106,12 +107,20 @@ public static class ToLsp
 
     private static WorkspaceEdit WorkspaceEdit(ServerSnapshot snapshot, PositionMapper mapper, ImmutableArray<FileEdit> edits, bool documentChanges)
     {
-        LspTextEdit[] Edits(FileEdit f) => [.. f.Edits.Select(e => new LspTextEdit(Range(mapper, f.Path, e.Span), e.NewText))];
+        LspTextEdit[] Edits(FileEdit f) => [.. f.Edits.Select(e => new LspTextEdit(
+            f.Creates ? new Range(new Position(0, 0), new Position(0, 0)) : Range(mapper, f.Path, e.Span), e.NewText))];
         if (documentChanges)
         {
-            return new WorkspaceEdit(DocumentChanges: [.. edits.Select(f => new TextDocumentEdit(
-                new OptionalVersionedTextDocumentIdentifier(DocumentUri.FromPath(f.Path), snapshot.Versions.TryGetValue(f.Path, out var v) ? v : null),
-                Edits(f)))]);
+            var changes = new List<DocumentChange>();
+            foreach (var f in edits)
+            {
+                if (f.Creates)
+                    changes.Add(new CreateFile(DocumentUri.FromPath(f.Path), new CreateFileOptions(Overwrite: false, IgnoreIfExists: false)));
+                changes.Add(new TextDocumentEdit(
+                    new OptionalVersionedTextDocumentIdentifier(DocumentUri.FromPath(f.Path), !f.Creates && snapshot.Versions.TryGetValue(f.Path, out var v) ? v : null),
+                    Edits(f)));
+            }
+            return new WorkspaceEdit(DocumentChanges: [.. changes]);
         }
         return new WorkspaceEdit(Changes: edits.ToDictionary(f => DocumentUri.FromPath(f.Path), Edits, StringComparer.Ordinal));
     }

@@ -119,4 +119,49 @@ public sealed class CliTests
         Assert.True(result.ExitCode is 0 or 1, result.Stderr);
         Assert.EndsWith("in 3 files", result.Stdout.Trim());
     }
+
+    private static string DemoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HybridLsp.sln")))
+            dir = dir.Parent;
+        return Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("HybridLsp.sln"), "examples", "hybrid-demo");
+    }
+
+    [Fact]
+    public async Task Bind_prints_a_binding_for_every_export_of_the_demo_crate()
+    {
+        var result = await ServerProcess.RunAsync("bind", "fastmath", DemoRoot());
+        Assert.Equal(0, result.ExitCode);
+        foreach (var export in new[] { "fm_add", "fm_clamp", "fm_dot", "fm_is_even", "fm_length", "fm_scale", "fm_sum", "fm_version" })
+            Assert.Contains($"EntryPoint = \"{export}\"", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("[return: MarshalAs(UnmanagedType.U1)]", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("internal static partial long fm_sum(int* values, nuint len);", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bind_writes_out_file_and_refuses_to_overwrite_it()
+    {
+        using var dir = new TempDirectory();
+        var file = Path.Combine(dir.Path, "Bindings.cs");
+        var first = await ServerProcess.RunAsync("bind", "fastmath", DemoRoot(), "--out", file);
+        Assert.Equal(0, first.ExitCode);
+        Assert.Empty(first.Stdout.Trim());
+        var written = File.ReadAllText(file);
+        Assert.Contains("EntryPoint = \"fm_add\"", written, StringComparison.Ordinal);
+
+        var second = await ServerProcess.RunAsync("bind", "fastmath", DemoRoot(), "--out", file);
+        Assert.Equal(2, second.ExitCode);
+        Assert.Contains("already exists", second.Stderr, StringComparison.Ordinal);
+        Assert.Equal(written, File.ReadAllText(file));
+    }
+
+    [Fact]
+    public async Task Bind_of_an_unknown_library_exits_2()
+    {
+        var result = await ServerProcess.RunAsync("bind", "nosuchlib", DemoRoot());
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("nosuchlib", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(result.Stdout.Trim());
+    }
 }

@@ -9,12 +9,17 @@ namespace HybridLsp.Ide.Assists;
 public sealed record TextEdit(TextSpan Span, string NewText);
 
 /// <summary>The edits of one file, non-overlapping and sorted by position.</summary>
-public sealed record FileEdit(string Path, ImmutableArray<TextEdit> Edits);
+/// <remarks><see cref="Creates"/>: the file does not exist yet and is created with the one insertion at offset 0 (never over an existing file).</remarks>
+public sealed record FileEdit(string Path, ImmutableArray<TextEdit> Edits)
+{
+    public bool Creates { get; init; }
+}
 
 public static class CodeActionKinds
 {
     public const string QuickFix = "quickfix";
     public const string FixAll = "source.fixAll.hybridLsp";
+    public const string Refactor = "refactor";
 }
 
 /// <summary>A code action: <see cref="DiagnosticCodes"/> are the codes of the diagnostics it fixes.</summary>

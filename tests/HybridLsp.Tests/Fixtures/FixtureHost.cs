@@ -117,6 +117,35 @@ internal static class FixtureHost
         CheckApplied(fixture, action, Fixture.Parse(after));
     }
 
+    /// <summary>
+    /// The refactoring titled <paramref name="title"/> at `$0` (Bind) turns <paramref name="before"/> into <paramref name="after"/>
+    /// (which may list new files), and after it `check` reports nothing but hints.
+    /// </summary>
+    public static void CheckRefactor(string title, string before, string after)
+    {
+        var fixture = Fixture.Parse(before);
+        var analysis = Load(fixture);
+        var (path, offset) = fixture.Cursor ?? throw new InvalidOperationException("fixture has no $0");
+        var actions = analysis.CodeActions(path, new TextSpan(offset, 0), CancellationToken.None);
+        var action = actions.FirstOrDefault(a => a.Title == title)
+            ?? throw new Xunit.Sdk.XunitException($"no action '{title}'; offered: [{string.Join(", ", actions.Select(a => a.Title))}]");
+        Assert.Equal(CodeActionKinds.Refactor, action.Kind);
+        CheckApplied(fixture, action, Fixture.Parse(after));
+    }
+
+    /// <summary>No action titled <paramref name="title"/> is offered at `$0`.</summary>
+    public static void CheckNoRefactor(string title, string text)
+    {
+        var fixture = Fixture.Parse(text);
+        var analysis = Load(fixture);
+        var (path, offset) = fixture.Cursor ?? throw new InvalidOperationException("fixture has no $0");
+        var actions = analysis.CodeActions(path, new TextSpan(offset, 0), CancellationToken.None);
+        Assert.True(actions.All(a => a.Title != title), $"unexpected '{title}'");
+    }
+
+    /// <summary>`hybrid-lsp bind LIBRARY`: the whole file for <paramref name="library"/>, or null.</summary>
+    public static string? BindingFile(string text, string library) => Load(Fixture.Parse(text)).BindingFile(library, CancellationToken.None);
+
     /// <summary>`source.fixAll.hybridLsp` on the file of `$0` gives <paramref name="after"/>, and `check` then reports nothing.</summary>
     public static void CheckFixAll(string before, string after)
     {
@@ -143,9 +172,9 @@ internal static class FixtureHost
         var files = before.Files.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         foreach (var fileEdit in action.Edits)
         {
-            Assert.True(files.ContainsKey(fileEdit.Path), $"edit of a file outside the fixture: {fileEdit.Path}");
+            Assert.True(files.ContainsKey(fileEdit.Path) != fileEdit.Creates, fileEdit.Creates ? $"creates an existing file: {fileEdit.Path}" : $"edit of a file outside the fixture: {fileEdit.Path}");
             Assert.True(after.Files.ContainsKey(fileEdit.Path), $"'after' does not list the edited file {fileEdit.Path}");
-            files[fileEdit.Path] = Apply(files[fileEdit.Path], fileEdit.Edits);
+            files[fileEdit.Path] = Apply(fileEdit.Creates ? "" : files[fileEdit.Path], fileEdit.Edits);
         }
         foreach (var (path, expected) in after.Files)
             AssertSame([expected], [files.GetValueOrDefault(path) ?? "<missing>"]);
