@@ -52,9 +52,9 @@ for log in "$results"/*.log; do
       while read -r p f; do
         passed=$((passed + p)); failed=$((failed + f))
       done < <(grep -Eo '^[0-9]+ passed, [0-9]+ failed' "$log" | sed -E 's/ passed, / /; s/ failed//')
-      # node --test (the client's unit tests) closes with "ℹ pass N" and "ℹ fail N".
-      p=$(grep -Eo '^ℹ pass [0-9]+' "$log" | grep -Eo '[0-9]+' | tail -1 || true)
-      f=$(grep -Eo '^ℹ fail [0-9]+' "$log" | grep -Eo '[0-9]+' | tail -1 || true)
+      # node --test (the client's unit tests) closes with "# pass N" and "# fail N" ("ℹ" instead of "#" on a terminal).
+      p=$(grep -Eo '^(ℹ|#) pass [0-9]+' "$log" | grep -Eo '[0-9]+' | tail -1 || true)
+      f=$(grep -Eo '^(ℹ|#) fail [0-9]+' "$log" | grep -Eo '[0-9]+' | tail -1 || true)
       passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
       ;;
   esac
