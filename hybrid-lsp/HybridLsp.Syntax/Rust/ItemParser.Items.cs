@@ -11,6 +11,16 @@ internal sealed partial class ItemParser
     /// <summary>The deepest nesting of inline modules, extern blocks and cfg_if! branches that is read.</summary>
     private const int MaxContextDepth = 256;
 
+    /// <summary>Skips the `<…>` after an item's name; false, after recovering, when it is never closed.</summary>
+    private bool TrySkipItemGenerics(ItemHeader h, out bool hasGenerics)
+    {
+        hasGenerics = _b.IsPunct(_pos, "<");
+        if (!hasGenerics || SkipGenerics(ref _pos))
+            return true;
+        Recover(h.Start, "expected '>' to close the generic parameters");
+        return false;
+    }
+
     private void ParseFunction(ItemHeader h, FnQualifiers q)
     {
         _pos++; // fn
@@ -20,16 +30,8 @@ internal sealed partial class ItemParser
             return;
         }
         var nameIndex = _pos++;
-        var hasGenerics = false;
-        if (_b.IsPunct(_pos, "<"))
-        {
-            hasGenerics = true;
-            if (!SkipGenerics(ref _pos))
-            {
-                Recover(h.Start, "expected '>' to close the generic parameters");
-                return;
-            }
-        }
+        if (!TrySkipItemGenerics(h, out var hasGenerics))
+            return;
         if (!_b.Is(_pos, RustTokenKind.OpenParen))
         {
             Recover(h.Start, "expected '(' to open the parameter list");
@@ -287,16 +289,8 @@ internal sealed partial class ItemParser
             return;
         }
         var nameIndex = _pos++;
-        var hasGenerics = false;
-        if (_b.IsPunct(_pos, "<"))
-        {
-            hasGenerics = true;
-            if (!SkipGenerics(ref _pos))
-            {
-                Recover(h.Start, "expected '>' to close the generic parameters");
-                return;
-            }
-        }
+        if (!TrySkipItemGenerics(h, out var hasGenerics))
+            return;
         if (_b.IsWord(_pos, "where"))
             SkipWhereClause(ref _pos);
 
@@ -394,11 +388,8 @@ internal sealed partial class ItemParser
             return;
         }
         var nameIndex = _pos++;
-        if (_b.IsPunct(_pos, "<") && !SkipGenerics(ref _pos))
-        {
-            Recover(h.Start, "expected '>' to close the generic parameters");
+        if (!TrySkipItemGenerics(h, out _))
             return;
-        }
         if (_b.IsWord(_pos, "where"))
             SkipWhereClause(ref _pos);
         if (!_b.Is(_pos, RustTokenKind.OpenBrace))
@@ -481,16 +472,8 @@ internal sealed partial class ItemParser
             return;
         }
         var nameIndex = _pos++;
-        var hasGenerics = false;
-        if (_b.IsPunct(_pos, "<"))
-        {
-            hasGenerics = true;
-            if (!SkipGenerics(ref _pos))
-            {
-                Recover(h.Start, "expected '>' to close the generic parameters");
-                return;
-            }
-        }
+        if (!TrySkipItemGenerics(h, out var hasGenerics))
+            return;
         if (_b.IsWord(_pos, "where"))
         {
             while (_pos < Count && !_b.IsPunct(_pos, "=") && !_b.IsPunct(_pos, ";") && !_b.Tokens[_pos].IsClose && _b.Kind(_pos) != RustTokenKind.OpenBrace)
