@@ -9,6 +9,30 @@ namespace HybridLsp.Semantics.Abi;
 /// </summary>
 public static class AbiComparer
 {
+    // The native side's language name for messages ("Rust", "C", "C++"). Ambient rather than a parameter of every
+    // helper: the comparison recurses through a dozen private methods that only need it for their wording.
+    [ThreadStatic]
+    private static NativeLanguageScope? t_language;
+
+    private static string Lang => t_language?.Name ?? "Rust";
+
+    private static string Sep => t_language?.MemberSeparator ?? "::";
+
+    /// <summary>Words the messages of comparisons on this thread for a native language until the scope is disposed.</summary>
+    public static IDisposable UseLanguage(string name, string memberSeparator)
+    {
+        var scope = new NativeLanguageScope(name, memberSeparator, t_language);
+        t_language = scope;
+        return scope;
+    }
+
+    private sealed class NativeLanguageScope(string name, string memberSeparator, NativeLanguageScope? previous) : IDisposable
+    {
+        public string Name => name;
+        public string MemberSeparator => memberSeparator;
+        public void Dispose() => t_language = previous;
+    }
+
     public static AbiMismatch? Compare(AbiType cs, AbiType native, string csText, string nativeText, TargetPlatform target, int depth = 0)
     {
         if (depth > 8 || cs is AbiUnknown || native is AbiUnknown or AbiFfiUnsafe)
@@ -17,12 +41,12 @@ public static class AbiComparer
         switch (native)
         {
             case AbiVoid:
-                return cs is AbiVoid ? null : new AbiMismatch(RuleCatalog.TypeMismatch, $"C# '{csText}' ({Bytes(cs, target)}) vs Rust returning nothing");
+                return cs is AbiVoid ? null : new AbiMismatch(RuleCatalog.TypeMismatch, $"C# '{csText}' ({Bytes(cs, target)}) vs {Lang} returning nothing");
             case AbiBool nb:
                 return cs switch
                 {
                     AbiBool cb when cb.Bytes == nb.Bytes => null,
-                    AbiBool cb => new AbiMismatch(RuleCatalog.BoolWidthMismatch, $"C# '{csText}' marshals as a {cb.Bytes}-byte {BoolName(cb.Bytes)}; Rust '{nativeText}' is {nb.Bytes} byte{(nb.Bytes == 1 ? "" : "s")}"),
+                    AbiBool cb => new AbiMismatch(RuleCatalog.BoolWidthMismatch, $"C# '{csText}' marshals as a {cb.Bytes}-byte {BoolName(cb.Bytes)}; {Lang} '{nativeText}' is {nb.Bytes} byte{(nb.Bytes == 1 ? "" : "s")}"),
                     AbiInt ci when ci.Bytes == nb.Bytes => null,
                     _ => TypeMismatch(cs, native, csText, nativeText, target),
                 };
@@ -51,8 +75,8 @@ public static class AbiComparer
                 return cs switch
                 {
                     AbiStruct cst => CompareStructs(cst, ns, target, depth),
-                    AbiPointer { ByRef: true } p => new AbiMismatch(RuleCatalog.ByRefMismatch, $"C# passes '{csText}' by reference ({p.RefKindText}) but Rust takes '{nativeText}' by value"),
-                    AbiPointer => new AbiMismatch(RuleCatalog.ByRefMismatch, $"C# passes a pointer ('{csText}') but Rust takes '{nativeText}' by value"),
+                    AbiPointer { ByRef: true } p => new AbiMismatch(RuleCatalog.ByRefMismatch, $"C# passes '{csText}' by reference ({p.RefKindText}) but {Lang} takes '{nativeText}' by value"),
+                    AbiPointer => new AbiMismatch(RuleCatalog.ByRefMismatch, $"C# passes a pointer ('{csText}') but {Lang} takes '{nativeText}' by value"),
                     _ => TypeMismatch(cs, native, csText, nativeText, target),
                 };
             case AbiEnum ne:
@@ -79,11 +103,11 @@ public static class AbiComparer
         switch (cs)
         {
             case AbiPointer { ByRef: true } p:
-                return new AbiMismatch(RuleCatalog.ByRefMismatch, $"C# passes '{csText}' by reference ({p.RefKindText}) but Rust takes '{nativeText}' by value");
+                return new AbiMismatch(RuleCatalog.ByRefMismatch, $"C# passes '{csText}' by reference ({p.RefKindText}) but {Lang} takes '{nativeText}' by value");
             case AbiBool cb:
                 // `[MarshalAs(UnmanagedType.Bool)] bool` against i32 is a correct binding; only the width matters.
                 return cb.Bytes == ni.Bytes ? null
-                    : new AbiMismatch(RuleCatalog.BoolWidthMismatch, $"C# '{csText}' marshals as a {cb.Bytes}-byte {BoolName(cb.Bytes)}; Rust '{nativeText}' is {ni.Bytes} bytes");
+                    : new AbiMismatch(RuleCatalog.BoolWidthMismatch, $"C# '{csText}' marshals as a {cb.Bytes}-byte {BoolName(cb.Bytes)}; {Lang} '{nativeText}' is {ni.Bytes} bytes");
             case AbiEnum ce:
                 return ce.Underlying.Bytes == ni.Bytes ? null : TypeMismatch(cs, ni, csText, nativeText, target);
             case AbiChar cc:
@@ -93,9 +117,9 @@ public static class AbiComparer
                     return TypeMismatch(cs, ni, csText, nativeText, target);
                 // c_char's signedness varies by platform: byte and sbyte are both fine for it.
                 if (ci.Signed != ni.Signed && ni.PlatformName != "c_char")
-                    return new AbiMismatch(RuleCatalog.SignednessMismatch, $"C# '{csText}' is {Sign(ci)} but Rust '{nativeText}' is {Sign(ni)} ({ni.Bytes} bytes)");
+                    return new AbiMismatch(RuleCatalog.SignednessMismatch, $"C# '{csText}' is {Sign(ci)} but {Lang} '{nativeText}' is {Sign(ni)} ({ni.Bytes} bytes)");
                 if (ni.PlatformName is not null and not "c_char" && ci.PlatformName is null)
-                    return new AbiMismatch(RuleCatalog.PlatformWidth, $"Rust '{nativeText}' changes size with the platform but C# '{csText}' is always {ci.Bytes} bytes");
+                    return new AbiMismatch(RuleCatalog.PlatformWidth, $"{Lang} '{nativeText}' changes size with the platform but C# '{csText}' is always {ci.Bytes} bytes");
                 return null;
             default:
                 return TypeMismatch(cs, ni, csText, nativeText, target);
@@ -113,12 +137,12 @@ public static class AbiComparer
             case AbiString s:
                 return CompareString(s, np, csText, nativeText, target);
             case AbiStruct:
-                return new AbiMismatch(RuleCatalog.ByRefMismatch, $"C# passes '{csText}' by value but Rust takes a pointer ('{nativeText}')");
+                return new AbiMismatch(RuleCatalog.ByRefMismatch, $"C# passes '{csText}' by value but {Lang} takes a pointer ('{nativeText}')");
             case AbiPointer cp:
                 if (np.Writes == Mutability.Mut && cp.Writes == Mutability.Const)
-                    return new AbiMismatch(RuleCatalog.ByRefMismatch, $"Rust may write through '{nativeText}' but C# passes '{csText}' as read-only ({cp.RefKindText ?? "const"})");
+                    return new AbiMismatch(RuleCatalog.ByRefMismatch, $"{Lang} may write through '{nativeText}' but C# passes '{csText}' as read-only ({cp.RefKindText ?? "const"})");
                 if (np.Writes == Mutability.Const && cp.RefKindText == "out")
-                    return new AbiMismatch(RuleCatalog.ByRefMismatch, $"C# expects '{csText}' to be written (out) but Rust takes a read-only '{nativeText}'");
+                    return new AbiMismatch(RuleCatalog.ByRefMismatch, $"C# expects '{csText}' to be written (out) but {Lang} takes a read-only '{nativeText}'");
                 if (cp.Pointee is null || np.Pointee is null)
                     return null;
                 if (cp.Pointee is AbiStruct or AbiEnum && np.Pointee is AbiStruct or AbiEnum)
@@ -127,12 +151,12 @@ public static class AbiComparer
                 if (inner is null || inner.Rule == RuleCatalog.PlatformWidth || inner.Rule == RuleCatalog.SignednessMismatch)
                     return inner;
                 return inner.Rule == RuleCatalog.TypeMismatch
-                    ? new AbiMismatch(RuleCatalog.TypeMismatch, $"C# '{csText}' points to {Bytes(cp.Pointee, target)} but Rust '{nativeText}' points to {Bytes(np.Pointee, target)}")
+                    ? new AbiMismatch(RuleCatalog.TypeMismatch, $"C# '{csText}' points to {Bytes(cp.Pointee, target)} but {Lang} '{nativeText}' points to {Bytes(np.Pointee, target)}")
                     : inner;
             case AbiInt or AbiFloat or AbiBool or AbiChar or AbiEnum when np.Pointee is not null && Compare(cs, np.Pointee, csText, nativeText, target, depth + 1) is null:
-                return new AbiMismatch(RuleCatalog.ByRefMismatch, $"C# passes '{csText}' by value but Rust takes a pointer ('{nativeText}'); use 'ref', 'out' or 'in'");
+                return new AbiMismatch(RuleCatalog.ByRefMismatch, $"C# passes '{csText}' by value but {Lang} takes a pointer ('{nativeText}'); use 'ref', 'out' or 'in'");
             case AbiInt ci when ci.Bytes == target.PointerSize:
-                return new AbiMismatch(RuleCatalog.PlatformWidth, $"Rust '{nativeText}' is a pointer but C# '{csText}' is always {ci.Bytes} bytes; use 'nint' or a pointer type");
+                return new AbiMismatch(RuleCatalog.PlatformWidth, $"{Lang} '{nativeText}' is a pointer but C# '{csText}' is always {ci.Bytes} bytes; use 'nint' or a pointer type");
             default:
                 return TypeMismatch(cs, np, csText, nativeText, target);
         }
@@ -149,12 +173,12 @@ public static class AbiComparer
         if (unitSize != expected)
         {
             return new AbiMismatch(RuleCatalog.StringEncodingMismatch,
-                $"C# '{csText}' is marshalled as {EncodingName(s.Encoding)} ({expected}-byte units) but Rust '{nativeText}' expects {unitSize}-byte characters");
+                $"C# '{csText}' is marshalled as {EncodingName(s.Encoding)} ({expected}-byte units) but {Lang} '{nativeText}' expects {unitSize}-byte characters");
         }
         if (s.Encoding == StringEncoding.Ansi)
         {
             return new AbiMismatch(RuleCatalog.StringEncodingMismatch,
-                $"C# '{csText}' is marshalled with the ANSI code page on Windows but Rust '{nativeText}' is conventionally UTF-8; use StringMarshalling.Utf8 or [MarshalAs(UnmanagedType.LPUTF8Str)]");
+                $"C# '{csText}' is marshalled with the ANSI code page on Windows but {Lang} '{nativeText}' is conventionally UTF-8; use StringMarshalling.Utf8 or [MarshalAs(UnmanagedType.LPUTF8Str)]");
         }
         if (s.IsBuffer && np.Writes == Mutability.Const)
             return null;
@@ -166,21 +190,21 @@ public static class AbiComparer
         if (cs.Parameters.Length != native.Parameters.Length)
         {
             return new AbiMismatch(RuleCatalog.CallbackMismatch,
-                $"callback '{csText}' takes {cs.Parameters.Length} parameter{(cs.Parameters.Length == 1 ? "" : "s")} but Rust '{nativeText}' takes {native.Parameters.Length}");
+                $"callback '{csText}' takes {cs.Parameters.Length} parameter{(cs.Parameters.Length == 1 ? "" : "s")} but {Lang} '{nativeText}' takes {native.Parameters.Length}");
         }
         for (var i = 0; i < cs.Parameters.Length; i++)
         {
             var m = Compare(cs.Parameters[i], native.Parameters[i], $"parameter {i + 1}", $"parameter {i + 1}", target, depth + 1);
             if (m is not null && m.Rule != RuleCatalog.PlatformWidth && m.Rule != RuleCatalog.SignednessMismatch)
-                return new AbiMismatch(RuleCatalog.CallbackMismatch, $"callback '{csText}' differs from Rust '{nativeText}' in parameter {i + 1}: {Describe(cs.Parameters[i], target)} vs {Describe(native.Parameters[i], target)}");
+                return new AbiMismatch(RuleCatalog.CallbackMismatch, $"callback '{csText}' differs from {Lang} '{nativeText}' in parameter {i + 1}: {Describe(cs.Parameters[i], target)} vs {Describe(native.Parameters[i], target)}");
         }
         var r = Compare(cs.Return, native.Return, "return", "return", target, depth + 1);
         if (r is not null && r.Rule != RuleCatalog.PlatformWidth && r.Rule != RuleCatalog.SignednessMismatch)
-            return new AbiMismatch(RuleCatalog.CallbackMismatch, $"callback '{csText}' returns {Describe(cs.Return, target)} but Rust '{nativeText}' returns {Describe(native.Return, target)}");
+            return new AbiMismatch(RuleCatalog.CallbackMismatch, $"callback '{csText}' returns {Describe(cs.Return, target)} but {Lang} '{nativeText}' returns {Describe(native.Return, target)}");
         if (target.HasDistinctCallingConventions && cs.CallingConvention != native.CallingConvention)
         {
             return new AbiMismatch(RuleCatalog.CallingConventionMismatch,
-                $"callback '{csText}' uses {ConvName(cs.CallingConvention)} but Rust '{nativeText}' is {ConvName(native.CallingConvention)}{(cs.IsDelegate ? "; add [UnmanagedFunctionPointer(CallingConvention.Cdecl)] to the delegate" : "")}");
+                $"callback '{csText}' uses {ConvName(cs.CallingConvention)} but {Lang} '{nativeText}' is {ConvName(native.CallingConvention)}{(cs.IsDelegate ? "; add [UnmanagedFunctionPointer(CallingConvention.Cdecl)] to the delegate" : "")}");
         }
         return null;
     }
@@ -234,29 +258,29 @@ public static class AbiComparer
             if (cf is null)
             {
                 return new AbiMismatch(RuleCatalog.StructLayoutMismatch,
-                    $"C# struct '{cs.Name}' ({cs.Layout.Size} bytes) lacks field '{nf!.Name}' ('{nf.TypeText}' at offset {nf.Offset}) of Rust '{native.Name}' ({native.Layout.Size} bytes)", where);
+                    $"C# struct '{cs.Name}' ({cs.Layout.Size} bytes) lacks field '{nf!.Name}' ('{nf.TypeText}' at offset {nf.Offset}) of {Lang} '{native.Name}' ({native.Layout.Size} bytes)", where);
             }
             if (nf is null)
             {
                 return new AbiMismatch(RuleCatalog.StructLayoutMismatch,
-                    $"C# struct '{cs.Name}' ({cs.Layout.Size} bytes) has field '{cf.Name}' at offset {cf.Offset} that Rust '{native.Name}' ({native.Layout.Size} bytes) does not have", where);
+                    $"C# struct '{cs.Name}' ({cs.Layout.Size} bytes) has field '{cf.Name}' at offset {cf.Offset} that {Lang} '{native.Name}' ({native.Layout.Size} bytes) does not have", where);
             }
             var m = Compare(cf.Type, nf.Type, cf.TypeText, nf.TypeText, target, depth + 1);
             if (m is not null && m.Rule != RuleCatalog.PlatformWidth && m.Rule != RuleCatalog.SignednessMismatch)
             {
                 return new AbiMismatch(RuleCatalog.StructLayoutMismatch,
-                    $"field '{cf.Name}' of C# struct '{cs.Name}' differs from '{nf.Name}' of Rust '{native.Name}': {m.Detail}", m.Member ?? where);
+                    $"field '{cf.Name}' of C# struct '{cs.Name}' differs from '{nf.Name}' of {Lang} '{native.Name}': {m.Detail}", m.Member ?? where);
             }
             if (cf.Offset != nf.Offset)
             {
                 return new AbiMismatch(RuleCatalog.StructLayoutMismatch,
-                    $"field '{cf.Name}' of C# struct '{cs.Name}' is at offset {cf.Offset} but '{nf.Name}' of Rust '{native.Name}' is at offset {nf.Offset}", where);
+                    $"field '{cf.Name}' of C# struct '{cs.Name}' is at offset {cf.Offset} but '{nf.Name}' of {Lang} '{native.Name}' is at offset {nf.Offset}", where);
             }
         }
         if (cs.Layout.Size != native.Layout.Size)
         {
             return new AbiMismatch(RuleCatalog.StructLayoutMismatch,
-                $"C# struct '{cs.Name}' is {cs.Layout.Size} bytes but Rust '{native.Name}' is {native.Layout.Size} bytes", new MemberDifference(cs.Name, native.Name, null, null));
+                $"C# struct '{cs.Name}' is {cs.Layout.Size} bytes but {Lang} '{native.Name}' is {native.Layout.Size} bytes", new MemberDifference(cs.Name, native.Name, null, null));
         }
         return null;
     }
@@ -266,7 +290,7 @@ public static class AbiComparer
         if (cs.Underlying.Bytes != native.Underlying.Bytes)
         {
             return new AbiMismatch(RuleCatalog.EnumSizeMismatch,
-                $"C# enum '{cs.Name}' is {cs.Underlying.Bytes} byte{(cs.Underlying.Bytes == 1 ? "" : "s")} but Rust '{native.Name}' is {native.Underlying.Bytes} byte{(native.Underlying.Bytes == 1 ? "" : "s")}",
+                $"C# enum '{cs.Name}' is {cs.Underlying.Bytes} byte{(cs.Underlying.Bytes == 1 ? "" : "s")} but {Lang} '{native.Name}' is {native.Underlying.Bytes} byte{(native.Underlying.Bytes == 1 ? "" : "s")}",
                 new MemberDifference(cs.Name, native.Name, null, null));
         }
         var nativeByName = native.Members.ToDictionary(m => Normalize(m.Name), m => m, StringComparer.Ordinal);
@@ -279,15 +303,15 @@ public static class AbiComparer
             {
                 if (native.Members.Any(n => n.Value == member.Value))
                     continue; // renamed but same value: not a runtime problem
-                return new AbiMismatch(RuleCatalog.EnumValueMismatch, $"C# enum member '{cs.Name}.{member.Name}' = {member.Value} has no counterpart in Rust '{native.Name}'", new MemberDifference(cs.Name, native.Name, member.Name, null));
+                return new AbiMismatch(RuleCatalog.EnumValueMismatch, $"C# enum member '{cs.Name}.{member.Name}' = {member.Value} has no counterpart in {Lang} '{native.Name}'", new MemberDifference(cs.Name, native.Name, member.Name, null));
             }
             if (nm.Value is { } nv && nv != member.Value)
-                return new AbiMismatch(RuleCatalog.EnumValueMismatch, $"C# enum member '{cs.Name}.{member.Name}' = {member.Value} but Rust '{native.Name}::{nm.Name}' = {nv}", new MemberDifference(cs.Name, native.Name, member.Name, nm.Name));
+                return new AbiMismatch(RuleCatalog.EnumValueMismatch, $"C# enum member '{cs.Name}.{member.Name}' = {member.Value} but {Lang} '{native.Name}{Sep}{nm.Name}' = {nv}", new MemberDifference(cs.Name, native.Name, member.Name, nm.Name));
         }
         foreach (var nm in native.Members)
         {
             if (nm.Value is not null && !csByName.ContainsKey(Normalize(nm.Name)) && !cs.Members.Any(c => c.Value == nm.Value))
-                return new AbiMismatch(RuleCatalog.EnumValueMismatch, $"Rust enum member '{native.Name}::{nm.Name}' = {nm.Value} is missing from C# '{cs.Name}'", new MemberDifference(cs.Name, native.Name, null, nm.Name));
+                return new AbiMismatch(RuleCatalog.EnumValueMismatch, $"{Lang} enum member '{native.Name}{Sep}{nm.Name}' = {nm.Value} is missing from C# '{cs.Name}'", new MemberDifference(cs.Name, native.Name, null, nm.Name));
         }
         return null;
     }
@@ -296,7 +320,7 @@ public static class AbiComparer
     private static string Normalize(string name) => name.Replace("_", "", StringComparison.Ordinal).ToUpperInvariant();
 
     private static AbiMismatch TypeMismatch(AbiType cs, AbiType native, string csText, string nativeText, TargetPlatform target) =>
-        new(RuleCatalog.TypeMismatch, $"C# '{csText}' ({Describe(cs, target)}) vs Rust '{nativeText}' ({Describe(native, target)})");
+        new(RuleCatalog.TypeMismatch, $"C# '{csText}' ({Describe(cs, target)}) vs {Lang} '{nativeText}' ({Describe(native, target)})");
 
     public static string Describe(AbiType type, TargetPlatform target) => type switch
     {

@@ -62,19 +62,29 @@ internal static class SignatureRules
                 return;
         }
 
+        Compare(model, binding, new RustExportView(binding.Crate!, binding.Natives), sink);
+    }
+
+    /// <summary>The per-target walk shared by every native language: existence per target, then parameter, return and convention.</summary>
+    internal static void Compare(SemanticModel model, Binding.Binding binding, NativeExportView view, FindingSink sink)
+    {
+        var method = binding.Method;
+        var suppressed = method.SuppressedCodes;
+        var entryAnchor = method.EntryPoint?.Span ?? method.NameSpan;
         var targets = model.Config.Targets;
         var observations = new List<Observation>();
         var missingOn = new List<TargetPlatform>();
         var presentOn = new List<TargetPlatform>();
-        CrateItem<RustFunction>? anyNative = null;
-        var symbols = binding.Symbols;
-        var context = CsMarshalContext.For(method, symbols.DisableRuntimeMarshalling);
+        NativeSignature? anyNative = null;
+        NativeSignature? anyVariant = null;
+        var context = CsMarshalContext.For(method, binding.Symbols.DisableRuntimeMarshalling);
+        using var language = AbiComparer.UseLanguage(view.Language, view.MemberSeparator);
         foreach (var target in targets)
         {
-            var (native, allFalse) = ActiveOn(binding.Natives, target);
+            var (native, missing) = view.On(target);
             if (native is null)
             {
-                if (allFalse)
+                if (missing)
                     missingOn.Add(target);
                 continue;
             }
@@ -85,98 +95,76 @@ internal static class SignatureRules
 
         if (missingOn.Count > 0 && presentOn.Count > 0 || missingOn.Count > 0 && presentOn.Count == 0 && missingOn.Count == targets.Length)
         {
-            var variant = binding.Natives[0];
+            anyVariant = anyNative ?? view.Anywhere(targets[0]);
             sink.Add(RuleCatalog.MissingExport,
                 presentOn.Count == 0
-                    ? $"'{binding.EntryPoint}' is exported by crate '{binding.Crate!.LibName}' on none of the configured targets (its #[cfg] excludes {Join(missingOn)})"
-                    : $"'{binding.EntryPoint}' is not exported by crate '{binding.Crate!.LibName}' on {Join(missingOn)} (its #[cfg] excludes them)",
+                    ? $"'{binding.EntryPoint}' is exported by {view.ModuleDescription} on none of the configured targets ({view.ConditionalReason.Replace("them", Join(missingOn), StringComparison.Ordinal)})"
+                    : $"'{binding.EntryPoint}' is not exported by {view.ModuleDescription} on {Join(missingOn)} ({view.ConditionalReason})",
                 binding.Path, entryAnchor, binding.EntryPoint,
-                related: [new FindingLocation(variant.Path, variant.Item.NameSpan, $"Rust export '{binding.EntryPoint}'")],
+                related: anyVariant is null ? [] : [new FindingLocation(anyVariant.Path, anyVariant.NameSpan, $"{view.Language} export '{binding.EntryPoint}'")],
                 targets: [.. missingOn.Select(t => t.Name)], suppressed: suppressed);
         }
 
         if (anyNative is null)
             return;
-        var nativeLocation = new FindingLocation(anyNative.Path, anyNative.Item.NameSpan, $"Rust export '{binding.EntryPoint}'");
+        var nativeLocation = new FindingLocation(anyNative.Path, anyNative.NameSpan, $"{view.Language} export '{binding.EntryPoint}'");
         foreach (var group in observations.GroupBy(o => o.At.CsSpan))
-            Report(model, binding, group.ToList(), targets, nativeLocation, anyNative, sink);
+            Report(model, binding, group.ToList(), targets, nativeLocation, anyNative, view, sink);
     }
 
-    /// <summary>The export variant active on a target; allFalse when every variant's cfg is false there (missing on that target).</summary>
-    private static (CrateItem<RustFunction>? Native, bool AllFalse) ActiveOn(ImmutableArray<CrateItem<RustFunction>> natives, TargetPlatform target)
-    {
-        var allFalse = true;
-        foreach (var native in natives)
-        {
-            switch (CfgEvaluator.Evaluate(native.Cfg, target))
-            {
-                case true:
-                    return (native, false);
-                case null:
-                    allFalse = false;
-                    break;
-            }
-        }
-        return (null, allFalse);
-    }
-
-    private static void Observe(Binding.Binding binding, CrateItem<RustFunction> native, TargetPlatform target, CsMarshalContext context, List<Observation> observations)
+    private static void Observe(Binding.Binding binding, NativeSignature fn, TargetPlatform target, CsMarshalContext context, List<Observation> observations)
     {
         var method = binding.Method;
-        var fn = native.Item;
         var csMapper = new CsAbiMapper(binding.Symbols, target);
-        var rustMapper = new RustAbiMapper(binding.Crate!, target);
 
-        if (method.Parameters.Length != fn.Parameters.Length && !fn.IsVariadic)
+        if (method.Parameters.Length != fn.Parameters.Length && !fn.Variadic)
         {
             var at = new Position(-2, "", "", method.ParameterListSpan, fn.ParameterListSpan, null);
             observations.Add(new Observation(target, new AbiMismatch(RuleCatalog.ArityMismatch,
-                $"'{method.Name}' declares {Count(method.Parameters.Length)} but Rust '{binding.EntryPoint}' takes {fn.Parameters.Length}"), AbiVoid.Instance, AbiVoid.Instance, at));
+                $"'{method.Name}' declares {Count(method.Parameters.Length)} but {fn.Language} '{binding.EntryPoint}' takes {fn.Parameters.Length}"), AbiVoid.Instance, AbiVoid.Instance, at));
         }
         else
         {
             for (var i = 0; i < Math.Min(method.Parameters.Length, fn.Parameters.Length); i++)
             {
                 var p = method.Parameters[i];
-                var rp = fn.Parameters[i];
+                var np = fn.Parameters[i];
                 var cs = csMapper.MapParameter(p, context, method.Container);
-                var nat = rustMapper.Map(rp.Type);
                 var csText = (p.RefKind == CsRefKind.None ? "" : RefText(p.RefKind) + " ") + p.Type.Display;
-                if (AbiComparer.Compare(cs, nat, csText, rp.Type.Display, target) is { } m)
-                    observations.Add(new Observation(target, m, cs, nat, new Position(i, csText, rp.Type.Display, p.Type.Span, rp.Type.Span, p.Name)));
+                if (AbiComparer.Compare(cs, np.Type, csText, np.TypeText, target) is { } m)
+                    observations.Add(new Observation(target, m, cs, np.Type, new Position(i, csText, np.TypeText, p.Type.Span, np.TypeSpan, p.Name)));
             }
         }
 
         var csReturn = csMapper.MapReturn(method, context);
-        var nativeReturn = rustMapper.MapReturn(fn.Return);
-        var returnAt = new Position(-1, method.ReturnType.Display, fn.Return?.Display ?? "()", method.ReturnType.Span, fn.Return?.Span, null);
-        if (AbiComparer.Compare(csReturn, nativeReturn, method.ReturnType.Display, fn.Return?.Display ?? "()", target) is { } rm)
-            observations.Add(new Observation(target, rm, csReturn, nativeReturn, returnAt));
-        else if (csReturn is AbiString { IsBuffer: false } && nativeReturn is AbiPointer { Pointee: AbiInt { Bytes: 1 or 2 } })
+        var returnAt = new Position(-1, method.ReturnType.Display, fn.ReturnText, method.ReturnType.Span, fn.ReturnSpan, null);
+        if (AbiComparer.Compare(csReturn, fn.Return, method.ReturnType.Display, fn.ReturnText, target) is { } rm)
+            observations.Add(new Observation(target, rm, csReturn, fn.Return, returnAt));
+        else if (csReturn is AbiString { IsBuffer: false } && fn.Return is AbiPointer { Pointee: AbiInt { Bytes: 1 or 2 } or AbiChar { Bytes: 1 or 2 } })
             observations.Add(new Observation(target, new AbiMismatch(RuleCatalog.StringOwnership,
-                $"'{method.Name}' returns Rust '{fn.Return!.Display}' as C# 'string': the runtime frees the native buffer with its own allocator (free/CoTaskMemFree); return 'nint' and release it with the library's own free function"),
-                csReturn, nativeReturn, returnAt));
+                $"'{method.Name}' returns {fn.Language} '{fn.ReturnText}' as C# 'string': the runtime frees the native buffer with its own allocator (free/CoTaskMemFree); return 'nint' and release it with the library's own free function"),
+                csReturn, fn.Return, returnAt));
 
         // A `#[no_mangle] pub fn` without `extern "C"` is exported with the unspecified Rust ABI.
-        if (fn.Abi is null or "Rust")
+        if (fn.UnstableAbi)
         {
             observations.Add(new Observation(target, new AbiMismatch(RuleCatalog.CallingConventionMismatch,
-                $"Rust '{binding.EntryPoint}' is exported with the Rust ABI, which has no stable calling convention; declare it 'extern \"C\"'"),
+                $"{fn.Language} '{binding.EntryPoint}' is exported with the Rust ABI, which has no stable calling convention; declare it 'extern \"C\"'"),
                 AbiVoid.Instance, AbiVoid.Instance, new Position(-2, "", "", method.NameSpan, fn.NameSpan, null)));
             return;
         }
 
         // Calling convention of the function itself.
         var csConv = CallingConventionOf(method, target);
-        var nativeConv = RustAbiMapper.ConventionOn(fn.Abi, target);
+        var nativeConv = fn.Convention;
         if (csConv is { } cc && cc != nativeConv)
         {
-            var at = new Position(-2, "", "", method.NameSpan, fn.AbiSpan ?? fn.NameSpan, null);
+            var at = new Position(-2, "", "", method.NameSpan, fn.ConventionSpan ?? fn.NameSpan, null);
             var explicitOnNonX86 = !target.HasDistinctCallingConventions && method.CallingConvention is CsCallingConvention.StdCall or CsCallingConvention.ThisCall or CsCallingConvention.FastCall;
             if (target.HasDistinctCallingConventions || explicitOnNonX86)
             {
                 observations.Add(new Observation(target, new AbiMismatch(RuleCatalog.CallingConventionMismatch,
-                    $"'{method.Name}' is called as {AbiComparer.ConvName(cc)} but Rust '{binding.EntryPoint}' is extern \"{fn.Abi ?? "C"}\" ({AbiComparer.ConvName(nativeConv)})"), AbiVoid.Instance, AbiVoid.Instance, at));
+                    $"'{method.Name}' is called as {AbiComparer.ConvName(cc)} but {fn.Language} '{binding.EntryPoint}' is {fn.ConventionText} ({AbiComparer.ConvName(nativeConv)})"), AbiVoid.Instance, AbiVoid.Instance, at));
             }
         }
     }
@@ -206,7 +194,7 @@ internal static class SignatureRules
     }
 
     private static void Report(SemanticModel model, Binding.Binding binding, List<Observation> observations, ImmutableArray<TargetPlatform> targets,
-        FindingLocation nativeLocation, CrateItem<RustFunction> native, FindingSink sink)
+        FindingLocation nativeLocation, NativeSignature native, NativeExportView view, FindingSink sink)
     {
         var best = observations.MinBy(o => Rank(o.Mismatch.Rule.Code))!;
         var rule = best.Mismatch.Rule;
@@ -217,7 +205,7 @@ internal static class SignatureRules
         string message;
         if (rule == RuleCatalog.PlatformWidth)
         {
-            var breaks = TargetPlatforms.All.Where(t => !targets.Contains(t) && BreaksOn(binding, native, at, t)).ToList();
+            var breaks = TargetPlatforms.All.Where(t => !targets.Contains(t) && BreaksOn(binding, view, at, t)).ToList();
             if (breaks.Count == 0)
                 return;
             message = $"{Where(method, at)}: {best.Mismatch.Detail}; it breaks on {Join(breaks)}";
@@ -227,7 +215,7 @@ internal static class SignatureRules
         {
             var nativeBytes = best.Native.Size ?? 0;
             var csBytes = best.Cs is AbiPointer { Pointee: { } pointee } ? pointee.Size ?? 0 : best.Cs.Size ?? 0;
-            var nativeWhat = $"a {nativeBytes}-byte Rust '{at.NativeText}'";
+            var nativeWhat = $"a {nativeBytes}-byte {view.Language} '{at.NativeText}'";
             var csWhat = $"C# '{at.CsText}' marshals as a {csBytes}-byte {(csBytes == 4 ? "BOOL" : csBytes == 2 ? "VARIANT_BOOL" : "bool")}";
             message = at.Index == -1
                 ? $"'{method.Name}' returns {nativeWhat}; {csWhat}"
@@ -243,16 +231,17 @@ internal static class SignatureRules
             message = $"{Where(method, at)}: {best.Mismatch.Detail}{TargetSuffix(holding, targets)}";
         }
 
-        var rustAbi = native.Item.Abi is null or "Rust";
+        var rustAbi = native.UnstableAbi;
         var severity = rule == RuleCatalog.CallingConventionMismatch && !rustAbi && !holding.Any(t => t.HasDistinctCallingConventions) ? RuleSeverity.Info : (RuleSeverity?)null;
         var path = binding.Path;
         var span = at.CsSpan;
         var suppressed = method.SuppressedCodes;
         var relatedBuilder = ImmutableArray.CreateBuilder<FindingLocation>();
         relatedBuilder.Add(nativeLocation);
-        if (at.NativeSpan is { } ns && ns != native.Item.NameSpan)
-            relatedBuilder.Add(new FindingLocation(native.Path, ns, at.Index >= 0 ? $"Rust parameter {at.Index + 1} of '{binding.EntryPoint}'" : at.Index == -1 ? $"Rust return type of '{binding.EntryPoint}'" : $"Rust '{binding.EntryPoint}'"));
-        var mirror = new FindingLocation(native.Path, at.NativeSpan ?? native.Item.NameSpan, "");
+        var lang = view.Language;
+        if (at.NativeSpan is { } ns && ns != native.NameSpan)
+            relatedBuilder.Add(new FindingLocation(native.Path, ns, at.Index >= 0 ? $"{lang} parameter {at.Index + 1} of '{binding.EntryPoint}'" : at.Index == -1 ? $"{lang} return type of '{binding.EntryPoint}'" : $"{lang} '{binding.EntryPoint}'"));
+        var mirror = new FindingLocation(native.Path, at.NativeSpan ?? native.NameSpan, "");
 
         if (best.Mismatch.Member is { } member)
         {
@@ -273,17 +262,10 @@ internal static class SignatureRules
                 suppressed = e.Item.SuppressedCodes;
             }
             relatedBuilder.Insert(0, new FindingLocation(binding.Path, at.CsSpan, $"used by '{method.Name}'"));
-            if (binding.Crate!.FindStruct(member.NativeTypeName) is { } rs)
+            if (view.LocateType(member.NativeTypeName, member.NativeMember) is { } located)
             {
-                var field = member.NativeMember is null ? null : rs.Item.Fields.FirstOrDefault(f => f.Name == member.NativeMember);
-                mirror = new FindingLocation(rs.Path, field?.NameSpan ?? rs.Item.NameSpan, "");
-                relatedBuilder.Add(new FindingLocation(rs.Path, field?.NameSpan ?? rs.Item.NameSpan, field is null ? $"Rust struct '{rs.Item.Name}'" : $"Rust field '{rs.Item.Name}.{field.Name}'"));
-            }
-            else if (binding.Crate!.FindEnum(member.NativeTypeName) is { } re)
-            {
-                var variant = member.NativeMember is null ? null : re.Item.Variants.FirstOrDefault(v => v.Name == member.NativeMember);
-                mirror = new FindingLocation(re.Path, variant?.NameSpan ?? re.Item.NameSpan, "");
-                relatedBuilder.Add(new FindingLocation(re.Path, variant?.NameSpan ?? re.Item.NameSpan, variant is null ? $"Rust enum '{re.Item.Name}'" : $"Rust variant '{re.Item.Name}::{variant.Name}'"));
+                mirror = located.Location;
+                relatedBuilder.Add(located.Location with { Message = located.Label });
             }
             message = best.Mismatch.Detail + TargetSuffix(holding, targets);
         }
@@ -294,21 +276,24 @@ internal static class SignatureRules
     }
 
     /// <summary>For HL1008: whether the same parameter is a real type mismatch on a target that is not configured.</summary>
-    private static bool BreaksOn(Binding.Binding binding, CrateItem<RustFunction> native, Position at, TargetPlatform target)
+    private static bool BreaksOn(Binding.Binding binding, NativeExportView view, Position at, TargetPlatform target)
     {
+        if (view.Anywhere(target) is not { } native)
+            return false;
         var csMapper = new CsAbiMapper(binding.Symbols, target);
-        var rustMapper = new RustAbiMapper(binding.Crate!, target);
         var context = CsMarshalContext.For(binding.Method, binding.Symbols.DisableRuntimeMarshalling);
         AbiType cs, nat;
         if (at.Index >= 0)
         {
+            if (at.Index >= native.Parameters.Length)
+                return false;
             cs = csMapper.MapParameter(binding.Method.Parameters[at.Index], context, binding.Method.Container);
-            nat = rustMapper.Map(native.Item.Parameters[at.Index].Type);
+            nat = native.Parameters[at.Index].Type;
         }
         else
         {
             cs = csMapper.MapReturn(binding.Method, context);
-            nat = rustMapper.MapReturn(native.Item.Return);
+            nat = native.Return;
         }
         var m = AbiComparer.Compare(cs, nat, at.CsText, at.NativeText, target);
         return m is not null && m.Rule != RuleCatalog.PlatformWidth && m.Rule != RuleCatalog.SignednessMismatch;
