@@ -32,7 +32,9 @@ public sealed partial class Analysis
         cancellationToken.ThrowIfCancellationRequested();
         return [.. Model.Bindings.Select(b =>
         {
-            var natives = b.Natives.Select(n => new NativeLocation(Syntax.SourceLanguage.Rust, n.Path, n.Item.NameSpan, b.EntryPoint)).ToImmutableArray();
+            var natives = b.Natives.Select(n => new NativeLocation(Syntax.SourceLanguage.Rust, n.Path, n.Item.NameSpan, b.EntryPoint))
+                .Concat(b.CNatives.Select(n => new NativeLocation(CrossReferences.LanguageOf(n.Primary.NameSpan.File), n.Primary.NameSpan.File, n.Primary.NameSpan.Span, b.EntryPoint)))
+                .ToImmutableArray();
             return new BindingInfo(b.Path, b.Method.NameSpan, b.Method.Name, b.Method.Container, b.Library ?? "", b.EntryPoint,
                 b.Resolution switch
                 {

@@ -19,6 +19,7 @@ public sealed partial class Analysis
         {
             CsBindingSite b => NativeTargets(b.Binding),
             RustExportSite r => [.. r.Bindings.Select(DeclarationTarget)],
+            CExportSite c => [.. c.Bindings.Select(DeclarationTarget)],
             TypeSite t => t.Others,
             _ => [],
         };
@@ -41,9 +42,13 @@ public sealed partial class Analysis
                 bindings = r.Bindings;
                 natives = [.. r.Crate.ExportsBySymbol[r.Symbol].Select(v => new NavigationTarget(v.Path, v.Item.FullSpan, v.Item.NameSpan, r.Symbol, SourceLanguage.Rust))];
                 break;
+            case CExportSite c:
+                bindings = c.Bindings;
+                natives = CTargets([c.Function]);
+                break;
             case CsBindingSite b:
                 bindings = b.Binding.Resolution == ResolutionKind.Resolved
-                    ? [.. Model.Bindings.Where(o => o.Resolution == ResolutionKind.Resolved && o.Crate == b.Binding.Crate && o.EntryPoint == b.Binding.EntryPoint)]
+                    ? [.. Model.Bindings.Where(o => o.Resolution == ResolutionKind.Resolved && o.Crate == b.Binding.Crate && o.CLibrary == b.Binding.CLibrary && o.EntryPoint == b.Binding.EntryPoint)]
                     : [b.Binding];
                 natives = NativeTargets(b.Binding);
                 break;
@@ -60,7 +65,24 @@ public sealed partial class Analysis
     }
 
     private static ImmutableArray<NavigationTarget> NativeTargets(Binding binding) =>
-        [.. binding.Natives.Concat(binding.NotExported).Select(n => new NavigationTarget(n.Path, n.Item.FullSpan, n.Item.NameSpan, n.Item.Name, SourceLanguage.Rust))];
+        [.. binding.Natives.Concat(binding.NotExported).Select(n => new NavigationTarget(n.Path, n.Item.FullSpan, n.Item.NameSpan, n.Item.Name, SourceLanguage.Rust)),
+            .. CTargets(binding.CNatives.Concat(binding.CNotExported))];
+
+    /// <summary>C/C++ functions: the definition in a source file first, then the header declaration.</summary>
+    private static ImmutableArray<NavigationTarget> CTargets(IEnumerable<Semantics.Model.CLibraryFunction> functions)
+    {
+        var result = ImmutableArray.CreateBuilder<NavigationTarget>();
+        foreach (var f in functions)
+        {
+            foreach (var occurrence in new[] { f.Definition, f.Declaration }.OfType<Syntax.C.CFunction>())
+            {
+                var target = new NavigationTarget(occurrence.NameSpan.File, occurrence.FullSpan.Span, occurrence.NameSpan.Span, occurrence.Name, CrossReferences.LanguageOf(occurrence.NameSpan.File));
+                if (!result.Any(r => r.Path == target.Path && r.FocusSpan == target.FocusSpan))
+                    result.Add(target);
+            }
+        }
+        return result.ToImmutable();
+    }
 
     private static NavigationTarget DeclarationTarget(Binding b) =>
         new(b.Path, b.Method.FullSpan, b.Method.NameSpan, b.Method.Name, SourceLanguage.CSharp);
@@ -82,6 +104,18 @@ public sealed partial class Analysis
             {
                 if (Match(symbol))
                     result.Add(new WorkspaceSymbol(symbol, $"{crate.LibName} (Rust export)", SymbolKind.Function, SourceLanguage.Rust, variants[0].Path, variants[0].Item.NameSpan));
+            }
+        }
+        foreach (var library in Model.CLibraries)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (symbol, function) in library.Targets.Values.SelectMany(t => t.ExportsBySymbol))
+            {
+                if (Match(symbol) && seen.Add(symbol))
+                {
+                    var at = function.Primary.NameSpan;
+                    result.Add(new WorkspaceSymbol(symbol, $"{library.Name} ({library.Language} export)", SymbolKind.Function, CrossReferences.LanguageOf(at.File), at.File, at.Span));
+                }
             }
         }
         return result.ToImmutable();

@@ -12,8 +12,8 @@ public sealed class AnalysisHost
 
     public AnalysisHost(AnalysisOptions options)
     {
-        _options = options;
-        _current = Analysis.Empty(options);
+        _options = options with { CParser = options.CParser ?? new Semantics.Model.CParseService(options.Clang ?? Syntax.C.ClangOptions.Default) };
+        _current = Analysis.Empty(_options);
     }
 
     public AnalysisOptions Options => _options;

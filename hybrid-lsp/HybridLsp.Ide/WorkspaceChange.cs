@@ -26,4 +26,9 @@ public sealed record WorkspaceChange(ImmutableArray<FileChange> Files)
 /// <param name="RootPath">Absolute workspace root ('/' separators).</param>
 /// <param name="ConfigPath">`--config FILE`: the configuration file to use instead of `ROOT/hybrid-lsp.toml`.</param>
 /// <param name="TargetOverride">`--target LIST`: the targets to check instead of the configured ones.</param>
-public sealed record AnalysisOptions(string RootPath, string? ConfigPath = null, ImmutableArray<string> TargetOverride = default);
+/// <param name="Clang">Which libclang and clang resource directory parse C/C++ (from the user only: CLI flag, environment, client setting); null for the bundled ones.</param>
+public sealed record AnalysisOptions(string RootPath, string? ConfigPath = null, ImmutableArray<string> TargetOverride = default, Syntax.C.ClangOptions? Clang = null)
+{
+    /// <summary>The libclang service and its parse cache, shared by every snapshot of one host.</summary>
+    internal Semantics.Model.CParseService? CParser { get; init; }
+}

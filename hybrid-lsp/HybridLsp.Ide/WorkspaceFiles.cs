@@ -6,6 +6,8 @@ internal static class WorkspaceFiles
     private static readonly HashSet<string> s_skippedDirectories = new(StringComparer.Ordinal)
     {
         "bin", "obj", "target", "node_modules", ".git", ".vs", ".idea", ".hg", ".svn",
+        // CMake build trees: compiler-identification sources and generated files, never the project's own.
+        "CMakeFiles", "_deps",
     };
 
     public static bool IsSkippedDirectory(string name) => s_skippedDirectories.Contains(name);
@@ -13,7 +15,10 @@ internal static class WorkspaceFiles
     public static bool IsInteresting(string path)
     {
         var name = System.IO.Path.GetFileName(path);
-        if (name.Equals("Cargo.toml", StringComparison.Ordinal) || name.Equals("hybrid-lsp.toml", StringComparison.Ordinal))
+        if (name.Equals("Cargo.toml", StringComparison.Ordinal) || name.Equals("hybrid-lsp.toml", StringComparison.Ordinal)
+            || name.Equals("CMakeLists.txt", StringComparison.Ordinal) || name.EndsWith(".cmake", StringComparison.Ordinal))
+            return true;
+        if (Semantics.Model.CLibraryBuilder.IsCFamily(name))
             return true;
         var ext = System.IO.Path.GetExtension(name);
         return ext.Equals(".cs", StringComparison.OrdinalIgnoreCase)

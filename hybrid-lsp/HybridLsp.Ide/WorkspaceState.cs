@@ -42,6 +42,8 @@ internal sealed class WorkspaceState
         var csFiles = new List<FileState>();
         var rustFiles = new List<FileState>();
         var largeRust = new Dictionary<string, FileState>(StringComparer.Ordinal);
+        var cFiles = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var cmakeFiles = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
 
         foreach (var (path, file) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
@@ -83,6 +85,15 @@ internal sealed class WorkspaceState
                 else
                     rustFiles.Add(file);
             }
+            else if (name == "CMakeLists.txt" || name.EndsWith(".cmake", StringComparison.Ordinal))
+            {
+                cmakeFiles[path] = file.Text;
+            }
+            else if (CLibraryBuilder.IsCFamily(path))
+            {
+                // Headers over max-file-size are still read: generated API headers are large, and libclang reads them anyway.
+                cFiles[path] = file.Text;
+            }
         }
 
         // C#: each file belongs to the nearest project above it; its #if symbols are that project's.
@@ -114,7 +125,12 @@ internal sealed class WorkspaceState
         var input = new WorkspaceInput(root, config,
             csSources.ToImmutableDictionary(StringComparer.Ordinal),
             rustSources.ToImmutableDictionary(StringComparer.Ordinal),
-            manifests.ToImmutable(), projects.ToImmutable(), skipped.ToImmutable(), parseErrors.ToImmutable());
+            manifests.ToImmutable(), projects.ToImmutable(), skipped.ToImmutable(), parseErrors.ToImmutable())
+        {
+            CFiles = cFiles.ToImmutable(),
+            CMakeFiles = cmakeFiles.ToImmutable(),
+            CParser = options.CParser,
+        };
         var model = SemanticModel.Build(input, cancellationToken);
 
         // Large Rust files are read only when a crate's module tree names them.

@@ -18,6 +18,18 @@ public sealed record Binding(
     /// <summary>For a missing export: an exported function of that name in a file of the crate's folder that no `mod` includes.</summary>
     public CrateItem<Syntax.Rust.RustFunction>? OutsideModuleTree { get; init; }
 
+    /// <summary>The C/C++ library the binding resolved to (then <see cref="Crate"/> is null).</summary>
+    public CLibrary? CLibrary { get; init; }
+
+    /// <summary>The C/C++ functions exported under the entry point, one per target where the export differs (declaration first).</summary>
+    public ImmutableArray<CLibraryFunction> CNatives { get; init; } = [];
+
+    /// <summary>C/C++ functions named like the entry point that are not exported under it (static, hidden, C++ mangled, not defined).</summary>
+    public ImmutableArray<CLibraryFunction> CNotExported { get; init; } = [];
+
+    /// <summary>The language of the native side: "Rust", "C" or "C++"; null when unresolved.</summary>
+    public string? NativeLanguage => Crate is not null ? "Rust" : CLibrary?.Language;
+
     public string Path => File.Path;
 }
 

@@ -18,6 +18,8 @@ public sealed class SemanticModel
     public WorkspaceInput Input { get; }
     public HybridConfig Config => Input.Config;
     public ImmutableArray<RustCrate> Crates { get; private set; } = [];
+    public ImmutableArray<CLibrary> CLibraries { get; private set; } = [];
+    public ImmutableArray<Syntax.CMake.CMakeError> CMakeErrors { get; private set; } = [];
     public ImmutableArray<Binding> Bindings { get; private set; } = [];
     public ImmutableArray<CallSite> CallSites { get; private set; } = [];
     public ImmutableArray<Finding> Findings { get; private set; } = [];
@@ -30,6 +32,8 @@ public sealed class SemanticModel
             .OrderBy(m => m.Path, StringComparer.Ordinal)
             .Select(m => RustCrate.Build(m, input.RustFiles))
             .Where(c => c.LibRootFound || c.Manifest.Manifest.HasLibTable)];
+        cancellationToken.ThrowIfCancellationRequested();
+        (model.CLibraries, model.CMakeErrors) = CLibraryBuilder.Build(input, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
         var symbolsByProject = input.CSharpFiles.Values
@@ -65,6 +69,8 @@ public sealed class SemanticModel
             return Make(ResolutionKind.Unknown, why: "the entry point is not a constant this tool can fold");
 
         var crate = FindCrate(library);
+        if (crate is null && FindCLibrary(library) is { } cLibrary)
+            return ResolveC(cLibrary, entryPoint, Make);
         if (crate is null)
         {
             if (LibraryNames.IsSystem(library))
@@ -85,6 +91,52 @@ public sealed class SemanticModel
             return Make(ResolutionKind.Unknown, crate, why: $"crate '{crate.LibName}' could only be partly read");
         return Make(ResolutionKind.MissingExport, crate) with { OutsideModuleTree = FindOutsideModuleTree(crate, entryPoint) };
     }
+
+    private static Binding ResolveC(CLibrary library, string entryPoint, Func<ResolutionKind, RustCrate?, ImmutableArray<CrateItem<RustFunction>>, ImmutableArray<CrateItem<RustFunction>>, string?, Binding> make)
+    {
+        var natives = new List<CLibraryFunction>();
+        var hidden = new List<CLibraryFunction>();
+        var anyParsed = false;
+        var anyIncomplete = false;
+        string? unavailable = null;
+        foreach (var (_, target) in library.Targets.OrderBy(t => t.Key.Name, StringComparer.Ordinal))
+        {
+            if (!target.Parsed)
+            {
+                unavailable ??= target.UnavailableReason;
+                continue;
+            }
+            anyParsed = true;
+            anyIncomplete |= target.Incomplete;
+            if (target.ExportsBySymbol.TryGetValue(entryPoint, out var export))
+                AddDistinct(natives, export);
+            else if (target.FunctionsByName.TryGetValue(entryPoint, out var named))
+                named.ToList().ForEach(f => AddDistinct(hidden, f));
+        }
+        Binding Make(ResolutionKind kind, string? why = null) => make(kind, null, default, default, why) with
+        {
+            CLibrary = library, CNatives = [.. natives], CNotExported = [.. hidden],
+        };
+        if (!anyParsed)
+            return Make(ResolutionKind.Unknown, $"the {library.Language} library '{library.Name}' could not be parsed: {unavailable ?? "no translation unit"}");
+        if (natives.Count > 0)
+            return Make(ResolutionKind.Resolved);
+        if (hidden.Count > 0 || !anyIncomplete)
+            return Make(ResolutionKind.MissingExport);
+        return Make(ResolutionKind.Unknown, $"the {library.Language} library '{library.Name}' could only be partly parsed");
+    }
+
+    private static void AddDistinct(List<CLibraryFunction> list, CLibraryFunction function)
+    {
+        var at = function.Primary.NameSpan;
+        if (!list.Any(f => f.Primary.NameSpan.File == at.File && f.Primary.NameSpan.Span == at.Span))
+            list.Add(function);
+    }
+
+    /// <summary>The C/C++ library a library name denotes: a `[libraries]` entry naming it first, then loader and target names.</summary>
+    public CLibrary? FindCLibrary(string library) =>
+        CLibraries.FirstOrDefault(l => l.Config is { } c && LibraryNames.Matches(c.Name, library))
+        ?? CLibraries.FirstOrDefault(l => CLibraryBuilder.Matches(l, library));
 
     private CrateItem<RustFunction>? FindOutsideModuleTree(RustCrate crate, string symbol)
     {

@@ -28,4 +28,14 @@ public sealed record WorkspaceInput(
     ImmutableDictionary<string, ManifestFile> Manifests,
     ImmutableDictionary<string, ProjectFile> Projects,
     ImmutableArray<SkippedFile> Skipped,
-    ImmutableDictionary<string, ImmutableArray<SyntaxError>> ParseErrors);
+    ImmutableDictionary<string, ImmutableArray<SyntaxError>> ParseErrors)
+{
+    /// <summary>C/C++ sources and headers (path → text): libclang reads them as unsaved buffers.</summary>
+    public ImmutableDictionary<string, string> CFiles { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>CMakeLists.txt and *.cmake files (path → text), read statically.</summary>
+    public ImmutableDictionary<string, string> CMakeFiles { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The libclang service with its cache across snapshots; null when C/C++ is not analysed.</summary>
+    public CParseService? CParser { get; init; }
+}

@@ -16,6 +16,7 @@ internal static class NativeRules
     {
         var boundCrates = model.Bindings.Where(b => b.Crate is not null).Select(b => b.Crate!).ToHashSet();
         var boundSymbols = model.Bindings.Where(b => b.Resolution == ResolutionKind.Resolved).Select(b => (b.Crate!, b.EntryPoint)).ToHashSet();
+        CheckUnboundC(model, sink);
         var target = model.Config.Targets.IsEmpty ? Targets.TargetPlatforms.LinuxX64 : model.Config.Targets[0];
         foreach (var crate in model.Crates.Where(boundCrates.Contains))
         {
@@ -48,6 +49,28 @@ internal static class NativeRules
                         $"'{symbol}' is exported by crate '{crate.LibName}' but no C# declaration binds it",
                         export.Path, export.Item.NameSpan, symbol, suppressed: export.Item.Allowed);
                 }
+            }
+        }
+    }
+
+    /// <summary>HL2004 for C/C++ libraries built here and bound by C#: exports (on the first parsed target) that nothing binds.</summary>
+    private static void CheckUnboundC(SemanticModel model, FindingSink sink)
+    {
+        var bound = model.Bindings.Where(b => b.CLibrary is not null).Select(b => b.CLibrary!).ToHashSet();
+        var boundSymbols = model.Bindings.Where(b => b.Resolution == ResolutionKind.Resolved && b.CLibrary is not null).Select(b => (b.CLibrary!, b.EntryPoint)).ToHashSet();
+        foreach (var library in model.CLibraries.Where(l => !l.HeadersOnly && bound.Contains(l)))
+        {
+            var target = model.Config.Targets.Select(t => library.Targets.GetValueOrDefault(t)).FirstOrDefault(t => t is { Parsed: true });
+            if (target is null)
+                continue;
+            foreach (var (symbol, function) in target.ExportsBySymbol.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                if (boundSymbols.Contains((library, symbol)))
+                    continue;
+                var at = function.Declaration.NameSpan;
+                sink.Add(RuleCatalog.UnboundExport,
+                    $"'{symbol}' is exported by {library.Language} library '{library.Name}' but no C# declaration binds it",
+                    at.File, at.Span, symbol);
             }
         }
     }

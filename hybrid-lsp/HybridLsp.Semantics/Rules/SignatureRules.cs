@@ -27,6 +27,11 @@ internal static class SignatureRules
 
     public static void Check(SemanticModel model, Binding.Binding binding, FindingSink sink)
     {
+        if (binding.CLibrary is not null)
+        {
+            CBindingRules.Check(model, binding, sink);
+            return;
+        }
         var method = binding.Method;
         var suppressed = method.SuppressedCodes;
         var entryAnchor = method.EntryPoint?.Span ?? method.NameSpan;

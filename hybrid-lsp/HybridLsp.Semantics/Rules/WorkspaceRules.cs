@@ -44,6 +44,11 @@ internal static class WorkspaceRules
             }
         }
 
+        foreach (var error in model.CMakeErrors)
+            sink.Add(RuleCatalog.ParseFailure, $"CMake file could only be partly understood: {error.Message}", error.Path, error.Span, PathUtil.FileName(error.Path));
+        foreach (var problem in model.CLibraries.SelectMany(l => l.Problems).DistinctBy(p => (p.Path, p.Message)))
+            sink.Add(RuleCatalog.ParseFailure, problem.Message, problem.Path, problem.Span, PathUtil.FileName(problem.Path));
+
         // One finding per library and file, on its first declaration: a generated file of 2,000 externs is one line.
         var unresolved = model.Bindings
             .Where(b => b.Resolution == ResolutionKind.UnresolvedLibrary && !b.Method.SuppressedCodes.Contains(RuleCatalog.UnresolvedLibrary.Code) && !b.Method.SuppressedCodes.Contains("*"))
@@ -53,7 +58,8 @@ internal static class WorkspaceRules
             var binding = group.First();
             var library = binding.Library!;
             var count = group.Count();
-            var candidates = model.Crates.Select(c => c.LibName).Concat(model.Crates.Select(c => c.PackageName).OfType<string>()).Distinct();
+            var candidates = model.Crates.Select(c => c.LibName).Concat(model.Crates.Select(c => c.PackageName).OfType<string>())
+                .Concat(model.CLibraries.Select(l => l.LoaderName)).Distinct();
             var suggestion = LibraryNames.DidYouMean(LibraryNames.Normalize(library), candidates);
             sink.Add(RuleCatalog.UnresolvedLibrary,
                 $"library '{library}' matches no native module in this workspace nor in hybrid-lsp.toml" + (suggestion is null ? "" : $"; did you mean '{suggestion}'")

@@ -1,0 +1,227 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using HybridLsp.Semantics.Binding;
+using HybridLsp.Semantics.Config;
+using HybridLsp.Semantics.Targets;
+using HybridLsp.Syntax.C;
+using HybridLsp.Syntax.CMake;
+using HybridLsp.Syntax.Text;
+
+namespace HybridLsp.Semantics.Model;
+
+/// <summary>
+/// Finds the workspace's C/C++ shared libraries (CMake targets read statically, and `[libraries]` folders of headers)
+/// and indexes each one per configured target: one translation unit per source file plus one that includes every
+/// public header, parsed through the <see cref="CParseService"/> cache.
+/// </summary>
+public static class CLibraryBuilder
+{
+    private const int MaxHeadersPerLibrary = 2_000;
+
+    private static readonly string[] s_headerExtensions = [".h", ".hh", ".hpp", ".hxx", ".h++"];
+    private static readonly string[] s_cxxExtensions = [".cc", ".cpp", ".cxx", ".c++", ".C"];
+
+    public static bool IsHeader(string path) => s_headerExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
+    public static bool IsCxxSource(string path) => s_cxxExtensions.Any(e => path.EndsWith(e, StringComparison.Ordinal));
+
+    public static bool IsSource(string path) => path.EndsWith(".c", StringComparison.Ordinal) || IsCxxSource(path);
+
+    /// <summary>True for every file the C/C++ side reads: sources, headers, CMake list files.</summary>
+    public static bool IsCFamily(string path) => IsHeader(path) || IsSource(path);
+
+    internal static (ImmutableArray<CLibrary> Libraries, ImmutableArray<CMakeError> CMakeErrors) Build(WorkspaceInput input, CancellationToken cancellationToken)
+    {
+        if (input.CParser is not { } service || input.CFiles.IsEmpty && input.CMakeFiles.IsEmpty && !input.Config.Libraries.Values.Any(l => !l.Headers.IsDefaultOrEmpty))
+            return ([], []);
+
+        var config = input.Config;
+        var libraries = new List<CLibrary>();
+        var errors = ImmutableArray.CreateBuilder<CMakeError>();
+        var known = input.CFiles.Keys.Concat(input.CMakeFiles.Keys).ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var listFile in input.CMakeFiles.Keys.Where(p => PathUtil.FileName(p) == "CMakeLists.txt").OrderBy(p => p.Count(c => c == '/')).ThenBy(p => p, StringComparer.Ordinal))
+        {
+            if (seen.Contains(listFile))
+                continue;
+            var project = CMakeDiscovery.Discover(PathUtil.Directory(listFile), input.CMakeFiles, new CMakeDiscoveryOptions(known), cancellationToken);
+            seen.UnionWith(project.ListFiles);
+            seen.Add(listFile);
+            errors.AddRange(project.Errors);
+            foreach (var library in project.Libraries.Where(l => l.MayBeShared))
+            {
+                var mapped = config.Libraries.Values.FirstOrDefault(c => c.CmakeTarget is { } t && (t == library.Name || library.Aliases.Contains(t)));
+                libraries.Add(FromCMake(library, mapped, input));
+            }
+        }
+        foreach (var entry in config.Libraries.Values.Where(l => l.CmakeTarget is null && l.Crate is null && !l.Headers.IsDefaultOrEmpty))
+            libraries.Add(FromHeaders(entry, input));
+
+        var generation = service.BeginBuild();
+        foreach (var library in libraries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Index(library, input, service, generation, cancellationToken);
+        }
+        service.EndBuild(generation);
+        return ([.. libraries], errors.ToImmutable());
+    }
+
+    private static CLibrary FromCMake(CMakeLibrary target, LibraryConfig? config, WorkspaceInput input)
+    {
+        var sources = target.Sources.Where(s => IsSource(s) && input.CFiles.ContainsKey(s)).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        var headerDirs = target.PublicIncludeDirectories.IsEmpty ? [target.SourceDir] : target.PublicIncludeDirectories;
+        var headers = target.Sources.Where(IsHeader)
+            .Concat(input.CFiles.Keys.Where(p => IsHeader(p) && headerDirs.Any(d => PathUtil.IsUnder(p, d))))
+            .Where(input.CFiles.ContainsKey)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(MaxHeadersPerLibrary).ToImmutableArray();
+        var isCxx = !sources.IsEmpty && sources.All(IsCxxSource);
+        return new CLibrary(target.Name, config?.Name ?? target.OutputName, target.SourceDir, target, config, headersOnly: false, headers, sources, isCxx);
+    }
+
+    private static CLibrary FromHeaders(LibraryConfig config, WorkspaceInput input)
+    {
+        var configDir = input.Config.Path is { } p ? PathUtil.Directory(p) : input.RootPath;
+        var dirs = config.Headers.Select(h => PathUtil.Combine(configDir, h)).ToImmutableArray();
+        var headers = input.CFiles.Keys.Where(p => IsHeader(p) && dirs.Any(d => PathUtil.IsUnder(p, d) || p == d))
+            .Order(StringComparer.Ordinal).Take(MaxHeadersPerLibrary).ToImmutableArray();
+        var isCxx = config.Language is "c++" or "cxx" or "cpp";
+        return new CLibrary(config.Name, config.Name, dirs.FirstOrDefault() ?? configDir, null, config, headersOnly: true, headers, [], isCxx);
+    }
+
+    private static void Index(CLibrary library, WorkspaceInput input, CParseService service, long generation, CancellationToken cancellationToken)
+    {
+        var configDir = input.Config.Path is { } cp ? PathUtil.Directory(cp) : input.RootPath;
+        var includeDirs = (library.CMake?.IncludeDirectories ?? [])
+            .Concat((library.Config?.Include ?? []).Select(i => PathUtil.Combine(configDir, i)))
+            .Concat(library.HeadersOnly ? library.Config!.Headers.Select(h => PathUtil.Combine(configDir, h)) : [])
+            .Distinct(StringComparer.Ordinal).ToImmutableArray();
+        var defines = (library.CMake?.Defines ?? [])
+            // CMake defines <target>_EXPORTS when it compiles a shared library: export macros test it.
+            .Concat(library.CMake is { } cm ? [cm.Name + "_EXPORTS"] : [])
+            .Concat(library.Config?.Defines ?? [])
+            .Distinct(StringComparer.Ordinal).ToImmutableArray();
+        var flags = library.CMake?.Visibility == CMakeVisibility.Hidden ? ImmutableArray.Create("-fvisibility=hidden") : [];
+
+        // The library's files reach libclang as unsaved buffers: its folder, its include folders and its headers.
+        var roots = includeDirs.Append(library.Directory).ToList();
+        var unsaved = input.CFiles.Where(f => roots.Any(r => PathUtil.IsUnder(f.Key, r)) || library.Headers.Contains(f.Key) || library.Sources.Contains(f.Key))
+            .ToImmutableDictionary(StringComparer.Ordinal);
+        var umbrellaPath = PathUtil.Combine(library.Directory, library.IsCxx ? "__hybrid_lsp_headers__.cpp" : "__hybrid_lsp_headers__.c");
+        var umbrella = string.Concat(library.Headers.Select(h => $"#include \"{h}\"\n"));
+        unsaved = unsaved.SetItem(umbrellaPath, umbrella);
+
+        var units = library.Sources.Select(s => (Path: s, Language: IsCxxSource(s) ? CLanguage.Cxx : CLanguage.C)).ToList();
+        if (!library.Headers.IsEmpty)
+            units.Add((umbrellaPath, library.IsCxx ? CLanguage.Cxx : CLanguage.C));
+
+        var targets = ImmutableDictionary.CreateBuilder<TargetPlatform, CLibraryTarget>();
+        var problems = new Dictionary<(string, string), CParseProblem>();
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var target in input.Config.Targets)
+        {
+            var results = new ConcurrentDictionary<string, CParseResult>(StringComparer.Ordinal);
+            Parallel.ForEach(units, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, unit =>
+            {
+                var request = new CParseRequest(unit.Path, unsaved, target.Triple, unit.Language, null, includeDirs, defines, flags);
+                results[unit.Path] = service.Parse(request, generation, cancellationToken);
+            });
+            var isHost = ClangArguments.IsHostTriple(target.Triple);
+            foreach (var (path, result) in results)
+            {
+                files.UnionWith(result.IncludedFiles.Where(input.CFiles.ContainsKey));
+                foreach (var problem in Problems(path == umbrellaPath ? library.Headers.FirstOrDefault() ?? path : path, result, isHost, input))
+                    problems.TryAdd((problem.Path, problem.Message), problem);
+            }
+            targets[target] = Combine(library, target, results.Values.ToList(), input);
+        }
+        library.Targets = targets.ToImmutable();
+        library.Problems = [.. problems.Values.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Span.Start)];
+        library.Files = [.. files.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>HL0003 material: clang's first error per file. A header missing on a foreign target is silence, not a finding (DESIGN §7).</summary>
+    private static IEnumerable<CParseProblem> Problems(string mainFile, CParseResult result, bool isHost, WorkspaceInput input)
+    {
+        switch (result.Status)
+        {
+            case CParseStatus.TimedOut or CParseStatus.Failed:
+                yield return new CParseProblem(mainFile, new TextSpan(0, 0), $"C/C++ file could not be parsed: {result.Message}");
+                yield break;
+            case CParseStatus.Parsed:
+                break;
+            default:
+                yield break;
+        }
+        foreach (var error in result.Diagnostics.Where(d => d.Severity >= CSeverity.Error).GroupBy(d => d.Location?.File ?? mainFile).Select(g => g.First()))
+        {
+            if (!isHost && error.Message.Contains("file not found", StringComparison.Ordinal))
+                continue;
+            var path = error.Location is { } loc && input.CFiles.ContainsKey(loc.File) ? loc.File : mainFile;
+            var span = error.Location is { } l && l.File == path ? l.Span : new TextSpan(0, 0);
+            yield return new CParseProblem(path, span, $"C/C++ file could only be partly understood: {error.Message}");
+        }
+    }
+
+    private static CLibraryTarget Combine(CLibrary library, TargetPlatform target, List<CParseResult> results, WorkspaceInput input)
+    {
+        var parsed = results.Where(r => r.Status == CParseStatus.Parsed).ToList();
+        if (parsed.Count == 0)
+        {
+            var reason = results.FirstOrDefault()?.Message ?? "no translation unit";
+            return new CLibraryTarget(target, false, reason, ImmutableDictionary<string, CLibraryFunction>.Empty,
+                ImmutableDictionary<string, ImmutableArray<CLibraryFunction>>.Empty, ImmutableDictionary<string, CRecord>.Empty, ImmutableDictionary<string, CEnum>.Empty, true);
+        }
+        var incomplete = parsed.Count < results.Count || parsed.Any(r => r.FirstError is { } e && (ClangArguments.IsHostTriple(target.Triple) || !e.Message.Contains("file not found", StringComparison.Ordinal)));
+        var sources = library.Sources.ToHashSet(StringComparer.Ordinal);
+        bool Owned(CFunction f) => sources.Contains(f.FullSpan.File) || library.Headers.Contains(f.FullSpan.File)
+            || PathUtil.IsUnder(f.FullSpan.File, library.Directory);
+
+        // One function per symbol: every occurrence (declarations in headers, the definition in a source) merged.
+        var groups = parsed.SelectMany(r => r.Functions).Where(Owned)
+            .GroupBy(f => f.Linkage == CLinkage.C ? f.Name : f.MangledName, StringComparer.Ordinal);
+        var usesDllExport = target.IsWindows && parsed.SelectMany(r => r.Functions).Any(f => f.IsDllExport && Owned(f));
+        var exports = ImmutableDictionary.CreateBuilder<string, CLibraryFunction>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, List<CLibraryFunction>>(StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            var occurrences = group.ToList();
+            var definition = occurrences.FirstOrDefault(f => f.IsDefinition && sources.Contains(f.FullSpan.File)) ?? occurrences.FirstOrDefault(f => f.IsDefinition);
+            var declaration = occurrences.FirstOrDefault(f => !f.IsDefinition && IsHeader(f.FullSpan.File)) ?? definition ?? occurrences[0];
+            var hidden = CHiddenReason.None;
+            if (occurrences.Any(f => f.IsStatic))
+                hidden = CHiddenReason.Static;
+            else if (definition is null && !library.HeadersOnly && !library.Sources.IsEmpty && !incomplete)
+                hidden = CHiddenReason.NotDefined;
+            else if (target.IsWindows ? usesDllExport && !occurrences.Any(f => f.IsDllExport) : (definition ?? declaration).Visibility == CVisibility.Hidden && !library.HeadersOnly)
+                hidden = target.IsWindows ? CHiddenReason.NoDllExport : CHiddenReason.HiddenVisibility;
+            var function = new CLibraryFunction(declaration, definition, hidden);
+            if (function.IsExported)
+                exports[group.Key] = function;
+            if (!byName.TryGetValue(declaration.Name, out var list))
+                byName[declaration.Name] = list = [];
+            list.Add(function);
+        }
+
+        var records = ImmutableDictionary.CreateBuilder<string, CRecord>(StringComparer.Ordinal);
+        foreach (var record in parsed.SelectMany(r => r.Records).Where(r => r.Name.Length > 0).OrderBy(r => r.IsComplete ? 0 : 1))
+        {
+            records.TryAdd(record.Name, record);
+            records.TryAdd(record.QualifiedName, record);
+        }
+        var enums = ImmutableDictionary.CreateBuilder<string, CEnum>(StringComparer.Ordinal);
+        foreach (var e in parsed.SelectMany(r => r.Enums).Where(e => e.Name.Length > 0))
+        {
+            enums.TryAdd(e.Name, e);
+            enums.TryAdd(e.QualifiedName, e);
+        }
+        return new CLibraryTarget(target, true, null, exports.ToImmutable(),
+            byName.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal),
+            records.ToImmutable(), enums.ToImmutable(), incomplete);
+    }
+
+    /// <summary>Whether a library name from C# denotes this library (its loader name, CMake target name or `[libraries]` key).</summary>
+    public static bool Matches(CLibrary library, string name) =>
+        LibraryNames.Matches(library.LoaderName, name) || LibraryNames.Matches(library.Name, name)
+        || library.Config is { } c && LibraryNames.Matches(c.Name, name);
+}

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using HybridLsp.Syntax.C;
+
+namespace HybridLsp.Semantics.Model;
+
+/// <summary>
+/// Parses C/C++ translation units with libclang and remembers the results across snapshots: a translation unit is
+/// parsed again only when one of the workspace files it read changed, or its flags did. Owned by the analysis host
+/// (one per workspace), shared by every snapshot; thread-safe. Which libclang is used comes from
+/// <see cref="ClangOptions"/>, which only the user sets (DESIGN §7).
+/// </summary>
+public sealed class CParseService(ClangOptions options)
+{
+    private sealed record Entry(CParseResult Result, ImmutableArray<(string Path, string? Text)> Inputs, long Generation);
+
+    private readonly ConcurrentDictionary<string, Entry> _cache = new(StringComparer.Ordinal);
+    private long _generation;
+
+    public ClangOptions Options => options;
+
+    /// <summary>How many translation units were parsed (not served from the cache) since the service was created.</summary>
+    public int ParseCount => _parseCount;
+
+    private int _parseCount;
+
+    /// <summary>Starts a new build: entries not used by it are dropped at <see cref="EndBuild"/>.</summary>
+    public long BeginBuild() => Interlocked.Increment(ref _generation);
+
+    /// <summary>Drops the entries the build <paramref name="generation"/> did not use (translation units that no longer exist).</summary>
+    public void EndBuild(long generation)
+    {
+        foreach (var (key, entry) in _cache)
+        {
+            if (entry.Generation < generation)
+                _cache.TryRemove(key, out _);
+        }
+    }
+
+    public CParseResult Parse(CParseRequest request, long generation, CancellationToken cancellationToken)
+    {
+        var key = Key(request);
+        if (_cache.TryGetValue(key, out var entry) && Unchanged(entry, request))
+        {
+            _cache[key] = entry with { Generation = generation };
+            return entry.Result;
+        }
+        var result = CParser.Parse(request, options, cancellationToken);
+        if (result.Status is CParseStatus.Cancelled)
+            return result;
+        Interlocked.Increment(ref _parseCount);
+        // What the result depends on: the workspace files it read (a file that did not exist is remembered as null),
+        // so creating, changing or deleting any of them parses again.
+        var inputs = result.IncludedFiles
+            .Where(request.UnsavedFiles.ContainsKey)
+            .Append(request.MainFile)
+            .Distinct(StringComparer.Ordinal)
+            .Select(p => (p, request.UnsavedFiles.GetValueOrDefault(p)))
+            .ToImmutableArray();
+        // A translation unit with errors may be missing a header that a later edit creates: it also depends on which files exist.
+        if (result.FirstError is not null)
+            inputs = inputs.Add((FileSetKey, FileSet(request)));
+        _cache[key] = new Entry(result, inputs, generation);
+        return result;
+    }
+
+    private const string FileSetKey = "\u0000files";
+
+    private static string FileSet(CParseRequest request) => string.Join('\n', request.UnsavedFiles.Keys.Order(StringComparer.Ordinal));
+
+    private static bool Unchanged(Entry entry, CParseRequest request)
+    {
+        foreach (var (path, text) in entry.Inputs)
+        {
+            var current = path == FileSetKey ? FileSet(request) : request.UnsavedFiles.GetValueOrDefault(path);
+            if (!ReferenceEquals(current, text) && !string.Equals(current, text, StringComparison.Ordinal))
+                return false;
+        }
+        return true;
+    }
+
+    private static string Key(CParseRequest request) => string.Join('\u0001',
+        request.MainFile, request.TargetTriple, request.Language, request.Standard ?? "",
+        string.Join('\u0002', request.IncludeDirectories.IsDefault ? [] : request.IncludeDirectories),
+        string.Join('\u0002', request.Defines.IsDefault ? [] : request.Defines),
+        string.Join('\u0002', request.ExtraFlags.IsDefault ? [] : request.ExtraFlags),
+        request.UseSystemHeaders?.ToString() ?? "");
+}
