@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using HybridLsp.Syntax.C.Interop;
+
+namespace HybridLsp.Syntax.C;
+
+/// <summary>
+/// Parses one C or C++ translation unit with libclang and returns its declarations as plain data. Never throws:
+/// a missing libclang, a time-out, a cancellation or a libclang failure is a result with a status and a message.
+/// </summary>
+public static unsafe class ClangParser
+{
+    // libclang recurses deeply on pathological input; its own default parse thread uses 8 MB.
+    private const int ParseThreadStackBytes = 16 * 1024 * 1024;
+
+    /// <summary>Null when libclang loads with <paramref name="options"/>; otherwise why not (the text for the user).</summary>
+    public static string? Unavailable(ClangOptions options) => ClangLibraryLoader.Load(options.LibraryPath).Error;
+
+    /// <summary>libclang's version text (e.g. "clang version 22.1.8"), or null when it cannot be loaded.</summary>
+    public static string? Version(ClangOptions options)
+    {
+        var (api, _) = ClangLibraryLoader.Load(options.LibraryPath);
+        if (api is null)
+            return null;
+        var value = api.GetClangVersion();
+        var pointer = api.GetCString(value);
+        var text = pointer == null ? "" : System.Runtime.InteropServices.Marshal.PtrToStringUTF8((IntPtr)pointer) ?? "";
+        api.DisposeString(value);
+        return text;
+    }
+
+    /// <summary>
+    /// Parses <paramref name="request"/>. libclang cannot be interrupted, so the parse runs on its own thread: when
+    /// the time limit passes or <paramref name="cancellationToken"/> fires, the caller gets a TimedOut/Cancelled
+    /// result at once and the abandoned parse finishes and frees itself in the background.
+    /// </summary>
+    public static CParseResult Parse(ClangOptions options, CParseRequest request, CancellationToken cancellationToken)
+    {
+        var (api, error) = ClangLibraryLoader.Load(options.LibraryPath);
+        if (api is null)
+            return CParseResult.Empty(CParseStatus.Unavailable, "C/C++ support unavailable: " + error);
+        if (string.IsNullOrWhiteSpace(request.MainFile) || string.IsNullOrWhiteSpace(request.TargetTriple))
+            return CParseResult.Empty(CParseStatus.Failed, "no main file or target triple given");
+        if (cancellationToken.IsCancellationRequested)
+            return CParseResult.Empty(CParseStatus.Cancelled, "cancelled before the parse started");
+
+        var (arguments, dropped) = ClangArguments.Build(request, options);
+        var unsaved = new List<KeyValuePair<string, string>>(request.UnsavedFiles.Count + BuiltinHeaders.Files.Length);
+        // The main file first would not matter to libclang; keep a stable order for reproducible parses.
+        unsaved.AddRange(request.UnsavedFiles.OrderBy(f => f.Key, StringComparer.Ordinal).Where(f => !BuiltinHeaders.IsBuiltin(f.Key)).Select(f => new KeyValuePair<string, string>(f.Key, StripNul(f.Value))));
+        if (string.IsNullOrWhiteSpace(options.ResourceDirectory) || !(request.UseSystemHeaders ?? ClangArguments.IsHostTriple(request.TargetTriple)))
+            unsaved.AddRange(BuiltinHeaders.Files);
+
+        var limit = request.TimeLimit ?? CParseRequest.DefaultTimeLimit;
+        var abandon = new CancellationTokenSource();
+        var completion = new TaskCompletionSource<CParseResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() => completion.TrySetResult(ParseOnThisThread(api, request, arguments, dropped, unsaved, abandon.Token)), ParseThreadStackBytes)
+        {
+            IsBackground = true,
+            Name = "libclang parse",
+        };
+        thread.Start();
+
+        try
+        {
+            if (completion.Task.Wait(limit, cancellationToken))
+                return completion.Task.Result;
+            abandon.Cancel();
+            return CParseResult.Empty(CParseStatus.TimedOut, $"parsing '{request.MainFile}' for {request.TargetTriple} took longer than {limit.TotalSeconds:0.#} s", dropped);
+        }
+        catch (OperationCanceledException)
+        {
+            abandon.Cancel();
+            return CParseResult.Empty(CParseStatus.Cancelled, "cancelled", dropped);
+        }
+    }
+
+    private static CParseResult ParseOnThisThread(LibClang api, CParseRequest request, ImmutableArray<string> arguments, ImmutableArray<string> dropped, List<KeyValuePair<string, string>> unsaved, CancellationToken abandoned)
+    {
+        try
+        {
+            using var session = ClangSession.Parse(api, request.MainFile, arguments, unsaved, out var errorCode);
+            if (session is null)
+                return CParseResult.Empty(CParseStatus.Failed, $"libclang could not parse '{request.MainFile}' ({ErrorText(errorCode)})", dropped);
+            if (abandoned.IsCancellationRequested)
+                return CParseResult.Empty(CParseStatus.Cancelled, "abandoned", dropped);
+            return new DeclarationExtractor(session, request).Extract(dropped, abandoned);
+        }
+        catch (OperationCanceledException)
+        {
+            return CParseResult.Empty(CParseStatus.Cancelled, "abandoned", dropped);
+        }
+        catch (Exception e)
+        {
+            // A bug in the extractor must not take the server down; the message names it for the log.
+            return CParseResult.Empty(CParseStatus.Failed, $"reading '{request.MainFile}' failed: {e.GetType().Name}: {e.Message}", dropped);
+        }
+    }
+
+    // CXErrorCode.
+    private static string ErrorText(int code) => code switch
+    {
+        1 => "failure",
+        2 => "libclang crashed on this input",
+        3 => "invalid arguments",
+        4 => "AST read error",
+        _ => $"error {code}",
+    };
+
+    // libclang takes NUL-terminated buffers with an explicit length; an embedded NUL is legal but stops some of
+    // clang's C-string paths, so it is replaced by a space (same length: offsets are unchanged).
+    private static string StripNul(string text) => text.Contains('\0') ? text.Replace('\0', ' ') : text;
+}

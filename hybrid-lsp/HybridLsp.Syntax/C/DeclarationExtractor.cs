@@ -1,0 +1,322 @@
+using System.Collections.Immutable;
+using System.Text;
+using HybridLsp.Syntax.C.Interop;
+using HybridLsp.Syntax.Text;
+
+namespace HybridLsp.Syntax.C;
+
+/// <summary>
+/// Walks a parsed translation unit and collects the declarations that sit in workspace files: functions, records,
+/// enums and typedefs, recursing into namespaces and <c>extern "C"</c> blocks. Macro-produced declarations are
+/// ordinary declarations here: clang has already expanded them.
+/// </summary>
+internal sealed unsafe class DeclarationExtractor
+{
+    private const int MaxDiagnostics = 200;
+
+    private readonly ClangSession _session;
+    private readonly LibClang _api;
+    private readonly TypeReader _types;
+    private readonly CParseRequest _request;
+    private readonly Dictionary<string, OffsetMap> _offsetMaps = new(StringComparer.Ordinal);
+    private readonly ImmutableArray<CFunction>.Builder _functions = ImmutableArray.CreateBuilder<CFunction>();
+    private readonly ImmutableArray<CRecord>.Builder _records = ImmutableArray.CreateBuilder<CRecord>();
+    private readonly ImmutableArray<CEnum>.Builder _enums = ImmutableArray.CreateBuilder<CEnum>();
+    private readonly ImmutableArray<CTypedef>.Builder _typedefs = ImmutableArray.CreateBuilder<CTypedef>();
+    private readonly Dictionary<string, int> _recordIndex = new(StringComparer.Ordinal);
+
+    public DeclarationExtractor(ClangSession session, CParseRequest request)
+    {
+        _session = session;
+        _api = session.Api;
+        _types = new TypeReader(session);
+        _request = request;
+    }
+
+    public CParseResult Extract(ImmutableArray<string> dropped, CancellationToken cancellationToken)
+    {
+        Visit(_session.Root, "", cancellationToken);
+        return new CParseResult(CParseStatus.Parsed, null, Diagnostics(), _functions.ToImmutable(), _records.ToImmutable(), _enums.ToImmutable(), _typedefs.ToImmutable(), [.. _session.Inclusions()], dropped);
+    }
+
+    private void Visit(CXCursor parent, string scope, CancellationToken cancellationToken)
+    {
+        foreach (var cursor in _session.Children(parent))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (cursor.Kind)
+            {
+                case CursorKind.LinkageSpec:
+                case CursorKind.UnexposedDecl:
+                    Visit(cursor, scope, cancellationToken);
+                    break;
+                case CursorKind.Namespace:
+                    Visit(cursor, Qualify(scope, _session.Spelling(cursor)), cancellationToken);
+                    break;
+                case CursorKind.FunctionDecl when InWorkspace(cursor):
+                    _functions.Add(Function(cursor, scope));
+                    break;
+                case CursorKind.StructDecl or CursorKind.UnionDecl or CursorKind.ClassDecl when InWorkspace(cursor):
+                    Record(cursor, scope, cancellationToken);
+                    break;
+                case CursorKind.EnumDecl when InWorkspace(cursor) && _api.IsCursorDefinition(cursor) != 0:
+                    _enums.Add(Enum(cursor, scope));
+                    break;
+                case CursorKind.TypedefDecl or CursorKind.TypeAliasDecl when InWorkspace(cursor):
+                {
+                    var name = _session.Spelling(cursor);
+                    _typedefs.Add(new CTypedef(name, Qualify(scope, name), NameSpan(cursor), _types.Read(_api.GetTypedefDeclUnderlyingType(cursor))));
+                    break;
+                }
+            }
+        }
+    }
+
+    private CFunction Function(CXCursor cursor, string scope)
+    {
+        var name = _session.Spelling(cursor);
+        var type = _api.GetCursorType(cursor);
+        var mangled = _session.Take(_api.CursorGetMangling(cursor));
+        var linkage = IsCxxMangled(mangled) ? CLinkage.Cxx : CLinkage.C;
+        var entryPoint = linkage == CLinkage.C ? name : IsMachO ? mangled[1..] : mangled;
+        bool dllExport = false, dllImport = false;
+        foreach (var child in _session.Children(cursor))
+        {
+            dllExport |= child.Kind == CursorKind.DllExport;
+            dllImport |= child.Kind == CursorKind.DllImport;
+        }
+        var count = Math.Max(0, _api.CursorGetNumArguments(cursor));
+        var parameters = ImmutableArray.CreateBuilder<CParameter>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var argument = _api.CursorGetArgument(cursor, (uint)i);
+            var parameterName = _session.Spelling(argument);
+            parameters.Add(new CParameter(parameterName, _types.Read(_api.GetCursorType(argument)), parameterName.Length > 0 ? NameSpan(argument) : null));
+        }
+        return new CFunction(
+            name,
+            Qualify(scope, name),
+            NameSpan(cursor),
+            FullSpan(cursor),
+            _api.IsCursorDefinition(cursor) != 0,
+            _api.CursorGetStorageClass(cursor) == 3, // CX_SC_Static
+            linkage,
+            mangled,
+            entryPoint,
+            (CVisibility)Math.Clamp(_api.GetCursorVisibility(cursor), 0, 3),
+            dllExport,
+            dllImport,
+            _api.CursorIsVariadic(cursor) != 0,
+            TypeReader.CallingConvention(_api.GetFunctionTypeCallingConv(type)),
+            _types.Read(_api.GetResultType(type)),
+            parameters.MoveToImmutable());
+    }
+
+    private void Record(CXCursor cursor, string scope, CancellationToken cancellationToken)
+    {
+        var type = _api.GetCursorType(cursor);
+        var anonymous = _api.CursorIsAnonymous(cursor) != 0;
+        // `typedef struct { … } T;`: clang names the type after the typedef; a truly anonymous member record has no name.
+        var name = anonymous ? TypedefNameOf(type) : _session.Spelling(cursor);
+        var qualified = Qualify(scope, name);
+        var isDefinition = _api.IsCursorDefinition(cursor) != 0;
+        var children = _session.Children(cursor);
+
+        // Nested named records (C++ and C alike) are reported on their own; anonymous ones are flattened below.
+        foreach (var child in children)
+            if (child.Kind is CursorKind.StructDecl or CursorKind.UnionDecl or CursorKind.ClassDecl && _api.CursorIsAnonymous(child) == 0)
+                Record(child, qualified, cancellationToken);
+            else if (child.Kind == CursorKind.EnumDecl && _api.IsCursorDefinition(child) != 0)
+                _enums.Add(Enum(child, qualified));
+
+        if (name.Length == 0)
+            return;
+        var key = qualified;
+        if (_recordIndex.TryGetValue(key, out var existing))
+        {
+            if (!isDefinition || _records[existing].IsComplete)
+                return;
+        }
+        var fields = ImmutableArray.CreateBuilder<CField>();
+        var packed = false;
+        if (isDefinition)
+            CollectFields(type, children, fields, ref packed);
+        var size = _api.TypeGetSizeOf(type);
+        var align = _api.TypeGetAlignOf(type);
+        var kind = cursor.Kind switch { CursorKind.UnionDecl => CRecordKind.Union, CursorKind.ClassDecl => CRecordKind.Class, _ => CRecordKind.Struct };
+        var record = new CRecord(name, qualified, kind, NameSpan(cursor), isDefinition && size >= 0, size < 0 ? -1 : size, align < 0 ? -1 : align, packed, fields.Any(f => f.IsBitField), fields.ToImmutable());
+        if (_recordIndex.ContainsKey(key))
+        {
+            _records[existing] = record;
+        }
+        else
+        {
+            _recordIndex[key] = _records.Count;
+            _records.Add(record);
+        }
+    }
+
+    private void CollectFields(CXType outerType, List<CXCursor> children, ImmutableArray<CField>.Builder fields, ref bool packed)
+    {
+        foreach (var child in children)
+        {
+            if (child.Kind == CursorKind.PackedAttr)
+            {
+                packed = true;
+            }
+            else if (child.Kind == CursorKind.FieldDecl)
+            {
+                var fieldName = _session.Spelling(child);
+                var fieldType = _api.GetCursorType(child);
+                // A field whose type is an anonymous struct/union is flattened: its members are listed with offsets in the outer record.
+                var fieldDecl = _api.GetTypeDeclaration(fieldType);
+                if (fieldName.Length == 0 && fieldDecl.Kind is CursorKind.StructDecl or CursorKind.UnionDecl && _api.CursorIsAnonymous(fieldDecl) != 0)
+                    continue;
+                var isBitField = _api.CursorIsBitField(child) != 0;
+                fields.Add(new CField(fieldName, _types.Read(fieldType), Offset(outerType, child, fieldName), isBitField, isBitField ? _api.GetFieldDeclBitWidth(child) : 0, NameSpan(child)));
+            }
+            else if (child.Kind is CursorKind.StructDecl or CursorKind.UnionDecl && _api.CursorIsAnonymous(child) != 0)
+            {
+                var inner = ImmutableArray.CreateBuilder<CField>();
+                var innerPacked = false;
+                CollectFields(_api.GetCursorType(child), _session.Children(child), inner, ref innerPacked);
+                // Offsets inside the anonymous record are relative to it; the outer offset of its first member anchors them.
+                var baseOffset = inner.Count > 0 ? OffsetOfName(outerType, inner[0].Name) - inner[0].OffsetInBits : 0;
+                foreach (var field in inner)
+                    fields.Add(field with { OffsetInBits = field.OffsetInBits + Math.Max(0, baseOffset) });
+            }
+        }
+    }
+
+    private long Offset(CXType outerType, CXCursor field, string name)
+    {
+        var offset = _api.CursorGetOffsetOfField(field);
+        return offset >= 0 ? offset : OffsetOfName(outerType, name);
+    }
+
+    private long OffsetOfName(CXType outerType, string name)
+    {
+        var bytes = Encoding.UTF8.GetBytes(name + "\0");
+        fixed (byte* pointer = bytes)
+            return _api.TypeGetOffsetOf(outerType, pointer);
+    }
+
+    private CEnum Enum(CXCursor cursor, string scope)
+    {
+        var name = _api.CursorIsAnonymous(cursor) != 0 ? TypedefNameOf(_api.GetCursorType(cursor)) : _session.Spelling(cursor);
+        var integerType = _types.Read(_api.GetEnumDeclIntegerType(cursor));
+        var unsigned = integerType.Kind is CTypeKind.UChar or CTypeKind.UShort or CTypeKind.UInt or CTypeKind.ULong or CTypeKind.ULongLong or CTypeKind.Bool
+            || integerType.Kind == CTypeKind.Char && !integerType.IsSigned;
+        var constants = ImmutableArray.CreateBuilder<CEnumConstant>();
+        foreach (var child in _session.Children(cursor))
+        {
+            if (child.Kind != CursorKind.EnumConstantDecl)
+                continue;
+            Int128 value = unsigned ? _api.GetEnumConstantDeclUnsignedValue(child) : _api.GetEnumConstantDeclValue(child);
+            constants.Add(new CEnumConstant(_session.Spelling(child), value, NameSpan(child)));
+        }
+        return new CEnum(name, Qualify(scope, name), NameSpan(cursor), _api.EnumDeclIsScoped(cursor) != 0, integerType, constants.ToImmutable());
+    }
+
+    private string TypedefNameOf(CXType type)
+    {
+        // clang spells an anonymous record or enum that a typedef names with that typedef's name; otherwise "(unnamed …)" / "(anonymous …)".
+        var spelling = _session.Spelling(type);
+        return spelling.Contains('(') || spelling.Contains(' ') ? "" : spelling;
+    }
+
+    private ImmutableArray<CDiagnostic> Diagnostics()
+    {
+        var unit = _session.Unit;
+        var count = Math.Min(_api.GetNumDiagnostics(unit), MaxDiagnostics);
+        var result = ImmutableArray.CreateBuilder<CDiagnostic>((int)count);
+        for (uint i = 0; i < count; i++)
+        {
+            var diagnostic = _api.GetDiagnostic(unit, i);
+            var severity = (CSeverity)Math.Clamp(_api.GetDiagnosticSeverity(diagnostic), 0, 4);
+            var message = _session.Take(_api.GetDiagnosticSpelling(diagnostic));
+            var location = _session.FileLocation(_api.GetDiagnosticLocation(diagnostic));
+            result.Add(new CDiagnostic(severity, message, location.File.Length == 0 ? null : Span(location.File, location.Line, location.Column, location.Offset, location.Offset)));
+            _api.DisposeDiagnostic(diagnostic);
+        }
+        return result.MoveToImmutable();
+    }
+
+    private bool InWorkspace(CXCursor cursor)
+    {
+        var (file, _, _, _) = _session.FileLocation(_api.GetCursorLocation(cursor));
+        return _request.UnsavedFiles.ContainsKey(file);
+    }
+
+    private CSourceSpan NameSpan(CXCursor cursor)
+    {
+        var (file, line, column, offset) = _session.FileLocation(_api.GetCursorLocation(cursor));
+        var end = offset;
+        // A name written in the file is as long as its spelling; a macro-made name covers the macro use's first token only.
+        var name = _session.Spelling(cursor);
+        if (_request.UnsavedFiles.TryGetValue(file, out var text) && offset + name.Length <= text.Length)
+            end = offset + Encoding.UTF8.GetByteCount(name);
+        return Span(file, line, column, offset, end);
+    }
+
+    private CSourceSpan FullSpan(CXCursor cursor)
+    {
+        var extent = _api.GetCursorExtent(cursor);
+        var start = _session.FileLocation(_api.GetRangeStart(extent));
+        var end = _session.FileLocation(_api.GetRangeEnd(extent));
+        var endOffset = end.File == start.File ? Math.Max(start.Offset, end.Offset) : start.Offset;
+        return Span(start.File, start.Line, start.Column, start.Offset, endOffset);
+    }
+
+    private CSourceSpan Span(string file, int line, int column, int startByte, int endByte)
+    {
+        if (!_request.UnsavedFiles.TryGetValue(file, out var text))
+            return new CSourceSpan(file, TextSpan.FromBounds(startByte, endByte), line, column);
+        if (!_offsetMaps.TryGetValue(file, out var map))
+            _offsetMaps[file] = map = new OffsetMap(text);
+        return new CSourceSpan(file, TextSpan.FromBounds(map.ToUtf16(startByte), map.ToUtf16(endByte)), line, column);
+    }
+
+    private bool IsMachO => _request.TargetTriple.Contains("apple", StringComparison.Ordinal) || _request.TargetTriple.Contains("darwin", StringComparison.Ordinal);
+
+    // Itanium names start with _Z (__Z with the Mach-O underscore); MSVC C++ names with '?'.
+    private bool IsCxxMangled(string mangled) =>
+        mangled.StartsWith("_Z", StringComparison.Ordinal) || mangled.StartsWith('?') || IsMachO && mangled.StartsWith("__Z", StringComparison.Ordinal);
+
+    private static string Qualify(string scope, string name) => scope.Length == 0 ? name : name.Length == 0 ? scope : scope + "::" + name;
+
+    /// <summary>Maps libclang's UTF-8 byte offsets to UTF-16 offsets of a workspace file's text.</summary>
+    private sealed class OffsetMap
+    {
+        private readonly int[]? _utf16ByByte;
+        private readonly int _length;
+
+        public OffsetMap(string text)
+        {
+            _length = text.Length;
+            if (Encoding.UTF8.GetByteCount(text) == text.Length)
+                return; // ASCII: bytes and UTF-16 units coincide.
+            var map = new List<int>(text.Length + 16);
+            for (var i = 0; i < text.Length; i++)
+            {
+                var isPair = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+                var bytes = isPair ? 4 : text[i] < 0x80 ? 1 : text[i] < 0x800 ? 2 : 3;
+                for (var b = 0; b < bytes; b++)
+                    map.Add(i);
+                if (isPair)
+                    i++;
+            }
+            map.Add(text.Length);
+            _utf16ByByte = [.. map];
+        }
+
+        public int ToUtf16(int byteOffset)
+        {
+            if (byteOffset < 0)
+                return 0;
+            if (_utf16ByByte is null)
+                return Math.Min(byteOffset, _length);
+            return _utf16ByByte[Math.Min(byteOffset, _utf16ByByte.Length - 1)];
+        }
+    }
+}

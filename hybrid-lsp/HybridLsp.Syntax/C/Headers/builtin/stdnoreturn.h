@@ -1,0 +1,4 @@
+/* HybridLsp builtin stdnoreturn.h. */
+#if !defined(__cplusplus) && !defined(noreturn)
+#define noreturn _Noreturn
+#endif

@@ -1,0 +1,2 @@
+/* HybridLsp: the base types live in windows.h. */
+#include <windows.h>

@@ -1,0 +1,171 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace HybridLsp.Syntax.C.Interop;
+
+/// <summary>
+/// One parsed translation unit and the helpers that read it: children of a cursor, strings, file locations.
+/// Owns the index and the translation unit; everything it hands out is managed data or a by-value cursor/type that
+/// is only valid until <see cref="Dispose"/>. Used from one thread.
+/// </summary>
+internal sealed unsafe class ClangSession : IDisposable
+{
+    // CXTranslationUnit_Flags: skip function bodies (declarations are all we read) and keep going after a fatal
+    // error such as a missing include, so the rest of the file still yields declarations.
+    private const uint SkipFunctionBodies = 0x40;
+    private const uint KeepGoing = 0x200;
+
+    private readonly LibClang _api;
+    private IntPtr _index;
+    private IntPtr _unit;
+
+    private ClangSession(LibClang api, IntPtr index, IntPtr unit)
+    {
+        _api = api;
+        _index = index;
+        _unit = unit;
+    }
+
+    public LibClang Api => _api;
+
+    /// <summary>Parses; on failure returns null and libclang's error code.</summary>
+    public static ClangSession? Parse(LibClang api, string mainFile, IReadOnlyList<string> arguments, IReadOnlyList<KeyValuePair<string, string>> unsavedFiles, out int errorCode)
+    {
+        var allocations = new List<IntPtr>();
+        try
+        {
+            var argv = (byte**)Allocate(allocations, sizeof(IntPtr) * Math.Max(1, arguments.Count));
+            for (var i = 0; i < arguments.Count; i++)
+                argv[i] = Utf8(allocations, arguments[i], out _);
+            var unsaved = (CXUnsavedFile*)Allocate(allocations, sizeof(CXUnsavedFile) * Math.Max(1, unsavedFiles.Count));
+            for (var i = 0; i < unsavedFiles.Count; i++)
+            {
+                unsaved[i].Filename = (IntPtr)Utf8(allocations, unsavedFiles[i].Key, out _);
+                unsaved[i].Contents = (IntPtr)Utf8(allocations, unsavedFiles[i].Value, out var length);
+                unsaved[i].Length = new CULong((nuint)length);
+            }
+            var file = Utf8(allocations, mainFile, out _);
+            var index = api.CreateIndex(0, 0);
+            IntPtr unit;
+            errorCode = api.ParseTranslationUnit2(index, file, argv, arguments.Count, unsaved, (uint)unsavedFiles.Count, SkipFunctionBodies | KeepGoing, &unit);
+            if (errorCode != 0 || unit == IntPtr.Zero)
+            {
+                api.DisposeIndex(index);
+                return null;
+            }
+            return new ClangSession(api, index, unit);
+        }
+        finally
+        {
+            foreach (var allocation in allocations)
+                NativeMemory.Free((void*)allocation);
+        }
+    }
+
+    public CXCursor Root => _api.GetTranslationUnitCursor(_unit);
+
+    public IntPtr Unit => _unit;
+
+    /// <summary>The direct children of a cursor, in source order.</summary>
+    public List<CXCursor> Children(CXCursor parent)
+    {
+        var list = new List<CXCursor>();
+        var handle = GCHandle.Alloc(list);
+        try
+        {
+            _api.VisitChildren(parent, &CollectChild, GCHandle.ToIntPtr(handle));
+        }
+        finally
+        {
+            handle.Free();
+        }
+        return list;
+    }
+
+    [UnmanagedCallersOnly]
+    private static int CollectChild(CXCursor cursor, CXCursor parent, IntPtr data)
+    {
+        ((List<CXCursor>)GCHandle.FromIntPtr(data).Target!).Add(cursor);
+        return 1; // CXChildVisit_Continue
+    }
+
+    /// <summary>Every file the translation unit read, as libclang names them, main file first.</summary>
+    public List<string> Inclusions()
+    {
+        var state = new InclusionState(this);
+        var handle = GCHandle.Alloc(state);
+        try
+        {
+            _api.GetInclusions(_unit, &CollectInclusion, GCHandle.ToIntPtr(handle));
+        }
+        finally
+        {
+            handle.Free();
+        }
+        return state.Files;
+    }
+
+    private sealed class InclusionState(ClangSession session)
+    {
+        public readonly ClangSession Session = session;
+        public readonly List<string> Files = [];
+        public readonly HashSet<string> Seen = new(StringComparer.Ordinal);
+    }
+
+    [UnmanagedCallersOnly]
+    private static void CollectInclusion(IntPtr file, CXSourceLocation* stack, uint depth, IntPtr data)
+    {
+        var state = (InclusionState)GCHandle.FromIntPtr(data).Target!;
+        var name = state.Session.Take(state.Session._api.GetFileName(file));
+        if (name.Length > 0 && state.Seen.Add(name))
+            state.Files.Add(name);
+    }
+
+    /// <summary>Copies a CXString into a managed string and disposes it.</summary>
+    public string Take(CXString value)
+    {
+        var pointer = _api.GetCString(value);
+        var text = pointer == null ? "" : Marshal.PtrToStringUTF8((IntPtr)pointer) ?? "";
+        _api.DisposeString(value);
+        return text;
+    }
+
+    /// <summary>The file, 1-based line/column and byte offset of a location (the file where a macro was used, for macro-produced text).</summary>
+    public (string File, int Line, int Column, int Offset) FileLocation(CXSourceLocation location)
+    {
+        IntPtr file;
+        uint line, column, offset;
+        _api.GetFileLocation(location, &file, &line, &column, &offset);
+        var name = file == IntPtr.Zero ? "" : Take(_api.GetFileName(file));
+        return (name, (int)line, (int)column, (int)offset);
+    }
+
+    public string Spelling(CXCursor cursor) => Take(_api.GetCursorSpelling(cursor));
+
+    public string Spelling(CXType type) => Take(_api.GetTypeSpelling(type));
+
+    public void Dispose()
+    {
+        if (_unit != IntPtr.Zero)
+            _api.DisposeTranslationUnit(_unit);
+        if (_index != IntPtr.Zero)
+            _api.DisposeIndex(_index);
+        _unit = IntPtr.Zero;
+        _index = IntPtr.Zero;
+    }
+
+    private static void* Allocate(List<IntPtr> allocations, int bytes)
+    {
+        var pointer = NativeMemory.AllocZeroed((nuint)bytes);
+        allocations.Add((IntPtr)pointer);
+        return pointer;
+    }
+
+    private static byte* Utf8(List<IntPtr> allocations, string text, out int length)
+    {
+        length = Encoding.UTF8.GetByteCount(text);
+        var pointer = (byte*)Allocate(allocations, length + 1);
+        Encoding.UTF8.GetBytes(text, new Span<byte>(pointer, length));
+        return pointer;
+    }
+}
