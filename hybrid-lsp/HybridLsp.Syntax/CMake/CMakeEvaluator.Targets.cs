@@ -356,6 +356,14 @@ internal sealed partial class CMakeEvaluator
             AddUnique(privateIncludes, include);
         foreach (var define in target.Directory.Defines)
             AddUnique(privateDefines, define);
+        // CMake defines <target>_EXPORTS (or DEFINE_SYMBOL) when compiling a shared library: export macros often test it.
+        if (target.Kind is CMakeLibraryKind.Shared or CMakeLibraryKind.Module)
+        {
+            var symbol = target.Properties.GetValueOrDefault("DEFINE_SYMBOL")
+                ?? new string([.. target.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_')]) + "_EXPORTS";
+            if (symbol.Length > 0)
+                AddUnique(privateDefines, symbol);
+        }
 
         foreach (var objectLibrary in target.ObjectLibraries)
         {
