@@ -10,9 +10,9 @@ namespace HybridLsp.Syntax.C.Interop;
 /// </summary>
 internal sealed unsafe class ClangSession : IDisposable
 {
-    // CXTranslationUnit_Flags: skip function bodies (declarations are all we read) and keep going after a fatal
-    // error such as a missing include, so the rest of the file still yields declarations.
-    private const uint SkipFunctionBodies = 0x40;
+    // CXTranslationUnit_Flags: keep going after a fatal error such as a missing include, so the rest of the file
+    // still yields declarations. Function bodies are not skipped: a skipped body makes libclang report the
+    // definition as a mere declaration, and "is it defined here" is what the export rules need.
     private const uint KeepGoing = 0x200;
 
     private readonly LibClang _api;
@@ -47,7 +47,7 @@ internal sealed unsafe class ClangSession : IDisposable
             var file = Utf8(allocations, mainFile, out _);
             var index = api.CreateIndex(0, 0);
             IntPtr unit;
-            errorCode = api.ParseTranslationUnit2(index, file, argv, arguments.Count, unsaved, (uint)unsavedFiles.Count, SkipFunctionBodies | KeepGoing, &unit);
+            errorCode = api.ParseTranslationUnit2(index, file, argv, arguments.Count, unsaved, (uint)unsavedFiles.Count, KeepGoing, &unit);
             if (errorCode != 0 || unit == IntPtr.Zero)
             {
                 api.DisposeIndex(index);
