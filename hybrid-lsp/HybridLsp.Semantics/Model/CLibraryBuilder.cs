@@ -126,7 +126,7 @@ public static class CLibraryBuilder
                 var request = new CParseRequest(unit.Path, unsaved, target.Triple, unit.Language, null, includeDirs, defines, flags);
                 results[unit.Path] = service.Parse(request, generation, cancellationToken);
             });
-            var isHost = ClangArguments.IsHostTriple(target.Triple);
+            var isHost = IsHost(target);
             foreach (var (path, result) in results)
             {
                 files.UnionWith(result.IncludedFiles.Where(input.CFiles.ContainsKey));
@@ -172,7 +172,7 @@ public static class CLibraryBuilder
             return new CLibraryTarget(target, false, reason, ImmutableDictionary<string, CLibraryFunction>.Empty,
                 ImmutableDictionary<string, ImmutableArray<CLibraryFunction>>.Empty, ImmutableDictionary<string, CRecord>.Empty, ImmutableDictionary<string, CEnum>.Empty, true);
         }
-        var incomplete = parsed.Count < results.Count || parsed.Any(r => r.FirstError is { } e && (ClangArguments.IsHostTriple(target.Triple) || !e.Message.Contains("file not found", StringComparison.Ordinal)));
+        var incomplete = parsed.Count < results.Count || parsed.Any(r => r.FirstError is { } e && (IsHost(target) || !e.Message.Contains("file not found", StringComparison.Ordinal)));
         var sources = library.Sources.ToHashSet(StringComparer.Ordinal);
         bool Owned(CFunction f) => sources.Contains(f.FullSpan.File) || library.Headers.Contains(f.FullSpan.File)
             || PathUtil.IsUnder(f.FullSpan.File, library.Directory);
@@ -219,6 +219,14 @@ public static class CLibraryBuilder
             byName.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal),
             records.ToImmutable(), enums.ToImmutable(), incomplete);
     }
+
+    /// <summary>
+    /// Whether a target is this machine's own, parsed with the system headers; foreign targets get only the product's
+    /// libc headers, so a missing system header there is silence, not HL0003.
+    /// </summary>
+    private static bool IsHost(TargetPlatform target) =>
+        OperatingSystem.IsLinux() && target.Os == TargetOs.Linux
+        && (target.Arch == TargetArch.X64) == (System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64);
 
     /// <summary>Whether a library name from C# denotes this library (its loader name, CMake target name or `[libraries]` key).</summary>
     public static bool Matches(CLibrary library, string name) =>

@@ -45,7 +45,7 @@ public sealed class CParseService(ClangOptions options)
             _cache[key] = entry with { Generation = generation };
             return entry.Result;
         }
-        var result = CParser.Parse(request, options, cancellationToken);
+        var result = ClangParser.Parse(options, request, cancellationToken);
         if (result.Status is CParseStatus.Cancelled)
             return result;
         Interlocked.Increment(ref _parseCount);
