@@ -116,7 +116,7 @@ public static class CLibraryBuilder
             units.Add((umbrellaPath, library.IsCxx ? CLanguage.Cxx : CLanguage.C));
 
         var targets = ImmutableDictionary.CreateBuilder<TargetPlatform, CLibraryTarget>();
-        var problems = new Dictionary<(string, string), CParseProblem>();
+        var problems = new Dictionary<string, CParseProblem>(StringComparer.Ordinal);
         var files = new HashSet<string>(StringComparer.Ordinal);
         foreach (var target in input.Config.Targets)
         {
@@ -127,11 +127,12 @@ public static class CLibraryBuilder
                 results[unit.Path] = service.Parse(request, generation, cancellationToken);
             });
             var isHost = IsHost(target);
-            foreach (var (path, result) in results)
+            // The headers' translation unit first: an error in a header is reported there, not again from every source including it.
+            foreach (var (path, result) in results.OrderBy(r => r.Key == umbrellaPath ? 0 : 1).ThenBy(r => r.Key, StringComparer.Ordinal))
             {
                 files.UnionWith(result.IncludedFiles.Where(input.CFiles.ContainsKey));
-                foreach (var problem in Problems(path == umbrellaPath ? library.Headers.FirstOrDefault() ?? path : path, result, isHost, input))
-                    problems.TryAdd((problem.Path, problem.Message), problem);
+                foreach (var problem in Problems(path, result, isHost, input, library, umbrellaPath))
+                    problems.TryAdd(problem.Message, problem);
             }
             targets[target] = Combine(library, target, results.Values.ToList(), input);
         }
@@ -141,8 +142,10 @@ public static class CLibraryBuilder
     }
 
     /// <summary>HL0003 material: clang's first error per file. A header missing on a foreign target is silence, not a finding (DESIGN §7).</summary>
-    private static IEnumerable<CParseProblem> Problems(string mainFile, CParseResult result, bool isHost, WorkspaceInput input)
+    private static IEnumerable<CParseProblem> Problems(string mainFile, CParseResult result, bool isHost, WorkspaceInput input, CLibrary library, string umbrellaPath)
     {
+        if (mainFile == umbrellaPath)
+            mainFile = library.Headers.FirstOrDefault() ?? mainFile;
         switch (result.Status)
         {
             case CParseStatus.TimedOut or CParseStatus.Failed:
@@ -159,6 +162,14 @@ public static class CLibraryBuilder
                 continue;
             var path = error.Location is { } loc && input.CFiles.ContainsKey(loc.File) ? loc.File : mainFile;
             var span = error.Location is { } l && l.File == path ? l.Span : new TextSpan(0, 0);
+            if (error.Location is { } u && u.File == umbrellaPath)
+            {
+                // Line N of the headers' translation unit includes header N; an error at the start of a line is the previous
+                // header running off its end (an unterminated declaration): point at that header's end.
+                var index = Math.Clamp(u.Column <= 1 ? u.Line - 2 : u.Line - 1, 0, Math.Max(0, library.Headers.Length - 1));
+                if (index < library.Headers.Length && input.CFiles.TryGetValue(library.Headers[index], out var header))
+                    (path, span) = (library.Headers[index], new TextSpan(Math.Max(0, header.TrimEnd().Length - 1), header.TrimEnd().Length > 0 ? 1 : 0));
+            }
             yield return new CParseProblem(path, span, $"C/C++ file could only be partly understood: {error.Message}");
         }
     }

@@ -71,3 +71,198 @@ public sealed class CBindingTests
         }
         """);
 }
+
+public sealed class CMismatchTests
+{
+    [Fact]
+    public void C_long_bound_to_csharp_long_breaks_on_windows() => CheckDiagnostics(CLibs.ImageOps + """
+        //- /native/imageops/include/imageops.h
+        #include "api.h"
+        IMAGEOPS_API long io_offset(long delta);
+        //- /native/imageops/src/imageops.c
+        #include "imageops.h"
+        long io_offset(long delta) { return delta; }
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static partial class Native
+        {
+            [LibraryImport("imageops")] internal static partial long io_offset(long delta);
+                                                              //^^^^ error HL1003: return type of 'io_offset': C# 'long' (8 bytes, signed) vs C 'long' (4 bytes, signed) on win-x64
+                                                                             //^^^^ error HL1003: parameter 'delta' of 'io_offset': C# 'long' (8 bytes, signed) vs C 'long' (4 bytes, signed) on win-x64
+        }
+        """);
+
+    [Fact]
+    public void Default_bool_marshalling_against_c_bool_is_reported() => CheckDiagnostics(CLibs.ImageOps + """
+        //- /native/imageops/include/imageops.h
+        #include <stdbool.h>
+        #include "api.h"
+        IMAGEOPS_API bool io_flag(bool on);
+        //- /native/imageops/src/imageops.c
+        #include "imageops.h"
+        bool io_flag(bool on) { return !on; }
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static class Native
+        {
+            [DllImport("imageops")] static extern bool io_flag(bool on);
+                                                //^^^^ error HL1005: 'io_flag' returns a 1-byte C '_Bool'; C# 'bool' marshals as a 4-byte BOOL
+                                                             //^^^^ error HL1005: parameter 'on' of 'io_flag' is a 1-byte C '_Bool'; C# 'bool' marshals as a 4-byte BOOL
+        }
+        """);
+
+    [Fact]
+    public void Static_and_hidden_functions_are_not_exported() => CheckDiagnostics(CLibs.ImageOps + """
+        //- /native/imageops/include/imageops.h
+        #include "api.h"
+        IMAGEOPS_API int io_public(void);
+        int io_hidden(void);
+        //- /native/imageops/src/imageops.c
+        #include "imageops.h"
+        static int io_static(void) { return 1; }
+        int io_hidden(void) { return io_static(); }
+        int io_public(void) { return io_hidden(); }
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static partial class Native
+        {
+            [LibraryImport("imageops")] internal static partial int io_public();
+            [LibraryImport("imageops")] internal static partial int io_hidden();
+                                                                  //^^^^^^^^^ error HL2001: C function 'io_hidden' exists in library 'imageops' but is not exported: its visibility is hidden (a hidden visibility preset or -fvisibility=hidden, and no visibility("default") export macro on it)
+            [LibraryImport("imageops")] internal static partial int io_static();
+                                                                  //^^^^^^^^^ error HL2001: C function 'io_static' exists in library 'imageops' but is not exported: it is 'static' (internal linkage)
+        }
+        """);
+
+    [Fact]
+    public void Missing_export_suggests_the_closest_name_and_declared_but_undefined_is_explained() => CheckDiagnostics(CLibs.ImageOps + """
+        //- /native/imageops/include/imageops.h
+        #include "api.h"
+        IMAGEOPS_API int io_resize(int w, int h);
+        IMAGEOPS_API int io_rotate(int degrees);
+        //- /native/imageops/src/imageops.c
+        #include "imageops.h"
+        int io_resize(int w, int h) { return w * h; }
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static partial class Native
+        {
+            [LibraryImport("imageops")] internal static partial int io_resize(int w, int h);
+            [LibraryImport("imageops")] internal static partial int io_resise(int w, int h);
+                                                                  //^^^^^^^^^ error HL1001: library 'imageops' (C library 'imageops') exports no function 'io_resise'; did you mean 'io_resize'
+            [LibraryImport("imageops")] internal static partial int io_rotate(int degrees);
+                                                                  //^^^^^^^^^ error HL1001: library 'imageops' (C library 'imageops') declares 'io_rotate' in 'imageops.h' but none of its sources defines it, so it is not exported
+        }
+        """);
+
+    [Fact]
+    public void Struct_layout_and_enum_size_differences_are_reported() => CheckDiagnostics(CLibs.ImageOps + """
+        //- /native/imageops/include/imageops.h
+        #include <stdint.h>
+        #include "api.h"
+        typedef struct Rect { int32_t x; int32_t y; int64_t area; } Rect;
+        typedef enum Mode { MODE_FAST = 0, MODE_SLOW = 1 } Mode;
+        IMAGEOPS_API void io_fill(const Rect* r, Mode mode);
+        //- /native/imageops/src/imageops.c
+        #include "imageops.h"
+        void io_fill(const Rect* r, Mode mode) { (void)r; (void)mode; }
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        [StructLayout(LayoutKind.Sequential)] struct Rect { public int X; public int Y; }
+                                                   //^^^^ error HL1009: C# struct 'Rect' (8 bytes) lacks field 'area' ('int64_t' at offset 8) of C 'Rect' (16 bytes)
+        enum Mode : byte { Fast = 0, Slow = 1 }
+           //^^^^ error HL1010: C# enum 'Mode' is 1 byte but C 'Mode' is 4 bytes
+        static partial class Native
+        {
+            [LibraryImport("imageops")] internal static partial void io_fill(in Rect r, Mode mode);
+        }
+        """);
+
+    [Fact]
+    public void Variadic_function_bound_with_a_fixed_signature_is_reported() => CheckDiagnostics(CLibs.ImageOps + """
+        //- /native/imageops/include/imageops.h
+        #include "api.h"
+        IMAGEOPS_API int io_log(const char* format, ...);
+        //- /native/imageops/src/imageops.c
+        #include "imageops.h"
+        int io_log(const char* format, ...) { return format[0]; }
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static partial class Native
+        {
+            [LibraryImport("imageops", StringMarshalling = StringMarshalling.Utf8)] internal static partial int io_log(string format, int value);
+                                                                                                              //^^^^^^ warning HL1014: 'io_log' is variadic in C ('...'), but 'io_log' binds it with a fixed signature: variadic arguments are passed differently on some platforms (arm64 Apple passes them on the stack)
+        }
+        """);
+
+    [Fact]
+    public void Wide_strings_differ_in_width_between_windows_and_unix() => CheckDiagnostics(CLibs.ImageOps + """
+        //- /native/imageops/include/imageops.h
+        #include <wchar.h>
+        #include "api.h"
+        IMAGEOPS_API int io_title(const wchar_t* title);
+        //- /native/imageops/src/imageops.c
+        #include "imageops.h"
+        int io_title(const wchar_t* title) { return title[0]; }
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static partial class Native
+        {
+            [LibraryImport("imageops", StringMarshalling = StringMarshalling.Utf16)] internal static partial int io_title(string title);
+                                                                                                                        //^^^^^^ warning HL1006: parameter 'title' of 'io_title': C# 'string' is marshalled as UTF-16 (2-byte units) but C 'const wchar_t *' expects 4-byte characters on linux-x64, osx-arm64
+        }
+        """);
+
+    [Fact]
+    public void A_header_with_an_error_is_reported_and_what_parsed_still_counts() => CheckDiagnostics(CLibs.ImageOps + """
+        //- /native/imageops/include/imageops.h
+        #include "api.h"
+        IMAGEOPS_API int io_ok(int x);
+        IMAGEOPS_API int io_broken(int x
+                                     //^ info HL0003: C/C++ file could only be partly understood: expected ')'
+        //- /native/imageops/src/imageops.c
+        #include "imageops.h"
+        int io_ok(int x) { return x; }
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static partial class Native
+        {
+            [LibraryImport("imageops")] internal static partial long io_ok(int x);
+                                                              //^^^^ error HL1003: return type of 'io_ok': C# 'long' (8 bytes, signed) vs C 'int' (4 bytes, signed)
+        }
+        """);
+}
+
+public sealed class CxxBindingTests
+{
+    private const string Widgets = """
+        //- /native/widgets/CMakeLists.txt
+        cmake_minimum_required(VERSION 3.16)
+        project(widgets CXX)
+        add_library(widgets SHARED widgets.cpp)
+        //- /app/App.csproj
+        <Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework><AllowUnsafeBlocks>true</AllowUnsafeBlocks></PropertyGroup></Project>
+
+        """;
+
+    [Fact]
+    public void A_cxx_function_without_extern_c_is_mangled() => CheckDiagnostics(Widgets + """
+        //- /native/widgets/widgets.h
+        #pragma once
+        extern "C" int widget_count();
+        int widget_area(int w, int h);
+          //^^^^^^^^^^^ hint HL2004: '_Z11widget_areaii' is exported by C++ library 'widgets' but no C# declaration binds it
+        //- /native/widgets/widgets.cpp
+        #include "widgets.h"
+        extern "C" int widget_count() { return 3; }
+        int widget_area(int w, int h) { return w * h; }
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static partial class Native
+        {
+            [LibraryImport("widgets")] internal static partial int widget_count();
+            [LibraryImport("widgets")] internal static partial int widget_area(int w, int h);
+                                                                 //^^^^^^^^^^^ error HL2003: C++ function 'widget_area' in library 'widgets' has C++ linkage: it is exported as '_Z11widget_areaii', not 'widget_area'; declare it extern "C"
+        }
+        """);
+}
