@@ -42,6 +42,9 @@ public sealed class CAbiMapper(Func<string, CRecord?> findRecord, Func<string, C
                 return new AbiInt(1, false);
             case CTypeKind.Short or CTypeKind.UShort or CTypeKind.Int or CTypeKind.UInt or CTypeKind.LongLong or CTypeKind.ULongLong or CTypeKind.Int128 or CTypeKind.UInt128:
                 return Integer(type);
+            case CTypeKind.Long or CTypeKind.ULong when IsFixedWidth(type):
+                // `int64_t` is `long` on 64-bit Linux: written through a fixed-width typedef, its size is the same everywhere.
+                return Integer(type);
             case CTypeKind.Long or CTypeKind.ULong:
                 return Integer(type) with { Bytes = target.CLongSize, PlatformName = PlatformName(type) ?? (type.Kind == CTypeKind.Long ? "long" : "unsigned long") };
             case CTypeKind.WChar:
@@ -106,6 +109,13 @@ public sealed class CAbiMapper(Func<string, CRecord?> findRecord, Func<string, C
         }
         return null;
     }
+
+    private static readonly System.Text.RegularExpressions.Regex s_fixedWidth =
+        new(@"^(__)?u?int(_least|_fast)?(8|16|32|64)(_t)?$|^(DWORD|ULONG|LONG|INT32|UINT32|INT64|UINT64|LONG32|ULONG32|LONG64|ULONG64|DWORD32|DWORD64)$",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>Whether an integer was written through a typedef whose width is fixed on every platform (`int64_t`, `uint32_t`, Win32 `DWORD`).</summary>
+    private static bool IsFixedWidth(CType type) => PlatformName(type) is null && type.TypedefChain.Any(s_fixedWidth.IsMatch);
 
     private static int Bytes(CType type, int fallback) => type.Size is > 0 and <= 64 ? (int)type.Size : fallback;
 

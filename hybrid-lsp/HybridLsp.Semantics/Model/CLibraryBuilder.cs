@@ -81,20 +81,18 @@ public static class CLibraryBuilder
 
     private static CLibrary FromHeaders(LibraryConfig config, WorkspaceInput input)
     {
-        var configDir = input.Config.Path is { } p ? PathUtil.Directory(p) : input.RootPath;
-        var dirs = config.Headers.Select(h => PathUtil.Combine(configDir, h)).ToImmutableArray();
+        var dirs = config.Headers; // absolute: the configuration reader resolved them against its folder
         var headers = input.CFiles.Keys.Where(p => IsHeader(p) && dirs.Any(d => PathUtil.IsUnder(p, d) || p == d))
             .Order(StringComparer.Ordinal).Take(MaxHeadersPerLibrary).ToImmutableArray();
-        var isCxx = config.Language is "c++" or "cxx" or "cpp";
-        return new CLibrary(config.Name, config.Name, dirs.FirstOrDefault() ?? configDir, null, config, headersOnly: true, headers, [], isCxx);
+        var isCxx = config.Language is "cpp";
+        return new CLibrary(config.Name, config.Name, dirs.FirstOrDefault() ?? input.RootPath, null, config, headersOnly: true, headers, [], isCxx);
     }
 
     private static void Index(CLibrary library, WorkspaceInput input, CParseService service, long generation, CancellationToken cancellationToken)
     {
-        var configDir = input.Config.Path is { } cp ? PathUtil.Directory(cp) : input.RootPath;
         var includeDirs = (library.CMake?.IncludeDirectories ?? [])
-            .Concat((library.Config?.Include ?? []).Select(i => PathUtil.Combine(configDir, i)))
-            .Concat(library.HeadersOnly ? library.Config!.Headers.Select(h => PathUtil.Combine(configDir, h)) : [])
+            .Concat(library.Config?.Include ?? [])
+            .Concat(library.HeadersOnly ? library.Config!.Headers : [])
             .Distinct(StringComparer.Ordinal).ToImmutableArray();
         var defines = (library.CMake?.Defines ?? [])
             // CMake defines <target>_EXPORTS when it compiles a shared library: export macros test it.

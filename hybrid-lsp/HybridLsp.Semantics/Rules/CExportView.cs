@@ -32,7 +32,7 @@ internal sealed class CExportView(CLibrary library, string entryPoint) : NativeE
             return exact.ExportsBySymbol.TryGetValue(entryPoint, out var f) ? Map(f, exact, target) : null;
         // A target that was not parsed: the nearest parsed one, with platform-dependent widths taken for this target.
         var nearest = library.Targets.Values.Where(t => t.Parsed && t.ExportsBySymbol.ContainsKey(entryPoint))
-            .OrderByDescending(t => t.Target.Arch == target.Arch ? 1 : 0).FirstOrDefault();
+            .OrderByDescending(t => t.Target.Arch == target.Arch ? 1 : 0).ThenBy(t => t.Target.Name, StringComparer.Ordinal).FirstOrDefault();
         return nearest is null ? null : Map(nearest.ExportsBySymbol[entryPoint], nearest, target);
     }
 

@@ -266,3 +266,47 @@ public sealed class CxxBindingTests
         }
         """);
 }
+
+public sealed class CPlatformAndConfigTests
+{
+    [Fact]
+    public void C_long_matching_on_windows_only_warns_where_it_breaks() => CheckDiagnostics(CLibs.ImageOps + """
+        //- /native/imageops/include/imageops.h
+        #include "api.h"
+        IMAGEOPS_API long io_ticks(void);
+        //- /native/imageops/src/imageops.c
+        #include "imageops.h"
+        long io_ticks(void) { return 1; }
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static partial class Native
+        {
+            [LibraryImport("imageops")] internal static partial int io_ticks();
+                                                              //^^^ warning HL1008: return type of 'io_ticks': C 'long' changes size with the platform but C# 'int' is always 4 bytes; it breaks on linux-x64, linux-arm64, osx-x64, osx-arm64
+        }
+        """, ["win-x64"]);
+
+    [Fact]
+    public void A_vendored_sdk_named_by_its_headers_is_bound_without_sources() => CheckDiagnostics("""
+        //- /hybrid-lsp.toml
+        [libraries.vendorsdk]
+        headers = ["third_party/vendorsdk/include"]
+        //- /third_party/vendorsdk/include/vendorsdk.h
+        #include <stdint.h>
+        uint32_t vsdk_version(void);
+        void vsdk_set_name(const char* name);
+        //- /app/App.csproj
+        <Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static class Native
+        {
+            [DllImport("vendorsdk")] static extern uint vsdk_version();
+            [DllImport("vendorsdk")] static extern ushort vsdk_set_name(string name);
+                                                 //^^^^^^ error HL1003: return type of 'vsdk_set_name': C# 'ushort' (2 bytes) vs C returning nothing
+                                                                      //^^^^^^ warning HL1006: parameter 'name' of 'vsdk_set_name': C# 'string' is marshalled with the ANSI code page on Windows but C 'const char *' is conventionally UTF-8; use StringMarshalling.Utf8 or [MarshalAs(UnmanagedType.LPUTF8Str)] on win-x64
+            [DllImport("vendorsdk")] static extern void vsdk_shutdown();
+                                                      //^^^^^^^^^^^^^ error HL1001: library 'vendorsdk' (C library 'vendorsdk') exports no function 'vsdk_shutdown'
+        }
+        """);
+}
