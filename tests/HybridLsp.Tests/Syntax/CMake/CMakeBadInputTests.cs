@@ -75,7 +75,8 @@ public sealed class CMakeBadInputTests
         watch.Stop();
         Assert.Equal(["big"], project.Libraries.Select(l => l.Name).ToArray());
         Assert.Empty(project.Errors);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+        // A hang guard, not a benchmark: ~1 s on an idle 2-core machine; CI machines here can be heavily shared.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed}");
     }
 
     [Fact]
