@@ -12,6 +12,13 @@ if ! command -v cargo >/dev/null 2>&1; then
   echo "test.sh: cargo not found (expected the rustup toolchain in ~/.cargo/bin); the oracle tests need it" >&2
   exit 2
 fi
+# CMake and a C/C++ compiler: the CMake oracle tests and the demo's C library are built for real (part of the image).
+for tool in cmake cc c++ nm; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "test.sh: $tool not found; the CMake oracle tests need it (Debian: apt-get install cmake g++ binutils)" >&2
+    exit 2
+  fi
+done
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 dotnet build HybridLsp.sln -c Release -warnaserror -nologo -v quiet

@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace HybridLsp.Oracle.Tests;
 
-/// <summary>The demo is a real hybrid app: `dotnet run` builds the Rust crate through its MSBuild target and prints results computed in Rust.</summary>
+/// <summary>
+/// The demo is a real hybrid app: `dotnet run` builds the Rust crate and the CMake C library through its MSBuild targets
+/// and prints results computed in Rust and in C.
+/// </summary>
 public sealed class DemoAppTests
 {
     [Fact]
@@ -28,5 +31,10 @@ public sealed class DemoAppTests
         Assert.Contains("computed in Rust", stdout, StringComparison.Ordinal);
         Assert.Matches(@"fm_add\(40, 2\)\s+= 42", stdout);
         Assert.Matches(@"fm_length\(&\(2, 3, 6\)\)\s+= 7", stdout);
+        // The C library (cmake is on this machine, as the CMake oracle tests require).
+        Assert.Contains("computed in C", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"io_buffer_size\(RGB24, 4, 3\)\s+= 36", stdout);
+        Assert.Matches(@"io_stats_compute\(&image\) min/max/count\s+= 55/245/36", stdout);
+        Assert.Matches(@"io_checksum\(&image, on_row, &rows\)\s+= 0x[0-9a-f]{16} \(3 rows reported\)", stdout);
     }
 }

@@ -1,8 +1,9 @@
 using System;
 using DemoApp;
+using DemoApp.ImageOps;
 
-// Every result printed below is computed by the Rust crate in native/fastmath.
-// BrokenBindings.cs holds deliberately wrong declarations for the checker demo; nothing here calls them.
+// The results printed below are computed by the Rust crate in native/fastmath and by the C library in native/imageops.
+// BrokenBindings.cs and BrokenImageOpsBindings.cs hold deliberately wrong declarations for the checker demo; nothing here calls them.
 
 uint version = NativeMethods.Version();
 Console.WriteLine($"fastmath {version >> 16}.{(version >> 8) & 0xFF}.{version & 0xFF}, computed in Rust:");
@@ -25,5 +26,16 @@ Show($"fm_dot({a}, {b})", NativeMethods.Dot(a, b));
 
 var v = new Vec3(2, 3, 6);
 Show($"fm_length(&{v})", NativeMethods.Length(in v));
+
+// The C library is built with CMake; without cmake on the machine the build skips it and this part says so.
+Console.WriteLine();
+try
+{
+    ImageOpsDemo.Run(Show);
+}
+catch (DllNotFoundException)
+{
+    Console.WriteLine("imageops (C, CMake) was not built: install cmake and a C compiler to see it");
+}
 
 static void Show(string call, object result) => Console.WriteLine($"  {call,-52} = {result}");

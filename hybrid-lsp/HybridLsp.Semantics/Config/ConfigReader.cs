@@ -9,10 +9,11 @@ namespace HybridLsp.Semantics.Config;
 /// <summary>Reads and validates hybrid-lsp.toml. Never throws; every problem is a <see cref="ConfigProblem"/> and the default applies.</summary>
 public static class ConfigReader
 {
-    private static readonly HashSet<string> s_libraryKeys = ["headers", "include", "defines", "language", "crate", "cmake-target"];
+    private static readonly HashSet<string> s_libraryKeys = ["headers", "include", "defines", "language", "crate", "cmake", "cmake-target"];
 
     /// <param name="path">The absolute path of the configuration file (paths inside are relative to its folder).</param>
-    public static HybridConfig Read(string path, string text)
+    /// <param name="workspaceRoot">The workspace folder that library paths must stay inside; the file's folder when null.</param>
+    public static HybridConfig Read(string path, string text, string? workspaceRoot = null)
     {
         var document = TomlDocument.Parse(text);
         var problems = ImmutableArray.CreateBuilder<ConfigProblem>();
@@ -20,6 +21,7 @@ public static class ConfigReader
             problems.Add(new ConfigProblem(error.Span, "invalid TOML: " + error.Message, false));
 
         var folder = System.IO.Path.GetDirectoryName(path)?.Replace('\\', '/') ?? "";
+        var root = (workspaceRoot ?? folder).Replace('\\', '/').TrimEnd('/');
         var config = HybridConfig.Default with { Path = path };
         var libraries = config.Libraries.ToBuilder();
         var rules = ImmutableDictionary.CreateBuilder<string, RuleSeverity>();
@@ -128,30 +130,49 @@ public static class ConfigReader
             }
             ImmutableArray<string> List(string key) => values.TryGetValue(key, out var e) ? StringList(e, problems) ?? [] : [];
 
-            var crate = Str("crate");
-            var cmake = Str("cmake-target");
-            var headers = List("headers");
-            var sources = (crate is null ? 0 : 1) + (cmake is null ? 0 : 1) + (headers.IsEmpty ? 0 : 1);
+            // Library paths are relative to the configuration file and stay inside the workspace (DESIGN §7).
+            string? PathValue(string key)
+            {
+                if (!values.TryGetValue(key, out var e))
+                    return null;
+                if (e.Value is not TomlValue.String s)
+                {
+                    problems.Add(Expected(e, "a string"));
+                    return null;
+                }
+                return ResolvePath(folder, root, s.Value, s.Span, e.DottedPath, problems);
+            }
+            ImmutableArray<string> PathList(string key)
+            {
+                if (!values.TryGetValue(key, out var e) || StringList(e, problems) is null)
+                    return [];
+                var items = e.Value is TomlValue.Array array ? array.Items.Cast<TomlValue.String>().ToList() : [(TomlValue.String)e.Value];
+                return [.. items.Select(i => ResolvePath(folder, root, i.Value, i.Span, e.DottedPath, problems)).OfType<string>()];
+            }
+
+            var hasCrate = values.ContainsKey("crate");
+            var hasCmake = values.ContainsKey("cmake") || values.ContainsKey("cmake-target");
+            var hasHeaders = values.ContainsKey("headers");
+            var sources = (hasCrate ? 1 : 0) + (hasCmake ? 1 : 0) + (hasHeaders ? 1 : 0);
             if (sources > 1)
             {
-                problems.Add(new ConfigProblem(span, $"[libraries.{name}] must name exactly one of 'headers', 'crate' or 'cmake-target'", false));
+                problems.Add(new ConfigProblem(span, $"[libraries.{name}] must name exactly one of 'headers', 'crate' or 'cmake'/'cmake-target'", false));
                 continue;
             }
+            var crate = PathValue("crate");
+            var cmakeTarget = Str("cmake-target");
+            var cmakeFolder = PathValue("cmake");
+            var headers = PathList("headers");
             var language = Str("language");
             if (language is not (null or "c" or "cpp"))
             {
                 problems.Add(Expected(values["language"], "\"c\" or \"cpp\""));
                 language = null;
             }
-            libraries[name] = new LibraryConfig(
-                name,
-                crate is null ? null : Combine(folder, crate),
-                cmake,
-                [.. headers.Select(h => Combine(folder, h))],
-                [.. List("include").Select(i => Combine(folder, i))],
-                List("defines"),
-                language,
-                span);
+            libraries[name] = new LibraryConfig(name, crate, cmakeTarget, headers, PathList("include"), List("defines"), language, span)
+            {
+                Cmake = cmakeFolder,
+            };
         }
 
         return config with { Libraries = libraries.ToImmutable(), RuleSeverities = rules.ToImmutable(), Problems = problems.ToImmutable() };
@@ -204,9 +225,39 @@ public static class ConfigReader
 
     private static string Quote(TomlValue value) => value is TomlValue.String s ? $"'{s.Value}'" : value.Describe();
 
-    private static string Combine(string folder, string relative)
+    /// <summary>
+    /// A library path of the file, absolute: null (and an HL0004 error on the value) when it is absolute, or when `..`
+    /// leads outside the workspace. Paths are only joined as strings: nothing is read from the file system here.
+    /// </summary>
+    private static string? ResolvePath(string folder, string root, string value, Syntax.Text.TextSpan span, string key, ImmutableArray<ConfigProblem>.Builder problems)
     {
-        var combined = System.IO.Path.IsPathRooted(relative) ? relative : System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, relative));
-        return combined.Replace('\\', '/').TrimEnd('/');
+        var normalized = value.Replace('\\', '/');
+        if (normalized.Length == 0)
+        {
+            problems.Add(new ConfigProblem(span, $"'{key}' must be a path relative to the configuration file, found an empty string", false));
+            return null;
+        }
+        if (normalized.StartsWith('/') || (normalized.Length >= 2 && char.IsAsciiLetter(normalized[0]) && normalized[1] == ':'))
+        {
+            problems.Add(new ConfigProblem(span, $"'{key}' must be a path relative to the configuration file, found the absolute path '{value}'", false));
+            return null;
+        }
+        var combined = Model.PathUtil.Combine(folder, normalized).TrimEnd('/');
+        // PathUtil.Normalize drops a '..' above the root: count the depth by hand so such a path is caught too.
+        var depth = 0;
+        var escapes = false;
+        foreach (var part in (folder.TrimEnd('/') + "/" + normalized).Split('/'))
+        {
+            if (part is "" or ".")
+                continue;
+            depth += part == ".." ? -1 : 1;
+            escapes |= depth < 0;
+        }
+        if (escapes || (combined != root && !Model.PathUtil.IsUnder(combined, root)))
+        {
+            problems.Add(new ConfigProblem(span, $"'{key}' must stay inside the workspace, but '{value}' leads outside '{(root.Length == 0 ? "/" : root)}'", false));
+            return null;
+        }
+        return combined;
     }
 }

@@ -7,7 +7,19 @@ namespace HybridLsp.Semantics.Config;
 
 /// <summary>`[libraries.NAME]`: where the native side of a library lives when name matching is not enough.</summary>
 /// <param name="Crate">Folder of the crate's Cargo.toml, absolute.</param>
-public sealed record LibraryConfig(string Name, string? Crate, string? CmakeTarget, ImmutableArray<string> Headers, ImmutableArray<string> Include, ImmutableArray<string> Defines, string? Language, TextSpan Span);
+/// <param name="CmakeTarget">`cmake-target`: the CMake library target (its name, not OUTPUT_NAME); null means the library name.</param>
+/// <param name="Headers">`headers`: header files or folders of headers of a C library this repository does not build, absolute.</param>
+/// <param name="Include">`include`: extra include directories for parsing the library's headers, absolute.</param>
+/// <param name="Defines">`defines`: extra preprocessor definitions ("NAME" or "NAME=VALUE") for parsing its headers.</param>
+/// <param name="Language">`language`: "c" or "cpp"; null to decide by file extension.</param>
+public sealed record LibraryConfig(string Name, string? Crate, string? CmakeTarget, ImmutableArray<string> Headers, ImmutableArray<string> Include, ImmutableArray<string> Defines, string? Language, TextSpan Span)
+{
+    /// <summary>`cmake`: the folder of the CMakeLists.txt whose project builds the library (absolute), when it is not the workspace's top-level CMake project.</summary>
+    public string? Cmake { get; init; }
+
+    /// <summary>The library is built by a CMake project (`cmake` or `cmake-target` is given).</summary>
+    public bool IsCmake => Cmake is not null || CmakeTarget is not null;
+}
 
 /// <summary>A problem in hybrid-lsp.toml: HL0004, an error unless it is an unknown key (warning).</summary>
 public sealed record ConfigProblem(TextSpan Span, string Message, bool IsUnknownKey);

@@ -8,4 +8,9 @@ internal static class LibraryNames
     /// or fastmath.dll next to the app, depending on the operating system.
     /// </summary>
     public const string Fastmath = "fastmath";
+
+    /// <summary>
+    /// The C library in native/imageops, built with CMake: libimageops.so, libimageops.dylib or imageops.dll.
+    /// </summary>
+    public const string ImageOps = "imageops";
 }
