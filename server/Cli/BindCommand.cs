@@ -21,7 +21,7 @@ public static class BindCommand
         var rootPath = WorkspaceLoader.Normalize(root).TrimEnd('/');
         if (rootPath.Length == 0)
             rootPath = "/";
-        var host = new AnalysisHost(new AnalysisOptions(rootPath));
+        var host = new AnalysisHost(new AnalysisOptions(rootPath, Clang: Workspace.ClangSettings.Resolve()));
         host.ApplyChange(new WorkspaceLoader(logger).Load(root, cancellationToken));
         if (host.Snapshot().BindingFile(library, cancellationToken) is not { } text)
             return Fail($"library '{library}' resolves to no Rust crate in '{directory}'");

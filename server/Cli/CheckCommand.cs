@@ -47,7 +47,7 @@ public static class CheckCommand
         var rootPath = WorkspaceLoader.Normalize(root).TrimEnd('/');
         if (rootPath.Length == 0)
             rootPath = "/";
-        var host = new AnalysisHost(new AnalysisOptions(rootPath, config, targets.IsEmpty ? default : targets));
+        var host = new AnalysisHost(new AnalysisOptions(rootPath, config, targets.IsEmpty ? default : targets, Workspace.ClangSettings.Resolve()));
         var change = new WorkspaceLoader(logger).Load(root, cancellationToken);
         host.ApplyChange(change);
         var analysis = host.Snapshot();

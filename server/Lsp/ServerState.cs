@@ -53,7 +53,7 @@ public sealed class ServerState
             LinkSupport = linkSupport;
             WorkDoneProgressSupport = workDoneProgress;
             WorkspaceTrusted = trusted;
-            _host = new AnalysisHost(new AnalysisOptions(rootPath ?? "/"));
+            _host = new AnalysisHost(new AnalysisOptions(rootPath ?? "/", Clang: Workspace.ClangSettings.Resolve()));
             Initialized = true;
         }
     }

@@ -39,6 +39,7 @@ public sealed class WorkspaceIndexer(ServerState state, ClientConnection client,
                 await client.NotifyAsync("$/progress", new ProgressParams<WorkDoneProgress>(token, new WorkDoneProgress("begin", Title: "Indexing", Message: root, Percentage: 0, Cancellable: false))).ConfigureAwait(false);
 
             var stopwatch = Stopwatch.StartNew();
+            logger.LogInformation("C/C++: {Clang}", ClangSettings.Describe(ClangSettings.Resolve()));
             var loader = new WorkspaceLoader(logger);
             var walk = await Task.Run(() => loader.Load(root, cancellationToken, filesFound: count =>
             {
