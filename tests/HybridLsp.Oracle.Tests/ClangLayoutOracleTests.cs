@@ -121,6 +121,24 @@ public sealed class ClangLayoutOracleTests : IDisposable
         Assert.Equal(["lib_add", "lib_get_height", "lib_get_width"], found);
     }
 
+    [Theory]
+    [InlineData("x86_64-unknown-linux-gnu")]
+    [InlineData("x86_64-pc-windows-msvc")]
+    public void A_user_resource_directory_replaces_the_builtin_headers(string triple)
+    {
+        // Debian's clang-14 resource directory (libclang-common-14-dev), as a user would point HYBRID_LSP_CLANG_RESOURCE_DIR at it.
+        const string resources = "/usr/lib/llvm-14/lib/clang/14.0.6";
+        Assert.True(Directory.Exists(resources), $"{resources} is missing: install libclang-common-14-dev");
+        const string header = "#include <stddef.h>\n#include <stdbool.h>\n#include <stdint.h>\n#include <wchar.h>\ntypedef size_t my_size;\ntypedef bool my_bool;\n";
+        var path = Path.Combine(_directory, "r.h");
+        var result = ClangParser.Parse(new ClangOptions(null, resources), new CParseRequest(path, ImmutableDictionary<string, string>.Empty.Add(path, header), triple), CancellationToken.None);
+        Assert.Null(result.FirstError);
+        Assert.Equal(8, result.Typedefs.Single(t => t.Name == "my_size").Type.Size);
+        Assert.Equal(1, result.Typedefs.Single(t => t.Name == "my_bool").Type.Size);
+        Assert.Contains(result.IncludedFiles, f => f.StartsWith(resources, StringComparison.Ordinal) && f.EndsWith("/stddef.h", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.IncludedFiles, f => f.EndsWith("/builtin/stddef.h", StringComparison.Ordinal));
+    }
+
     private static string Run(string file, params string[] arguments)
     {
         var start = new ProcessStartInfo(file, arguments) { RedirectStandardError = true, RedirectStandardOutput = true };
