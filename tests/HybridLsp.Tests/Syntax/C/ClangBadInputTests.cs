@@ -120,6 +120,18 @@ public sealed class ClangBadInputTests
     }
 
     [Fact]
+    public void A_main_file_that_is_neither_a_buffer_nor_on_disk_fails_with_a_message()
+    {
+        var result = ClangParser.Parse(ClangOptions.Default, new CParseRequest("/__no_such_dir__/missing.h", Files("//- /ws/other.h\nint a(void);\n"), LinuxX64), CancellationToken.None);
+        Assert.True(result.Status is CParseStatus.Failed or CParseStatus.Parsed, result.Message);
+        Assert.Empty(result.Functions);
+        if (result.Status == CParseStatus.Failed)
+            Assert.Contains("/__no_such_dir__/missing.h", result.Message);
+        else
+            Assert.NotNull(result.FirstError);
+    }
+
+    [Fact]
     public void Cancellation_gives_cancelled()
     {
         using var cancelled = new CancellationTokenSource();
