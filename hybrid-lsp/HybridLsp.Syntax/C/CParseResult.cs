@@ -41,6 +41,12 @@ public sealed record CParseResult(
     internal static CParseResult Empty(CParseStatus status, string message, ImmutableArray<string> droppedFlags = default) =>
         new(status, message, [], [], [], [], [], [], droppedFlags.IsDefault ? [] : droppedFlags);
 
+    /// <summary>Time libclang spent parsing (wall clock, on the parse thread), for logs and benchmarks.</summary>
+    public TimeSpan ParseTime { get; init; }
+
+    /// <summary>Time spent reading declarations out of the parsed translation unit.</summary>
+    public TimeSpan ExtractTime { get; init; }
+
     /// <summary>The first error or fatal diagnostic, if any (the text HL0003 shows).</summary>
     public CDiagnostic? FirstError => Diagnostics.FirstOrDefault(d => d.Severity >= CSeverity.Error);
 }

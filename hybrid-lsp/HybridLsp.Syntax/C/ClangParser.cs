@@ -78,12 +78,15 @@ public static unsafe class ClangParser
     {
         try
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             using var session = ClangSession.Parse(api, request.MainFile, arguments, unsaved, out var errorCode);
+            var parseTime = watch.Elapsed;
             if (session is null)
                 return CParseResult.Empty(CParseStatus.Failed, $"libclang could not parse '{request.MainFile}' ({ErrorText(errorCode)})", dropped);
             if (abandoned.IsCancellationRequested)
                 return CParseResult.Empty(CParseStatus.Cancelled, "abandoned", dropped);
-            return new DeclarationExtractor(session, request).Extract(dropped, abandoned);
+            var result = new DeclarationExtractor(session, request).Extract(dropped, abandoned);
+            return result with { ParseTime = parseTime, ExtractTime = watch.Elapsed - parseTime };
         }
         catch (OperationCanceledException)
         {

@@ -76,27 +76,28 @@ internal sealed unsafe class DeclarationExtractor
     {
         var name = _session.Spelling(cursor);
         var type = _api.GetCursorType(cursor);
-        var mangled = _session.Take(_api.CursorGetMangling(cursor));
-        var linkage = IsCxxMangled(mangled) ? CLinkage.Cxx : CLinkage.C;
-        var entryPoint = linkage == CLinkage.C ? name : IsMachO ? mangled[1..] : mangled;
-        bool dllExport = false, dllImport = false;
+        bool dllExport = false, dllImport = false, asmLabel = false;
         foreach (var child in _session.Children(cursor))
         {
             dllExport |= child.Kind == CursorKind.DllExport;
             dllImport |= child.Kind == CursorKind.DllImport;
+            asmLabel |= child.Kind == CursorKind.AsmLabelAttr;
         }
+        var mangled = Mangling(cursor, name, asmLabel);
+        var linkage = IsCxxMangled(mangled) ? CLinkage.Cxx : CLinkage.C;
+        var entryPoint = linkage == CLinkage.C ? name : IsMachO ? mangled[1..] : mangled;
         var count = Math.Max(0, _api.CursorGetNumArguments(cursor));
         var parameters = ImmutableArray.CreateBuilder<CParameter>(count);
         for (var i = 0; i < count; i++)
         {
             var argument = _api.CursorGetArgument(cursor, (uint)i);
             var parameterName = _session.Spelling(argument);
-            parameters.Add(new CParameter(parameterName, _types.Read(_api.GetCursorType(argument)), parameterName.Length > 0 ? NameSpan(argument) : null));
+            parameters.Add(new CParameter(parameterName, _types.Read(_api.GetCursorType(argument)), parameterName.Length > 0 ? NameSpan(argument, parameterName) : null));
         }
         return new CFunction(
             name,
             Qualify(scope, name),
-            NameSpan(cursor),
+            NameSpan(cursor, name),
             FullSpan(cursor),
             _api.IsCursorDefinition(cursor) != 0,
             _api.CursorGetStorageClass(cursor) == 3, // CX_SC_Static
@@ -248,12 +249,12 @@ internal sealed unsafe class DeclarationExtractor
         return _request.UnsavedFiles.ContainsKey(file);
     }
 
-    private CSourceSpan NameSpan(CXCursor cursor)
+    private CSourceSpan NameSpan(CXCursor cursor, string? knownName = null)
     {
         var (file, line, column, offset) = _session.FileLocation(_api.GetCursorLocation(cursor));
         var end = offset;
         // A name written in the file is as long as its spelling; a macro-made name covers the macro use's first token only.
-        var name = _session.Spelling(cursor);
+        var name = knownName ?? _session.Spelling(cursor);
         if (_request.UnsavedFiles.TryGetValue(file, out var text) && offset + name.Length <= text.Length)
             end = offset + Encoding.UTF8.GetByteCount(name);
         return Span(file, line, column, offset, end);
@@ -276,6 +277,18 @@ internal sealed unsafe class DeclarationExtractor
             _offsetMaps[file] = map = new OffsetMap(text);
         return new CSourceSpan(file, TextSpan.FromBounds(map.ToUtf16(startByte), map.ToUtf16(endByte)), line, column);
     }
+
+    // clang_Cursor_getMangling builds a name generator per call (the largest cost of extraction on a big header).
+    // A C function's symbol is predictable except on x86 Windows (stdcall/fastcall/vectorcall decorations) and
+    // with an asm label, so C translation units ask libclang only there.
+    private string Mangling(CXCursor cursor, string name, bool asmLabel)
+    {
+        if (_request.Language == CLanguage.Cxx || IsX86Windows || asmLabel)
+            return _session.Take(_api.CursorGetMangling(cursor));
+        return IsMachO ? "_" + name : name;
+    }
+
+    private bool IsX86Windows => _request.TargetTriple.StartsWith("i", StringComparison.Ordinal) && _request.TargetTriple.Contains("86", StringComparison.Ordinal) && ClangArguments.IsWindowsTriple(_request.TargetTriple);
 
     private bool IsMachO => _request.TargetTriple.Contains("apple", StringComparison.Ordinal) || _request.TargetTriple.Contains("darwin", StringComparison.Ordinal);
 

@@ -8,7 +8,22 @@ internal sealed unsafe class TypeReader(ClangSession session)
 {
     private const int MaxDepth = 24;
 
+    // A CXType is (kind, QualType pointer, translation unit): equal values are the same type, so each distinct type
+    // is read once per translation unit. Public headers repeat a few types thousands of times.
+    private readonly Dictionary<(int, IntPtr, IntPtr), CType> _cache = [];
+
     public CType Read(CXType type, int depth = 0)
+    {
+        var key = (type.Kind, type.Data0, type.Data1);
+        if (_cache.TryGetValue(key, out var cached))
+            return cached;
+        var result = ReadCore(type, depth);
+        if (depth <= MaxDepth)
+            _cache[key] = result;
+        return result;
+    }
+
+    private CType ReadCore(CXType type, int depth)
     {
         var api = session.Api;
         var spelling = session.Spelling(type);

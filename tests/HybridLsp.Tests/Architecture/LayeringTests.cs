@@ -33,6 +33,30 @@ public sealed class LayeringTests
         Assert.Empty(types.Intersect(forbidden));
     }
 
+    /// <summary>
+    /// DESIGN §2's one declared exception: libclang, loaded by HybridLsp.Syntax from the path the user configures,
+    /// reads system headers itself. Loading a native library is allowed there and only there, and only in the C
+    /// folder's interop namespace; the file-IO ban above still holds for Syntax (workspace files reach libclang as
+    /// unsaved buffers; the product's builtin headers are embedded resources).
+    /// </summary>
+    [Fact]
+    public void Only_the_libclang_interop_loads_native_libraries()
+    {
+        const string nativeLibrary = "System.Runtime.InteropServices.NativeLibrary";
+        Assert.DoesNotContain(nativeLibrary, TypeReferences("HybridLsp.Semantics"));
+        Assert.DoesNotContain(nativeLibrary, TypeReferences("HybridLsp.Ide"));
+
+        var syntax = Load("HybridLsp.Syntax");
+        var withUnmanagedCode = syntax.GetTypes()
+            .Where(t => t.GetMethods(BindingFlags.Static | BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+                .Any(m => m.GetCustomAttributes(typeof(System.Runtime.InteropServices.UnmanagedCallersOnlyAttribute), false).Length > 0 || m.GetCustomAttributes(typeof(System.Runtime.InteropServices.DllImportAttribute), false).Length > 0))
+            .Select(t => t.Namespace)
+            .Distinct()
+            .ToList();
+        Assert.All(withUnmanagedCode, ns => Assert.Equal("HybridLsp.Syntax.C.Interop", ns));
+        Assert.All(syntax.GetTypes().Where(t => t.Namespace == "HybridLsp.Syntax.C.Interop"), t => Assert.False(t.IsPublic, $"{t.Name} must stay internal"));
+    }
+
     private static Assembly Load(string name) => Assembly.Load(name);
 
     private static HashSet<string> TypeReferences(string assembly)

@@ -16,6 +16,7 @@ internal sealed unsafe class ClangSession : IDisposable
     private const uint KeepGoing = 0x200;
 
     private readonly LibClang _api;
+    private readonly Dictionary<IntPtr, string> _fileNames = [];
     private IntPtr _index;
     private IntPtr _unit;
 
@@ -136,8 +137,17 @@ internal sealed unsafe class ClangSession : IDisposable
         IntPtr file;
         uint line, column, offset;
         _api.GetFileLocation(location, &file, &line, &column, &offset);
-        var name = file == IntPtr.Zero ? "" : Take(_api.GetFileName(file));
-        return (name, (int)line, (int)column, (int)offset);
+        return (FileName(file), (int)line, (int)column, (int)offset);
+    }
+
+    // A CXFile handle is stable for the translation unit's lifetime; its name is asked for once per declaration.
+    private string FileName(IntPtr file)
+    {
+        if (file == IntPtr.Zero)
+            return "";
+        if (!_fileNames.TryGetValue(file, out var name))
+            _fileNames[file] = name = Take(_api.GetFileName(file));
+        return name;
     }
 
     public string Spelling(CXCursor cursor) => Take(_api.GetCursorSpelling(cursor));

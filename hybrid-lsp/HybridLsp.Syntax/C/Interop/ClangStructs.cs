@@ -77,6 +77,7 @@ internal static class CursorKind
     public const int Namespace = 22;
     public const int LinkageSpec = 23;
     public const int TypeAliasDecl = 36;
+    public const int AsmLabelAttr = 407;
     public const int PackedAttr = 408;
     public const int VisibilityAttr = 417;
     public const int DllExport = 418;

@@ -168,6 +168,30 @@ public sealed class ClangTypeLayoutTests
     }
 
     [Fact]
+    public void Cxx_classes_and_nested_records_get_qualified_names()
+    {
+        var result = ParseClean("""
+            //- /ws/c.hpp
+            #include <stdint.h>
+            namespace net {
+                class endpoint { public: uint32_t address; uint16_t port; struct extra { bool v6; } more; };
+            }
+            extern "C" net::endpoint *net_open(const net::endpoint &where);
+            """, WinX64, CLanguage.Cxx);
+        var endpoint = result.Record("endpoint");
+        Assert.Equal(CRecordKind.Class, endpoint.Kind);
+        Assert.Equal("net::endpoint", endpoint.QualifiedName);
+        Assert.Equal(8, endpoint.Size);
+        Assert.Equal(48, endpoint.Field("more").OffsetInBits);
+        Assert.Equal("net::endpoint::extra", result.Record("extra").QualifiedName);
+        var open = result.Function("net_open");
+        Assert.Equal(CLinkage.C, open.Linkage);
+        Assert.Equal(CTypeKind.Reference, open.Parameters[0].Type.Kind);
+        Assert.True(open.Parameters[0].Type.Pointee!.IsConst);
+        Assert.Equal("endpoint", open.ReturnType.Pointee!.DeclarationName);
+    }
+
+    [Fact]
     public void Plain_char_signedness_follows_the_target()
     {
         const string fixture = """
