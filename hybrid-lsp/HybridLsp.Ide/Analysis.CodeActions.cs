@@ -23,6 +23,8 @@ public sealed partial class Analysis
             if (QuickFixEdits.Build(finding, GetText) is { } action)
                 builder.Add(action with { Diagnostics = DiagnosticsAt(path, finding, shownAt) });
         }
+        builder.AddRange(CreateNativeStub.At(Model, Normalize(path), range, _options.RootPath.Replace('\\', '/'), GetText, Paths,
+            (code, span) => [.. Diagnostics(path, CancellationToken.None).Where(d => d.Code == code && d.Span == span)]));
         builder.AddRange(GenerateBinding.At(Model, Normalize(path), range, GetText));
         return builder.ToImmutable();
     }
