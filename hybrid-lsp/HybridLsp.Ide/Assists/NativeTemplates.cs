@@ -47,8 +47,8 @@ public static partial class NativeTemplates
     {
         foreach (var (key, value) in values)
         {
-            // Only multi-line placeholders may hold line breaks; none may hold another placeholder (rendering is one pass).
-            if (value.Contains("{{", StringComparison.Ordinal) || !IsBlock(key) && value.IndexOfAny(['\n', '\r']) >= 0)
+            // Names (everything but code blocks) are plain words usable as a file name; no value holds another placeholder (one pass).
+            if (value.Contains("{{", StringComparison.Ordinal) || !IsBlock(key) && !NameValue().IsMatch(value))
                 return Fail($"the value of '{{{{{key}}}}}' is not allowed here");
         }
         var root = workspaceRoot.TrimEnd('/');
@@ -123,6 +123,9 @@ public static partial class NativeTemplates
         }
         return files.ToImmutableSortedDictionary(p => p.Key, p => new NativeTemplate(p.Key, p.Value.ToImmutableSortedDictionary(StringComparer.Ordinal)), StringComparer.Ordinal);
     }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.+-]*$")]
+    private static partial Regex NameValue();
 
     [GeneratedRegex(@"\{\{(?<name>[a-z_]+)\}\}")]
     private static partial Regex Placeholder();

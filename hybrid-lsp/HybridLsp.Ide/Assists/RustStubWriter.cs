@@ -75,8 +75,9 @@ internal static partial class RustStubWriter
         if (returnType!.Length > 0)
             sb.Append(" -> ").Append(returnType);
         sb.Append(" {\n");
-        sb.Append("    // Write the implementation here. Until then this stub returns a default value: it must not panic,\n");
-        sb.Append("    // because a panic cannot unwind into .NET.\n");
+        sb.Append("    // Write the implementation here (it must not panic: a panic cannot unwind into .NET).\n");
+        if (returnType!.Length > 0)
+            sb.Append("    // Until then this stub returns a default value.\n");
         if (names.Count == 1)
             sb.Append("    let _ = ").Append(names[0]).Append(";\n");
         else if (names.Count > 1)

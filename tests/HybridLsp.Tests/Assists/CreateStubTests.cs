@@ -23,8 +23,8 @@ public sealed class CreateStubTests
 
         #[no_mangle]
         pub extern "C" fn mc_scale(value: i64, factor: u32, offset: isize, samples: *mut f64, clamp: bool, label: *const std::ffi::c_char, big: std::ffi::c_long) -> i64 {
-            // Write the implementation here. Until then this stub returns a default value: it must not panic,
-            // because a panic cannot unwind into .NET.
+            // Write the implementation here (it must not panic: a panic cannot unwind into .NET).
+            // Until then this stub returns a default value.
             let _ = (value, factor, offset, samples, clamp, label, big);
             0
         }
@@ -51,8 +51,8 @@ public sealed class CreateStubTests
         //- /native/mathcore/src/lib.rs
         #[unsafe(export_name = "AddNumbers")]
         pub extern "C" fn add_numbers(x: f32, result: *mut i32) -> bool {
-            // Write the implementation here. Until then this stub returns a default value: it must not panic,
-            // because a panic cannot unwind into .NET.
+            // Write the implementation here (it must not panic: a panic cannot unwind into .NET).
+            // Until then this stub returns a default value.
             let _ = (x, result);
             false
         }
@@ -78,8 +78,8 @@ public sealed class CreateStubTests
 
         #[no_mangle]
         pub extern "C" fn mc_len(v: Vec2, w: *const Vec2, r: *mut Vec2) -> Vec2 {
-            // Write the implementation here. Until then this stub returns a default value: it must not panic,
-            // because a panic cannot unwind into .NET.
+            // Write the implementation here (it must not panic: a panic cannot unwind into .NET).
+            // Until then this stub returns a default value.
             let _ = (v, w, r);
             unsafe { std::mem::zeroed() }
         }
@@ -105,8 +105,8 @@ public sealed class CreateStubTests
 
         #[no_mangle]
         pub extern "C" fn mc_mode(on: i32) -> Mode {
-            // Write the implementation here. Until then this stub returns a default value: it must not panic,
-            // because a panic cannot unwind into .NET.
+            // Write the implementation here (it must not panic: a panic cannot unwind into .NET).
+            // Until then this stub returns a default value.
             let _ = on;
             Mode::Off
         }
@@ -145,16 +145,15 @@ public sealed class CreateStubTests
 
         #[unsafe(no_mangle)]
         pub extern "C" fn fm_add(a: i32, b: i32) -> i32 {
-            // Write the implementation here. Until then this stub returns a default value: it must not panic,
-            // because a panic cannot unwind into .NET.
+            // Write the implementation here (it must not panic: a panic cannot unwind into .NET).
+            // Until then this stub returns a default value.
             let _ = (a, b);
             0
         }
 
         #[unsafe(no_mangle)]
         pub extern "C" fn fm_reset() {
-            // Write the implementation here. Until then this stub returns a default value: it must not panic,
-            // because a panic cannot unwind into .NET.
+            // Write the implementation here (it must not panic: a panic cannot unwind into .NET).
         }
         """);
 
@@ -214,8 +213,8 @@ public sealed class CreateStubTests
 
         #[unsafe(no_mangle)]
         pub extern "C" fn im_size(width: usize, height: usize) -> usize {
-            // Write the implementation here. Until then this stub returns a default value: it must not panic,
-            // because a panic cannot unwind into .NET.
+            // Write the implementation here (it must not panic: a panic cannot unwind into .NET).
+            // Until then this stub returns a default value.
             let _ = (width, height);
             0
         }
@@ -262,8 +261,29 @@ public sealed class CreateStubTests
 
         #[unsafe(no_mangle)]
         pub extern "C" fn im_clear() {
-            // Write the implementation here. Until then this stub returns a default value: it must not panic,
-            // because a panic cannot unwind into .NET.
+            // Write the implementation here (it must not panic: a panic cannot unwind into .NET).
+        }
+        """);
+
+    [Fact]
+    public void Function_pointer_and_utf16_string_parameters_map_to_extern_c_fn_and_u16_pointer() => CheckAssist("Create Rust function 'mc_each' in crate 'mathcore'", Crates.MathCore + """
+        //- /native/mathcore/src/lib.rs
+        #[no_mangle] pub extern "C" fn mc_add(a: i32, b: i32) -> i32 { a + b }
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static unsafe class Native
+        {
+            [DllImport("mathcore")] static extern int mc_add(int a, int b);
+            [DllImport("mathcore", CharSet = CharSet.Unicode)] static extern void mc_e$0ach(delegate* unmanaged[Cdecl]<int, double, void> callback, string name, char sep, void* state);
+        }
+        """, """
+        //- /native/mathcore/src/lib.rs
+        #[no_mangle] pub extern "C" fn mc_add(a: i32, b: i32) -> i32 { a + b }
+
+        #[no_mangle]
+        pub extern "C" fn mc_each(callback: extern "C" fn(i32, f64), name: *const u16, sep: u16, state: *mut std::ffi::c_void) {
+            // Write the implementation here (it must not panic: a panic cannot unwind into .NET).
+            let _ = (callback, name, sep, state);
         }
         """);
 
