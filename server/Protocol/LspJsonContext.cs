@@ -28,6 +28,7 @@ namespace HybridLsp.Server.Protocol;
 [JsonSerializable(typeof(HoverParams))]
 [JsonSerializable(typeof(CodeActionParams))]
 [JsonSerializable(typeof(LspCodeAction[]))]
+[JsonSerializable(typeof(LspCodeAction))]
 [JsonSerializable(typeof(Hover))]
 [JsonSerializable(typeof(WorkspaceSymbolParams))]
 [JsonSerializable(typeof(SymbolInformation[]))]
