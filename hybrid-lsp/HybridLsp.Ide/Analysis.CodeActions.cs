@@ -20,7 +20,7 @@ public sealed partial class Analysis
             cancellationToken.ThrowIfCancellationRequested();
             if (range.Start > shownAt.End || range.End < shownAt.Start)
                 continue;
-            if (QuickFixEdits.Build(finding, GetText) is { } action)
+            foreach (var action in QuickFixEdits.BuildAll(finding, GetText))
                 builder.Add(action with { Diagnostics = DiagnosticsAt(path, finding, shownAt) });
         }
         builder.AddRange(CreateNativeStub.At(Model, Normalize(path), range, _options.RootPath.Replace('\\', '/'), GetText, Paths,
