@@ -19,7 +19,7 @@ internal static class CreateNativeStub
         foreach (var binding in model.Bindings)
         {
             var method = binding.Method;
-            if (binding.Path != path || range.Start > method.FullSpan.End || range.End < method.FullSpan.Start)
+            if (binding.Path != path || range.Start > method.FullSpan.End || range.End < method.FullSpan.Start || !IsComplete(method, textOf(path)))
                 continue;
             switch (binding.Resolution)
             {
@@ -34,5 +34,37 @@ internal static class CreateNativeStub
             }
         }
         return actions.ToImmutable();
+    }
+
+    /// <summary>
+    /// The declaration is finished: its import attribute closes its argument list and the method ends with `;`. A stub for a
+    /// half-typed declaration would follow whatever the parser recovered, not what the user is writing.
+    /// </summary>
+    private static bool IsComplete(Syntax.CSharp.CsExternMethod method, string? text)
+    {
+        if (text is null || method.FullSpan.End > text.Length || method.AttributeSpan.End > text.Length || method.AttributeSpan.Length == 0)
+            return false;
+        var attribute = text.AsSpan(method.AttributeSpan.Start, method.AttributeSpan.Length).TrimEnd();
+        var depth = 0;
+        var inString = false;
+        foreach (var c in attribute)
+        {
+            if (c == '"')
+                inString = !inString;
+            else if (!inString && c == '(')
+                depth++;
+            else if (!inString && c == ')')
+                depth--;
+        }
+        var close = SkipWhitespace(text, method.AttributeSpan.End);
+        return depth == 0 && !inString && attribute.EndsWith(")") && close < text.Length && text[close] is ']' or ','
+            && text.AsSpan(method.FullSpan.Start, method.FullSpan.Length).TrimEnd().EndsWith(";");
+    }
+
+    private static int SkipWhitespace(string text, int offset)
+    {
+        while (offset < text.Length && char.IsWhiteSpace(text[offset]))
+            offset++;
+        return offset;
     }
 }

@@ -292,6 +292,7 @@ public sealed class CreateStubTests
     [InlineData("static extern int mc_cou$0nt(object value);")]                            // marshalled as a COM variant
     [InlineData("static extern int mc_bad$0(Unknown u);")]                                 // an undeclared type
     [InlineData("static extern int mc_half$0(int a, ")]                                    // half-typed
+    [InlineData("static extern int mc_semi$0(int a)")]                                     // no `;` yet
     [InlineData("static extern int mc_w$0ide([MarshalAs(UnmanagedType.LPStr)] string s);")] // ANSI strings have no Rust type
     public void Create_rust_function_is_not_offered_when_a_type_is_not_certain(string declaration) => CheckNoAssistTitled("Create Rust function", Crates.MathCore + """
         //- /native/mathcore/src/lib.rs
@@ -303,6 +304,19 @@ public sealed class CreateStubTests
             [DllImport("mathcore")] static extern int mc_add(int a, int b);
             [DllImport("mathcore")] 
         """ + declaration + "\n}\n");
+
+    [Fact]
+    public void Create_rust_function_is_not_offered_on_an_unclosed_import_attribute() => CheckNoAssistTitled("Create Rust function", Crates.MathCore + """
+        //- /native/mathcore/src/lib.rs
+        #[no_mangle] pub extern "C" fn mc_add(a: i32, b: i32) -> i32 { a + b }
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static partial class Native
+        {
+            [LibraryImport("mathcore"]
+            internal static partial double mc_d$0ott(double a, double b);
+        }
+        """);
 
     [Fact]
     public void Create_rust_function_is_not_offered_when_the_function_exists_unexported_or_a_name_clashes()
