@@ -6,7 +6,7 @@ using StreamJsonRpc.Protocol;
 
 namespace HybridLsp.Server.Handlers;
 
-public sealed record CodeActionResolveRequest(LspCodeAction Action) : IRequest<LspCodeAction>;
+public sealed record CodeActionResolveRequest(CodeActionResolveParams Action) : IRequest<LspCodeAction>;
 
 /// <summary>
 /// `codeAction/resolve`: recomputes the action named by its data (document, range, title, kind) on the current snapshot
@@ -17,10 +17,8 @@ internal sealed class CodeActionResolveHandler(ServerState state) : IRequestHand
 {
     public ValueTask<LspCodeAction> Handle(CodeActionResolveRequest request, CancellationToken cancellationToken)
     {
-        var action = request.Action;
-        if (action.Edit is not null)
-            return ValueTask.FromResult(action);
-        if (action.Data is not { } data)
+        // Every action this server sends either has its edit or carries data: one without data was not sent lazily.
+        if (request.Action.Data is not { } data)
             throw new LocalRpcException("codeAction/resolve: the code action carries no data") { ErrorCode = (int)JsonRpcErrorCode.InvalidParams };
         var snapshot = state.Snapshot();
         var path = FromLsp.Path(data.Uri);

@@ -81,7 +81,7 @@ public sealed class LspTarget(IMediator mediator, ServerState state, ILogger<Lsp
 
     [JsonRpcMethod("codeAction/resolve", UseSingleObjectParameterDeserialization = true)]
     public Task<LspCodeAction> CodeActionResolveAsync(JsonElement @params, CancellationToken cancellationToken)
-        => Query("codeAction/resolve", @params, LspJsonContext.Default.LspCodeAction, p => p.Data?.Uri, p => new CodeActionResolveRequest(p), cancellationToken);
+        => Query("codeAction/resolve", @params, LspJsonContext.Default.CodeActionResolveParams, p => p.Data?.Uri, p => new CodeActionResolveRequest(p), cancellationToken);
 
     [JsonRpcMethod("workspace/symbol", UseSingleObjectParameterDeserialization = true)]
     public Task<SymbolInformation[]> WorkspaceSymbolAsync(JsonElement @params, CancellationToken cancellationToken)

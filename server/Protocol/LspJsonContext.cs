@@ -29,6 +29,7 @@ namespace HybridLsp.Server.Protocol;
 [JsonSerializable(typeof(CodeActionParams))]
 [JsonSerializable(typeof(LspCodeAction[]))]
 [JsonSerializable(typeof(LspCodeAction))]
+[JsonSerializable(typeof(CodeActionResolveParams))]
 [JsonSerializable(typeof(Hover))]
 [JsonSerializable(typeof(WorkspaceSymbolParams))]
 [JsonSerializable(typeof(SymbolInformation[]))]
