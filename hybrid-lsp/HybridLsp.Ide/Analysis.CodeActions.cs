@@ -20,9 +20,11 @@ public sealed partial class Analysis
             cancellationToken.ThrowIfCancellationRequested();
             if (range.Start > shownAt.End || range.End < shownAt.Start)
                 continue;
-            if (QuickFixEdits.Build(finding, GetText) is { } action)
+            foreach (var action in QuickFixEdits.BuildAll(finding, GetText))
                 builder.Add(action with { Diagnostics = DiagnosticsAt(path, finding, shownAt) });
         }
+        builder.AddRange(CreateNativeStub.At(Model, Normalize(path), range, _options.RootPath.Replace('\\', '/'), GetText, Paths,
+            (code, span) => [.. Diagnostics(path, CancellationToken.None).Where(d => d.Code == code && d.Span == span)]));
         builder.AddRange(GenerateBinding.At(Model, Normalize(path), range, GetText));
         return builder.ToImmutable();
     }

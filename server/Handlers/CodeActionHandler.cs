@@ -8,17 +8,29 @@ namespace HybridLsp.Server.Handlers;
 public sealed record CodeActionRequest(CodeActionParams Params) : IRequest<LspCodeAction[]?>;
 
 /// <summary>
-/// Quick fixes and Bind refactorings at a range, and `source.fixAll.hybridLsp` for the file when the client asks for it.
-/// An action that creates a file is left out for clients that cannot apply a `create` operation.
+/// Quick fixes, Create native stub and Bind refactorings at a range, and `source.fixAll.hybridLsp` for the file when the
+/// client asks for it. An action that creates a file is left out for clients that cannot apply a `create` operation.
+/// Clients that resolve edits lazily get the actions without edits, with the data `codeAction/resolve` needs.
 /// </summary>
 internal sealed class CodeActionHandler(ServerState state) : IRequestHandler<CodeActionRequest, LspCodeAction[]?>
 {
     public ValueTask<LspCodeAction[]?> Handle(CodeActionRequest request, CancellationToken cancellationToken)
     {
         var snapshot = state.Snapshot();
-        if (FromLsp.FileRange(snapshot, request.Params.TextDocument, request.Params.Range) is not { } at)
+        var p = request.Params;
+        if (Compute(snapshot, p.TextDocument, p.Range, p.Context?.Only, cancellationToken) is not { } actions)
             return ValueTask.FromResult<LspCodeAction[]?>(null);
-        var only = request.Params.Context?.Only;
+        var lazy = snapshot.CodeActionResolveSupport
+            ? new CodeActionData(p.TextDocument.Uri, p.Range, "", "", FromLsp.Path(p.TextDocument.Uri) is { } path && snapshot.Versions.TryGetValue(path, out var v) ? v : null)
+            : null;
+        return ValueTask.FromResult<LspCodeAction[]?>(ToLsp.CodeActions(snapshot, actions, snapshot.DocumentChangesSupport, lazy));
+    }
+
+    /// <summary>The actions at a range of a document on one snapshot (also what `codeAction/resolve` recomputes); null for an unknown document or range.</summary>
+    internal static List<CodeAction>? Compute(ServerSnapshot snapshot, TextDocumentIdentifier document, Protocol.Range range, string[]? only, CancellationToken cancellationToken)
+    {
+        if (FromLsp.FileRange(snapshot, document, range) is not { } at)
+            return null;
         var actions = new List<CodeAction>();
         if (FromLsp.KindRequested(CodeActionKinds.QuickFix, only) || FromLsp.KindRequested(CodeActionKinds.Refactor, only))
         {
@@ -27,6 +39,6 @@ internal sealed class CodeActionHandler(ServerState state) : IRequestHandler<Cod
         }
         if (FromLsp.KindRequested(CodeActionKinds.FixAll, only) && snapshot.Analysis.FixAll(at.Path, cancellationToken) is { } fixAll)
             actions.Add(fixAll);
-        return ValueTask.FromResult<LspCodeAction[]?>(ToLsp.CodeActions(snapshot, actions, snapshot.DocumentChangesSupport));
+        return actions;
     }
 }

@@ -21,6 +21,7 @@ internal sealed class InitializeHandler(ServerState state) : IRequestHandler<Ini
             trusted: FromLsp.WorkspaceTrusted(p.InitializationOptions));
         state.DocumentChangesSupport = p.Capabilities?.Workspace?.WorkspaceEdit?.DocumentChanges == true;
         state.CreateFileSupport = state.DocumentChangesSupport && p.Capabilities?.Workspace?.WorkspaceEdit?.ResourceOperations?.Contains("create") == true;
+        state.CodeActionResolveSupport = p.Capabilities?.TextDocument?.CodeAction?.ResolveSupport?.Properties?.Contains("edit") == true;
         return ValueTask.FromResult(ToLsp.InitializeResult(encoding, ToolVersion.Value));
     }
 }

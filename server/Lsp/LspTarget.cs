@@ -79,6 +79,10 @@ public sealed class LspTarget(IMediator mediator, ServerState state, ILogger<Lsp
     public Task<LspCodeAction[]?> CodeActionAsync(JsonElement @params, CancellationToken cancellationToken)
         => Query("textDocument/codeAction", @params, LspJsonContext.Default.CodeActionParams, p => p.TextDocument.Uri, p => new CodeActionRequest(p), cancellationToken);
 
+    [JsonRpcMethod("codeAction/resolve", UseSingleObjectParameterDeserialization = true)]
+    public Task<LspCodeAction> CodeActionResolveAsync(JsonElement @params, CancellationToken cancellationToken)
+        => Query("codeAction/resolve", @params, LspJsonContext.Default.CodeActionResolveParams, p => p.Data?.Uri, p => new CodeActionResolveRequest(p), cancellationToken);
+
     [JsonRpcMethod("workspace/symbol", UseSingleObjectParameterDeserialization = true)]
     public Task<SymbolInformation[]> WorkspaceSymbolAsync(JsonElement @params, CancellationToken cancellationToken)
         => Query("workspace/symbol", @params, LspJsonContext.Default.WorkspaceSymbolParams, _ => null, p => new WorkspaceSymbolRequest(p), cancellationToken);

@@ -14,4 +14,7 @@ public sealed record ServerSnapshot(Analysis Analysis, PositionEncoding Encoding
     /// <summary>The client applies `documentChanges` in a WorkspaceEdit.</summary>
     public bool DocumentChangesSupport { get; init; }
     public bool CreateFileSupport { get; init; }
+
+    /// <summary>Code actions go out without their edit; `codeAction/resolve` computes it.</summary>
+    public bool CodeActionResolveSupport { get; init; }
 }

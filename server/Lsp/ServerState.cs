@@ -30,6 +30,9 @@ public sealed class ServerState
     /// <summary>The client applies `create` resource operations in `documentChanges` (needed for actions that create a file).</summary>
     public bool CreateFileSupport { get; set; }
 
+    /// <summary>The client resolves a code action's `edit` lazily (textDocument.codeAction.resolveSupport.properties has "edit").</summary>
+    public bool CodeActionResolveSupport { get; set; }
+
     private readonly TaskCompletionSource _indexed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private volatile bool _indexingStarted;
@@ -61,7 +64,7 @@ public sealed class ServerState
     public ServerSnapshot Snapshot()
     {
         lock (_gate)
-            return new ServerSnapshot(_host.Snapshot(), Encoding, LinkSupport) { Versions = _versions, DocumentChangesSupport = DocumentChangesSupport, CreateFileSupport = CreateFileSupport };
+            return new ServerSnapshot(_host.Snapshot(), Encoding, LinkSupport) { Versions = _versions, DocumentChangesSupport = DocumentChangesSupport, CreateFileSupport = CreateFileSupport, CodeActionResolveSupport = CodeActionResolveSupport };
     }
 
     /// <summary>Cancelled when the next change is applied: queries on an older snapshot become ContentModified.</summary>

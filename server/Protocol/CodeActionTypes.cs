@@ -37,7 +37,20 @@ public sealed record CreateFileOptions(bool Overwrite, bool IgnoreIfExists);
 /// <summary>`documentChanges` (versioned) when the client supports it, else `changes` keyed by URI.</summary>
 public sealed record WorkspaceEdit(Dictionary<string, LspTextEdit[]>? Changes = null, DocumentChange[]? DocumentChanges = null);
 
-public sealed record LspCodeAction(string Title, string Kind, LspDiagnostic[]? Diagnostics, bool? IsPreferred, WorkspaceEdit Edit);
+/// <summary>A code action; <see cref="Edit"/> is null (and <see cref="Data"/> set) when the client resolves edits lazily with `codeAction/resolve`.</summary>
+public sealed record LspCodeAction(string Title, string Kind, LspDiagnostic[]? Diagnostics = null, bool? IsPreferred = null, WorkspaceEdit? Edit = null, CodeActionData? Data = null);
+
+/// <summary>
+/// What `codeAction/resolve` needs to recompute an action on the current snapshot (stateless): the request's document
+/// and range, the document version they refer to, and the action's title and kind.
+/// </summary>
+/// <summary>
+/// The params of `codeAction/resolve`: the action as the client got it. Only <see cref="Data"/> is read; the rest stays raw
+/// JSON so an action round-trips whatever the client adds or drops (diagnostics without optional fields, an edit).
+/// </summary>
+public sealed record CodeActionResolveParams(string Title, string? Kind = null, JsonElement? Diagnostics = null, bool? IsPreferred = null, JsonElement? Edit = null, CodeActionData? Data = null);
+
+public sealed record CodeActionData(string Uri, Range Range, string Title, string Kind, int? Version = null);
 
 public sealed record WorkspaceClientCapabilities(WorkspaceEditClientCapabilities? WorkspaceEdit = null);
 

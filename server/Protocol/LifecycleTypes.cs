@@ -25,7 +25,12 @@ public sealed record GeneralClientCapabilities(string[]? PositionEncodings = nul
 
 public sealed record WindowClientCapabilities(bool? WorkDoneProgress = null);
 
-public sealed record TextDocumentClientCapabilities(DefinitionClientCapabilities? Definition = null);
+public sealed record TextDocumentClientCapabilities(DefinitionClientCapabilities? Definition = null, CodeActionClientCapabilities? CodeAction = null);
+
+/// <summary>`textDocument.codeAction`: only `resolveSupport.properties` is read (does the client resolve `edit` lazily).</summary>
+public sealed record CodeActionClientCapabilities(CodeActionResolveSupport? ResolveSupport = null);
+
+public sealed record CodeActionResolveSupport(string[] Properties);
 
 public sealed record DefinitionClientCapabilities(bool? LinkSupport = null);
 

@@ -28,6 +28,8 @@ namespace HybridLsp.Server.Protocol;
 [JsonSerializable(typeof(HoverParams))]
 [JsonSerializable(typeof(CodeActionParams))]
 [JsonSerializable(typeof(LspCodeAction[]))]
+[JsonSerializable(typeof(LspCodeAction))]
+[JsonSerializable(typeof(CodeActionResolveParams))]
 [JsonSerializable(typeof(Hover))]
 [JsonSerializable(typeof(WorkspaceSymbolParams))]
 [JsonSerializable(typeof(SymbolInformation[]))]

@@ -87,7 +87,7 @@ public static class ToLsp
             ReferencesProvider: true,
             HoverProvider: true,
             WorkspaceSymbolProvider: true,
-            CodeActionProvider: new CodeActionOptions([CodeActionKinds.QuickFix, CodeActionKinds.Refactor, CodeActionKinds.FixAll], ResolveProvider: false)),
+            CodeActionProvider: new CodeActionOptions([CodeActionKinds.QuickFix, CodeActionKinds.Refactor, CodeActionKinds.FixAll], ResolveProvider: true)),
         new ServerInfo("hybrid-lsp", version));
 
     /// <summary>
@@ -95,14 +95,16 @@ public static class ToLsp
     /// open) when the client supports them, else `changes`. Positions come from the snapshot the edits were made against.
     /// A new file is a `create` operation followed by its text (only sent to clients that support both, see the handler).
     /// </summary>
-    public static LspCodeAction[] CodeActions(ServerSnapshot snapshot, IEnumerable<CodeAction> actions, bool documentChanges)
+    /// <param name="lazy">When set (the client resolves edits), each action carries this request's data instead of its edit.</param>
+    public static LspCodeAction[] CodeActions(ServerSnapshot snapshot, IEnumerable<CodeAction> actions, bool documentChanges, CodeActionData? lazy = null)
     {
         var mapper = snapshot.CreateMapper();
         return actions.Select(a => new LspCodeAction(
             a.Title, a.Kind,
             a.Diagnostics.IsDefaultOrEmpty ? null : Diagnostics(mapper, a.Diagnostics),
             a.IsPreferred ? true : null,
-            WorkspaceEdit(snapshot, mapper, a.Edits, documentChanges))).ToArray();
+            lazy is null ? WorkspaceEdit(snapshot, mapper, a.Edits, documentChanges) : null,
+            lazy is null ? null : lazy with { Title = a.Title, Kind = a.Kind })).ToArray();
     }
 
     private static WorkspaceEdit WorkspaceEdit(ServerSnapshot snapshot, PositionMapper mapper, ImmutableArray<FileEdit> edits, bool documentChanges)

@@ -71,7 +71,7 @@ public sealed class CodeActionProtocolTests
         });
         var provider = init["result"]!["capabilities"]!["codeActionProvider"]!;
         Assert.Equal(["quickfix", "refactor", "source.fixAll.hybridLsp"], provider["codeActionKinds"]!.AsArray().Select(k => (string)k!));
-        Assert.False((bool)provider["resolveProvider"]!);
+        Assert.True((bool)provider["resolveProvider"]!);
 
         var text = Text();
         Assert.Contains("[DllImport(\"fastmath\")]\n    static extern bool fm_is_even(int x);", text, StringComparison.Ordinal);
@@ -149,5 +149,69 @@ public sealed class CodeActionProtocolTests
         var change = Assert.Single(Assert.Single(response["result"]!.AsArray())!["edit"]!["documentChanges"]!.AsArray())!;
         Assert.Equal(2, (int)change["textDocument"]!["version"]!);
         Assert.Equal(Fixed(changed), Apply(changed, change["edits"]!.AsArray()));
+    }
+
+    private static JsonObject LazyCapabilities() => new()
+    {
+        ["workspace"] = new JsonObject { ["workspaceEdit"] = new JsonObject { ["documentChanges"] = true } },
+        ["textDocument"] = new JsonObject { ["codeAction"] = new JsonObject { ["resolveSupport"] = new JsonObject { ["properties"] = new JsonArray("edit") } } },
+    };
+
+    [Fact]
+    public async Task Client_with_resolve_support_gets_actions_without_edits_and_resolves_the_edit_lazily()
+    {
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(DemoRoot(), LazyCapabilities());
+        var text = Text();
+        await client.NotifyAsync("textDocument/didOpen", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri(Broken), ["languageId"] = "csharp", ["version"] = 3, ["text"] = text },
+        });
+        var response = await client.RequestAsync("textDocument/codeAction", CodeActionParams(text));
+        var action = Assert.Single(response["result"]!.AsArray())!.AsObject();
+        Assert.False(action.ContainsKey("edit"));
+        Assert.Equal("Add [return: MarshalAs(UnmanagedType.U1)]", (string)action["data"]!["title"]!);
+        Assert.Equal(3, (int)action["data"]!["version"]!);
+
+        var resolved = (await client.RequestAsync("codeAction/resolve", action.DeepClone()))["result"]!;
+        Assert.Equal((string)action["title"]!, (string)resolved["title"]!);
+        Assert.Equal("HL1005", (string)Assert.Single(resolved["diagnostics"]!.AsArray())!["code"]!);
+        var change = Assert.Single(resolved["edit"]!["documentChanges"]!.AsArray())!;
+        Assert.Equal(3, (int)change["textDocument"]!["version"]!);
+        Assert.Equal(Fixed(text), Apply(text, change["edits"]!.AsArray()));
+    }
+
+    [Fact]
+    public async Task Resolving_after_the_document_changed_is_content_modified_and_applies_nothing()
+    {
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(DemoRoot(), LazyCapabilities());
+        var text = Text();
+        await client.NotifyAsync("textDocument/didOpen", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri(Broken), ["languageId"] = "csharp", ["version"] = 1, ["text"] = text },
+        });
+        var action = Assert.Single((await client.RequestAsync("textDocument/codeAction", CodeActionParams(text)))["result"]!.AsArray())!;
+        await client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri(Broken), ["version"] = 2 },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = "// moved\n" + text }),
+        });
+        var stale = await client.RequestAsync("codeAction/resolve", action.DeepClone());
+        Assert.Null(stale["result"]);
+        Assert.Equal(-32801, (int)stale["error"]!["code"]!);
+
+        // The same data without a matching action (the fix was applied meanwhile) is also ContentModified.
+        var fixedText = Fixed("// moved\n" + text);
+        await client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri(Broken), ["version"] = 3 },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = fixedText }),
+        });
+        var gone = action.DeepClone();
+        gone["data"]!["version"] = 3;
+        Assert.Equal(-32801, (int)(await client.RequestAsync("codeAction/resolve", gone))["error"]!["code"]!);
+        var noData = new JsonObject { ["title"] = "x", ["kind"] = "quickfix" };
+        Assert.Equal(-32602, (int)(await client.RequestAsync("codeAction/resolve", noData))["error"]!["code"]!);
     }
 }

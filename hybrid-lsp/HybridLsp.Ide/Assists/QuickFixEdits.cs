@@ -14,23 +14,33 @@ internal static partial class QuickFixEdits
 {
     private const string InteropNamespace = "System.Runtime.InteropServices.";
 
-    public static CodeAction? Build(Finding finding, Func<string, string?> textOf)
+    /// <summary>The first action of <see cref="BuildAll"/> (the C# side when either side could change): what fix-all applies.</summary>
+    public static CodeAction? Build(Finding finding, Func<string, string?> textOf) => BuildAll(finding, textOf).FirstOrDefault();
+
+    /// <summary>The quick fixes of a finding: one, or "change C#" and "change Rust" when either side could change.</summary>
+    public static ImmutableArray<CodeAction> BuildAll(Finding finding, Func<string, string?> textOf)
     {
         if (finding.Fix is not { } fix)
-            return null;
-        var built = fix switch
+            return [];
+        FindingFix[] fixes = fix is EitherSideFix either ? [either.CSharp, either.Native] : [fix];
+        var actions = ImmutableArray.CreateBuilder<CodeAction>();
+        foreach (var one in fixes)
         {
-            MarshalAsFix m => MarshalAs(m, textOf(m.Path)),
-            ChangeTypeFix c => ChangeType(c, textOf(c.Path)),
-            StringMarshallingUtf8Fix s => StringMarshallingUtf8(s, textOf(s.Path)),
-            EntryPointFix e => EntryPoint(e, textOf(e.Path)),
-            RustExportFix r => RustExport(r, textOf(r.Path), textOf(r.ManifestPath)),
-            CdylibFix c => Cdylib(c, textOf(c.ManifestPath)),
-            _ => null,
-        };
-        if (built is not { } b)
-            return null;
-        return new CodeAction(b.Title, CodeActionKinds.QuickFix, [finding.Rule.Code], IsPreferred: true, [new FileEdit(b.Path, [.. b.Edits.OrderBy(e => e.Span.Start)])]);
+            var built = one switch
+            {
+                MarshalAsFix m => MarshalAs(m, textOf(m.Path)),
+                ChangeTypeFix c => ChangeType(c, textOf(c.Path)),
+                StringMarshallingUtf8Fix s => StringMarshallingUtf8(s, textOf(s.Path)),
+                EntryPointFix e => EntryPoint(e, textOf(e.Path)),
+                RustExportFix r => RustExport(r, textOf(r.Path), textOf(r.ManifestPath)),
+                CdylibFix c => Cdylib(c, textOf(c.ManifestPath)),
+                _ => LayoutFixEdits.Build(one, textOf) is { } layout ? new Built(layout.Title, layout.Path, layout.Edits) : null,
+            };
+            if (built is { } b)
+                actions.Add(new CodeAction(b.Title, CodeActionKinds.QuickFix, [finding.Rule.Code], IsPreferred: fixes.Length == 1,
+                    [new FileEdit(b.Path, [.. b.Edits.OrderBy(e => e.Span.Start)])]));
+        }
+        return actions.ToImmutable();
     }
 
     private sealed record Built(string Title, string Path, ImmutableArray<TextEdit> Edits);

@@ -277,7 +277,7 @@ internal static class SignatureRules
 
         sink.Add(rule, message, path, span, best.Mismatch.Member?.CsTypeName ?? binding.EntryPoint,
             related: relatedBuilder.ToImmutable(), targets: [.. holding.Select(t => t.Name)], mirror: mirror, suppressed: suppressed, severity: severity,
-            fix: FixPlanner.ForSignature(binding, rule, at.Index, best.Cs, best.Native, best.Mismatch.Member is not null));
+            fix: best.Mismatch.Member is { } differing ? FixPlanner.ForMember(binding, rule, differing) : FixPlanner.ForSignature(binding, rule, at.Index, best.Cs, best.Native, onMember: false));
     }
 
     /// <summary>For HL1008: whether the same parameter is a real type mismatch on a target that is not configured.</summary>

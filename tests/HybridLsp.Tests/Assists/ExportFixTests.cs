@@ -44,7 +44,7 @@ public sealed class ExportFixTests
         """);
 
     [Fact]
-    public void Entry_point_constant_has_no_fix() => CheckNoAssist(Crates.MathCore + """
+    public void Entry_point_constant_has_no_fix() => CheckNoAssistTitled("Change entry point", Crates.MathCore + """
         //- /native/mathcore/src/lib.rs
         #[no_mangle] pub extern "C" fn mc_dot(a: f64, b: f64) -> f64 { a * b }
         //- /app/Native.cs

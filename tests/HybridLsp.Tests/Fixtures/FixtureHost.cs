@@ -143,6 +143,16 @@ internal static class FixtureHost
         Assert.True(actions.All(a => a.Title != title), $"unexpected '{title}'");
     }
 
+    /// <summary>No action whose title starts with <paramref name="titlePrefix"/> is offered at `$0`.</summary>
+    public static void CheckNoAssistTitled(string titlePrefix, string text)
+    {
+        var fixture = Fixture.Parse(text);
+        var analysis = Load(fixture);
+        var (path, offset) = fixture.Cursor ?? throw new InvalidOperationException("fixture has no $0");
+        var actions = analysis.CodeActions(path, new TextSpan(offset, 0), CancellationToken.None);
+        Assert.True(actions.All(a => !a.Title.StartsWith(titlePrefix, StringComparison.Ordinal)), $"unexpected: [{string.Join(", ", actions.Select(a => a.Title))}]");
+    }
+
     /// <summary>`hybrid-lsp bind LIBRARY`: the whole file for <paramref name="library"/>, or null.</summary>
     public static string? BindingFile(string text, string library) => Load(Fixture.Parse(text)).BindingFile(library, CancellationToken.None);
 

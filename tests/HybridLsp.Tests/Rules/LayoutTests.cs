@@ -32,7 +32,7 @@ public sealed class LayoutTests
         {
             public int Magic;
             public long Length;
-                      //^^^^^^ error HL1009: field 'Length' of C# struct 'Header' differs from 'length' of Rust 'Header': C# 'long' (8 bytes, signed) vs Rust 'u32' (4 bytes, unsigned)
+                      //^^^^^^ error HL1009: field 'Length' of C# struct 'Header' differs from 'length' of Rust 'Header': C# 'long' (8 bytes, signed) vs Rust 'u32' (4 bytes, unsigned) (fix)
         }
         static class Native
         {
@@ -106,7 +106,7 @@ public sealed class LayoutTests
         enum Level : byte { Low, High }
            //^^^^^ error HL1010: C# enum 'Level' is 1 byte but Rust 'Level' is 4 bytes
         enum Mode { Read = 1, Write = 3 }
-                            //^^^^^ warning HL1015: C# enum member 'Mode.Write' = 3 but Rust 'Mode::Write' = 2
+                            //^^^^^ warning HL1015: C# enum member 'Mode.Write' = 3 but Rust 'Mode::Write' = 2 (fix)
         static class Native
         {
             [DllImport("mathcore")] static extern Status mc_status(Color color, Level level, Mode mode);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using HybridLsp.Syntax.Text;
 
 namespace HybridLsp.Semantics.Rules.Fixes;
@@ -32,3 +33,18 @@ public sealed record RustExportFix(string Path, TextSpan ItemSpan, TextSpan Name
 /// <param name="CrateTypeSpan">The `crate-type` array value, or null when the key is absent.</param>
 /// <param name="LibHeaderSpan">The `[lib]` header when the table exists.</param>
 public sealed record CdylibFix(string ManifestPath, TextSpan? CrateTypeSpan, TextSpan? LibHeaderSpan) : FindingFix;
+
+/// <summary>Set a C# enum's underlying type (`enum E : byte`): replace the written one or add it after the name. The Ide checks the text.</summary>
+public sealed record EnumUnderlyingFix(string Path, TextSpan NameSpan, TextSpan FullSpan, string NewType) : FindingFix;
+
+/// <summary>Change the integer of a Rust enum's `#[repr(…)]` from <see cref="CurrentRepr"/> to <see cref="NewRepr"/> (within the item's attributes).</summary>
+public sealed record RustEnumReprFix(string Path, TextSpan FullSpan, TextSpan NameSpan, string CurrentRepr, string NewRepr) : FindingFix;
+
+/// <summary>A C# enum member and the value it must have: its initializer (<see cref="ValueSpan"/>) is replaced, or ` = value` added after its name.</summary>
+public sealed record EnumMemberValue(TextSpan NameSpan, TextSpan? ValueSpan, long Value);
+
+/// <summary>Give a C# enum the Rust enum's values: every member explicitly, and the Rust variants it lacks appended (name, value).</summary>
+public sealed record EnumValuesFix(string Path, TextSpan FullSpan, string EnumName, string NativeName, ImmutableArray<EnumMemberValue> Members, ImmutableArray<(string Name, long Value)> Added) : FindingFix;
+
+/// <summary>Two certain fixes, one per side ("change C#" first, "change Rust" second); fix-all applies the C# one.</summary>
+public sealed record EitherSideFix(FindingFix CSharp, FindingFix Native) : FindingFix;

@@ -10,7 +10,7 @@ namespace HybridLsp.Semantics.Rules.Fixes;
 /// Decides whether a finding has a certain quick fix and what it is. Every method returns null unless the fix is
 /// certain: the declaration is in a shape the edit understands and the result is right on every target.
 /// </summary>
-internal static class FixPlanner
+internal static partial class FixPlanner
 {
     // Rust scalar names (last path segment) and the C# type with exactly the same size and sign on every target.
     private static readonly ImmutableDictionary<string, (string CsType, bool Interop)> s_exact = new Dictionary<string, (string, bool)>

@@ -1,0 +1,2 @@
+#include "{{lib_name}}.h"
+{{definitions}}
