@@ -91,6 +91,26 @@ public sealed class DemoProtocolTests
     }
 
     [Fact]
+    public async Task C_library_bindings_get_diagnostics_definition_and_hover()
+    {
+        await using var client = await StartOnDemoAsync();
+        var broken = await client.WaitForNotificationAsync("textDocument/publishDiagnostics",
+            n => (string?)n["params"]!["uri"] == Uri("app/BrokenImageOpsBindings.cs") && n["params"]!["diagnostics"]!.AsArray().Count > 0);
+        Assert.Equal(["HL1005", "HL1003", "HL2001"], broken["params"]!["diagnostics"]!.AsArray().Select(d => (string)d!["code"]!));
+
+        // From C# to the C definition in src/imageops.c and its declaration in include/imageops.h.
+        var definition = await client.RequestAsync("textDocument/definition", At("app/BrokenImageOpsBindings.cs", "io_buffer_size(", 3));
+        var uris = definition["result"]!.AsArray().Select(l => (string?)(l!["targetUri"] ?? l["uri"])).ToList();
+        Assert.Contains(Uri("native/imageops/src/imageops.c"), uris);
+        Assert.Contains(Uri("native/imageops/include/imageops.h"), uris);
+
+        var hover = await client.RequestAsync("textDocument/hover", At("app/BrokenImageOpsBindings.cs", "io_buffer_size(", 3));
+        var markdown = (string)hover["result"]!["contents"]!["value"]!;
+        Assert.Contains("**C export** `io_buffer_size`", markdown, StringComparison.Ordinal);
+        Assert.Contains("✗ HL1003", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Hover_shows_the_other_side_and_the_mapping()
     {
         await using var client = await StartOnDemoAsync();

@@ -27,13 +27,15 @@ public sealed class DemoCMakeTests
     }
 
     [Fact]
-    public void Demo_bindings_to_the_c_library_are_configured_but_not_resolved_yet()
+    public void Demo_bindings_to_the_c_library_resolve_to_its_exports_except_the_hidden_one()
     {
         var bindings = DemoTests.LoadDemo().Bindings(CancellationToken.None).Where(b => b.Library == "imageops").ToList();
         Assert.Equal(10, bindings.Count);
-        // FIXME: C/C++ export extraction is not wired into binding resolution yet; [libraries.imageops] keeps these
-        // bindings 'unknown' (silent). Once it is, they resolve to native/imageops and BrokenImageOpsBindings.cs reports
-        // HL1005 (io_is_valid), HL1003 (io_buffer_size) and HL2001 (io_row_bytes).
-        Assert.All(bindings, b => Assert.Equal(BindingResolution.Unknown, b.Resolution));
+        Assert.Equal(["io_row_bytes"], bindings.Where(b => b.Resolution != BindingResolution.Resolved).Select(b => b.EntryPoint));
+        Assert.All(bindings.Where(b => b.Resolution == BindingResolution.Resolved), b =>
+        {
+            Assert.Equal(HybridLsp.Syntax.SourceLanguage.C, b.Native!.Language);
+            Assert.StartsWith(DemoTests.DemoRoot() + "/native/imageops/", b.Native.Path, StringComparison.Ordinal);
+        });
     }
 }
