@@ -23,6 +23,13 @@ public sealed partial class Analysis
             if (QuickFixEdits.Build(finding, GetText) is { } action)
                 builder.Add(action with { Diagnostics = DiagnosticsAt(path, finding, shownAt) });
         }
+        foreach (var finding in Model.Findings)
+        {
+            if (finding.Path != Normalize(path) || range.Start > finding.Span.End || range.End < finding.Span.Start)
+                continue;
+            if (SuppressFinding.Build(Model, finding, GetText) is { } suppress)
+                builder.Add(suppress with { Diagnostics = DiagnosticsAt(path, finding, finding.Span) });
+        }
         builder.AddRange(GenerateBinding.At(Model, Normalize(path), range, GetText));
         return builder.ToImmutable();
     }
