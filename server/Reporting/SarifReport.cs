@@ -22,7 +22,7 @@ public static class SarifReport
             ruleIndex[RuleCatalog.All[i].Code] = i;
 
         w.WriteStartObject();
-        w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        w.WriteString("$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json");
         w.WriteString("version", "2.1.0");
         w.WriteStartArray("runs");
         w.WriteStartObject();
