@@ -32,6 +32,24 @@ internal static class FixtureHost
     }
 
     /// <summary>
+    /// The editor shows each finding `check` reports at the same place with the same severity and message (configured
+    /// severities, "off" and baselines apply to both alike); returns the check diagnostics rendered like annotations.
+    /// </summary>
+    public static List<string> CheckEditorAgreesWithCheck(string text)
+    {
+        var fixture = Fixture.Parse(text);
+        var analysis = Load(fixture);
+        var check = analysis.CheckDiagnostics(CancellationToken.None);
+        foreach (var d in check)
+        {
+            var shown = analysis.Diagnostics(d.Path, CancellationToken.None).Where(e => e.Code == d.Code && e.Span == d.Span).ToList();
+            Assert.True(shown.Count == 1 && shown[0].Severity == d.Severity && shown[0].Message == d.Message && shown[0].Baselined == d.Baselined,
+                $"the editor shows {d.Code} at {d.Path} {d.Span} differently from check");
+        }
+        return [.. check.Select(d => Render(d.Path, d.Span, $"{SeverityText(d.Severity)} {d.Code}: {d.Message}", fixture))];
+    }
+
+    /// <summary>
     /// Every diagnostic marked `(fix)` has its quick fix at its span, and applying that fix makes the finding go away
     /// without any new finding: run over every rule fixture.
     /// </summary>
