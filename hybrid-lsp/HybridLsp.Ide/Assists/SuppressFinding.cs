@@ -17,7 +17,7 @@ internal static class SuppressFinding
 {
     public static CodeAction? Build(SemanticModel model, Finding finding, Func<string, string?> textOf)
     {
-        if (finding.Rule == RuleCatalog.UnusedSuppression || textOf(finding.Path) is not { } text)
+        if (!IsSuppressible(finding.Rule) || textOf(finding.Path) is not { } text)
             return null;
         var code = finding.Rule.Code;
         var path = finding.Path;
@@ -40,6 +40,13 @@ internal static class SuppressFinding
             return null;
         return new CodeAction($"Suppress {code} for this declaration", CodeActionKinds.QuickFix, [code], IsPreferred: false, [new FileEdit(path, list)]);
     }
+
+    /// <summary>
+    /// Workspace findings (HL0002 on Cargo.toml, HL0003 parse failures, HL0004 configuration, HL0005 itself) are not
+    /// silenced by a suppression in source: offering one would only add a stale suppression. Configure them in `[rules]`.
+    /// </summary>
+    private static bool IsSuppressible(RuleDescriptor rule) =>
+        rule != RuleCatalog.CrateNotCdylib && rule != RuleCatalog.ParseFailure && rule != RuleCatalog.ConfigError && rule != RuleCatalog.UnusedSuppression;
 
     private static TextSpan? Innermost(IEnumerable<TextSpan> spans, TextSpan finding)
     {

@@ -115,4 +115,16 @@ public sealed class SuppressTests
         using System.Runtime.InteropServices;
         static class Native { [DllImport("mathcore")] static extern b$0ool mc_is_ready(); }
         """);
+
+    [Fact]
+    public void Parse_failures_get_no_suppression() => CheckNoRefactor("Suppress HL0003 for this declaration", Crates.MathCore + """
+        //- /native/mathcore/src/lib.rs
+        #[no_mangle] pub extern "C" fn mc_add(a: i32, b: i32) -> i32 { a + b }
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static class Native
+        {
+            [DllImport("mathcore")] static extern int mc_add(int a, int b$0;
+        }
+        """);
 }
