@@ -25,6 +25,13 @@ public sealed partial class Analysis
         }
         builder.AddRange(CreateNativeStub.At(Model, Normalize(path), range, _options.RootPath.Replace('\\', '/'), GetText, Paths,
             (code, span) => [.. Diagnostics(path, CancellationToken.None).Where(d => d.Code == code && d.Span == span)]));
+        foreach (var finding in Model.Findings)
+        {
+            if (finding.Path != Normalize(path) || range.Start > finding.Span.End || range.End < finding.Span.Start)
+                continue;
+            if (SuppressFinding.Build(Model, finding, GetText) is { } suppress)
+                builder.Add(suppress with { Diagnostics = DiagnosticsAt(path, finding, finding.Span) });
+        }
         builder.AddRange(GenerateBinding.At(Model, Normalize(path), range, GetText));
         return builder.ToImmutable();
     }

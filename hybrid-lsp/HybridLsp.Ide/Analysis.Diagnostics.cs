@@ -24,7 +24,7 @@ public sealed partial class Analysis
     public ImmutableArray<Diagnostic> CheckDiagnostics(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return [.. Model.Findings.Select(ToDiagnostic)];
+        return [.. State.Findings.Select(ToDiagnostic)];
     }
 
     public ImmutableArray<BindingInfo> Bindings(CancellationToken cancellationToken)
@@ -57,7 +57,7 @@ public sealed partial class Analysis
                 byPath[d.Path] = list = [];
             list.Add(d);
         }
-        foreach (var finding in Model.Findings)
+        foreach (var finding in State.Findings)
         {
             var diagnostic = ToDiagnostic(finding);
             Add(diagnostic);
@@ -86,5 +86,8 @@ public sealed partial class Analysis
         },
         f.Message, f.Path, f.Span,
         [.. f.Related.Select(r => new RelatedLocation(r.Path, r.Span, r.Message))],
-        f.Targets, f.HasFix && Assists.QuickFixEdits.Build(f, GetText) is not null, f.Symbol);
+        f.Targets, f.HasFix && Assists.QuickFixEdits.Build(f, GetText) is not null, f.Symbol)
+    {
+        Baselined = f.Baselined,
+    };
 }

@@ -21,7 +21,11 @@ public sealed record RelatedLocation(string Path, TextSpan Span, string Message)
 /// <param name="Symbol">A stable key for baselines: the entry point or item the finding is about.</param>
 public sealed record Diagnostic(
     string Code, string Name, Severity Severity, string Message, string Path, TextSpan Span,
-    ImmutableArray<RelatedLocation> Related, ImmutableArray<string> Targets, bool HasFix, string Symbol);
+    ImmutableArray<RelatedLocation> Related, ImmutableArray<string> Targets, bool HasFix, string Symbol)
+{
+    /// <summary>The baseline named in hybrid-lsp.toml accepts it; it is then a hint whatever its rule's severity.</summary>
+    public bool Baselined { get; init; }
+}
 
 /// <summary>A place to navigate to. <see cref="FocusSpan"/> is the name; <see cref="FullSpan"/> the whole declaration.</summary>
 public sealed record NavigationTarget(string Path, TextSpan FullSpan, TextSpan FocusSpan, string Name, SourceLanguage Language);

@@ -12,16 +12,23 @@ namespace HybridLsp.Ide;
 /// <summary>The per-snapshot semantic state: configuration, extracted files, the semantic model and lookup indexes.</summary>
 internal sealed class WorkspaceState
 {
-    private WorkspaceState(HybridConfig config, SemanticModel model, IndexStatus status)
+    private WorkspaceState(HybridConfig config, SemanticModel model, IndexStatus status, ImmutableArray<Semantics.Rules.Finding> findings, BaselineInfo? baseline)
     {
         Config = config;
         Model = model;
         Status = status;
+        Findings = findings;
+        Baseline = baseline;
     }
 
     public HybridConfig Config { get; }
     public SemanticModel Model { get; }
     public IndexStatus Status { get; }
+
+    /// <summary>The model's findings with those the configured baseline accepts turned into hints.</summary>
+    public ImmutableArray<Semantics.Rules.Finding> Findings { get; }
+
+    public BaselineInfo? Baseline { get; }
 
     public static WorkspaceState Build(AnalysisOptions options, ImmutableDictionary<string, FileState> files)
     {
@@ -30,6 +37,9 @@ internal sealed class WorkspaceState
         if (root.Length == 0)
             root = "/";
         var config = ReadConfig(options, files, root);
+        var (baseline, baselineError) = ConfiguredBaseline.Read(config, files);
+        if (baselineError is not null)
+            config = config with { Problems = config.Problems.Add(new ConfigProblem(config.BaselineSpan, baselineError, false)) };
 
         var configFolder = config.Path is { } cp ? PathUtil.Directory(cp) : root;
         var exclude = new GlobMatcher(config.Exclude);
@@ -154,7 +164,16 @@ internal sealed class WorkspaceState
 
         var status = new IndexStatus(input.CSharpFiles.Count, input.RustFiles.Count, input.Projects.Count, model.Crates.Length,
             model.Bindings.Length, model.Crates.Sum(c => c.ExportsBySymbol.Count));
-        return new WorkspaceState(config, model, status);
+        var (findings, baselineInfo) = ConfiguredBaseline.Apply(model.Findings, baseline, config, root);
+        return new WorkspaceState(config, model, status, findings, baselineInfo);
+    }
+
+    /// <summary>Files the configuration names that the host must read besides the workspace files (the baseline). Cheap: reads only the configuration.</summary>
+    public static ImmutableArray<string> ConfiguredInputs(AnalysisOptions options, ImmutableDictionary<string, FileState> files)
+    {
+        var root = options.RootPath.Replace('\\', '/').TrimEnd('/');
+        var config = ReadConfig(options, files, root.Length == 0 ? "/" : root);
+        return config.BaselinePath is { } baseline ? [baseline] : [];
     }
 
     private static HybridConfig ReadConfig(AnalysisOptions options, ImmutableDictionary<string, FileState> files, string root)

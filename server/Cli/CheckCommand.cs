@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using HybridLsp.Ide;
+using HybridLsp.Semantics.Rules;
 using HybridLsp.Server.Logging;
 using HybridLsp.Server.Reporting;
 using HybridLsp.Server.Workspace;
@@ -7,7 +8,10 @@ using Microsoft.Extensions.Logging;
 
 namespace HybridLsp.Server.Cli;
 
-/// <summary>`hybrid-lsp check`: read the workspace, run the engine once, print the findings to stdout.</summary>
+/// <summary>
+/// `hybrid-lsp check`: read the workspace, run the engine once (after `--fix`, once more), filter by `--baseline`, print
+/// the findings to stdout, and exit 0/1 by `--fail-on` (2 for bad arguments). Progress notes go to stderr.
+/// </summary>
 public static class CheckCommand
 {
     public static int Run(CheckOptions options, Stream stdout, CancellationToken cancellationToken)
@@ -42,6 +46,26 @@ public static class CheckCommand
             config = WorkspaceLoader.Normalize(config);
         }
 
+        // An explicit baseline is read before any work, so a wrong path fails fast with exit 2.
+        Baseline? explicitBaseline = null;
+        string? explicitBaselinePath = null;
+        if (options.Baseline is { } baselineOption)
+        {
+            explicitBaselinePath = WorkspaceLoader.Normalize(Path.GetFullPath(baselineOption));
+            string text;
+            try
+            {
+                text = File.ReadAllText(explicitBaselinePath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Fail($"cannot read baseline '{baselineOption}': {(e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : e.Message)}");
+            }
+            (explicitBaseline, var error) = Baseline.Parse(text);
+            if (explicitBaseline is null)
+                return Fail($"baseline '{baselineOption}' is invalid: {error}");
+        }
+
         using var loggerFactory = LogSetup.CreateForCli();
         var logger = loggerFactory.CreateLogger("check");
         var rootPath = WorkspaceLoader.Normalize(root).TrimEnd('/');
@@ -50,9 +74,47 @@ public static class CheckCommand
         var host = new AnalysisHost(new AnalysisOptions(rootPath, config, targets.IsEmpty ? default : targets, Workspace.ClangSettings.Resolve()));
         var change = new WorkspaceLoader(logger).Load(root, cancellationToken);
         host.ApplyChange(change);
-        var analysis = host.Snapshot();
-        var result = new CheckResult(rootPath, analysis, analysis.CheckDiagnostics(cancellationToken), analysis.Bindings(cancellationToken), change.Files.Length);
+        if (WorkspaceLoader.ReadConfiguredInputs(host.Snapshot()) is { Files.IsEmpty: false } inputs)
+            host.ApplyChange(inputs);
 
+        if (options.Fix)
+        {
+            var fixes = FixRunner.Run(host, rootPath, cancellationToken);
+            foreach (var failure in fixes.Failures)
+                Console.Error.WriteLine($"hybrid-lsp check: cannot write {failure}");
+            Console.Error.WriteLine($"hybrid-lsp check: fixed {fixes.Fixed} finding{(fixes.Fixed == 1 ? "" : "s")} in {fixes.FilesWritten} file{(fixes.FilesWritten == 1 ? "" : "s")}; checked again");
+        }
+
+        var analysis = host.Snapshot();
+        var diagnostics = analysis.CheckDiagnostics(cancellationToken);
+
+        if (options.WriteBaseline is { } writeTo)
+        {
+            try
+            {
+                File.WriteAllText(writeTo, analysis.WriteBaseline(cancellationToken), new System.Text.UTF8Encoding(false));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Fail($"cannot write baseline '{writeTo}': {e.Message}");
+            }
+            Console.Error.WriteLine($"hybrid-lsp check: wrote {diagnostics.Length} finding{(diagnostics.Length == 1 ? "" : "s")} to baseline '{writeTo}'");
+        }
+
+        var baselineInfo = analysis.Baseline;
+        if (explicitBaseline is not null)
+        {
+            var match = explicitBaseline.Match([.. diagnostics.Select(analysis.BaselineKeyOf)]);
+            baselineInfo = new BaselineInfo(explicitBaselinePath!, explicitBaseline.AcceptedCount, match.Baselined.Count(b => b), match.Stale);
+            diagnostics = [.. diagnostics.Where((_, i) => !match.Baselined[i])];
+        }
+        if (baselineInfo is { } b)
+        {
+            Console.Error.WriteLine($"hybrid-lsp check: baseline '{b.Path}' accepts {b.Accepted} finding{(b.Accepted == 1 ? "" : "s")}: {b.Matched} still occur, {b.Stale} no longer occur"
+                + (b.Stale > 0 ? " (rewrite it with --write-baseline to drop them)" : ""));
+        }
+
+        var result = new CheckResult(rootPath, analysis, diagnostics, analysis.Bindings(cancellationToken), change.Files.Length) { Baseline = baselineInfo };
         switch (options.Format)
         {
             case "json":
@@ -61,6 +123,10 @@ public static class CheckCommand
             case "sarif":
                 SarifReport.Write(stdout, result, ToolVersion.Value);
                 break;
+            case "compact":
+                using (var writer = new StreamWriter(stdout, new System.Text.UTF8Encoding(false), leaveOpen: true))
+                    CompactReport.Write(writer, result);
+                break;
             default:
                 using (var writer = new StreamWriter(stdout, new System.Text.UTF8Encoding(false), leaveOpen: true))
                     TextReport.Write(writer, result);
@@ -68,6 +134,8 @@ public static class CheckCommand
         }
         stdout.Flush();
 
+        if (options.WriteBaseline is not null)
+            return 0;
         var threshold = options.FailOn == "warning" ? Severity.Warning : Severity.Error;
         return result.Diagnostics.Any(d => d.Severity <= threshold) ? 1 : 0;
     }

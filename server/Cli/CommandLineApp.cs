@@ -22,14 +22,18 @@ public static class CommandLineApp
 
         var dir = new Argument<string>("DIR") { Description = "The workspace folder to check", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "." };
         var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        format.AcceptOnlyFromAmong("text", "compact", "json", "sarif");
         var target = new Option<string?>("--target") { Description = "Comma-separated targets: " + string.Join(", ", Targets.Known) };
         var config = new Option<string?>("--config") { Description = "The configuration file to use instead of DIR/hybrid-lsp.toml" };
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding at or above this severity exists", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong("error", "warning");
-        var check = new Command("check", "Check the P/Invoke bindings of a workspace (for CI)") { dir, format, target, config, failOn };
+        var baseline = new Option<string?>("--baseline") { Description = "Report only findings this baseline file does not accept, and say how many of its findings no longer occur" };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write every current finding to this baseline file (keys: code, file, symbol; exit 0)" };
+        var fix = new Option<bool>("--fix") { Description = "Apply every certain quick fix to the files, then check again" };
+        var check = new Command("check", "Check the P/Invoke bindings of a workspace (for CI)") { dir, format, target, config, failOn, baseline, writeBaseline, fix };
         check.SetAction((result, cancellationToken) => Task.FromResult(CheckCommand.Run(
-            new CheckOptions(result.GetValue(dir) ?? ".", result.GetValue(format) ?? "text", result.GetValue(target), result.GetValue(config), result.GetValue(failOn) ?? "error"),
+            new CheckOptions(result.GetValue(dir) ?? ".", result.GetValue(format) ?? "text", result.GetValue(target), result.GetValue(config), result.GetValue(failOn) ?? "error",
+                result.GetValue(baseline), result.GetValue(writeBaseline), result.GetValue(fix)),
             stdout, cancellationToken)));
 
         var library = new Argument<string>("LIBRARY") { Description = "The library name as C# would write it in [DllImport]/[LibraryImport]" };

@@ -47,6 +47,8 @@ public sealed class WorkspaceIndexer(ServerState state, ClientConnection client,
                     client.NotifyAsync("$/progress", new ProgressParams<WorkDoneProgress>(token, new WorkDoneProgress("report", Message: $"Reading {count} files", Percentage: 30))).Wait(cancellationToken);
             }), cancellationToken).ConfigureAwait(false);
             state.ReplaceDisk(walk);
+            if (WorkspaceLoader.ReadConfiguredInputs(state.Snapshot().Analysis) is { Files.IsEmpty: false } inputs)
+                state.ApplyDisk(inputs.Files);
             if (progress)
                 await client.NotifyAsync("$/progress", new ProgressParams<WorkDoneProgress>(token, new WorkDoneProgress("report", Message: "Checking bindings", Percentage: 80))).ConfigureAwait(false);
             await publisher.PublishNowAsync().ConfigureAwait(false);
@@ -83,7 +85,11 @@ public sealed class WorkspaceIndexer(ServerState state, ClientConnection client,
             else if (Ide.AnalysisHost.IsWorkspaceFile(path) && !IsUnderSkippedDirectory(path))
                 changes.Add(WorkspaceLoader.ReadFile(path));
         }
+        // The baseline is no workspace file clients watch: re-read it with every batch of file events (one small read).
+        changes.AddRange(WorkspaceLoader.ReadConfiguredInputs(state.Snapshot().Analysis).Files);
         state.ApplyDisk(changes);
+        if (WorkspaceLoader.ReadConfiguredInputs(state.Snapshot().Analysis) is { Files.IsEmpty: false } inputs && inputs.Files.Any(i => !state.Snapshot().Analysis.IsKnown(i.Path)))
+            state.ApplyDisk(inputs.Files);
     }
 
     private bool IsUnderSkippedDirectory(string path)

@@ -25,7 +25,11 @@ public sealed record PublishDiagnosticsParams(string Uri, int? Version, LspDiagn
 
 public sealed record LspDiagnostic(
     Range Range, int Severity, string Code, CodeDescription? CodeDescription, string Source, string Message,
-    DiagnosticRelatedInformation[]? RelatedInformation);
+    DiagnosticRelatedInformation[]? RelatedInformation)
+{
+    /// <summary>LSP DiagnosticTag values: 1 = Unnecessary (an unused suppression is drawn faded).</summary>
+    public int[]? Tags { get; init; }
+}
 
 public sealed record CodeDescription(string Href);
 

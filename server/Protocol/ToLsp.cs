@@ -10,6 +10,8 @@ namespace HybridLsp.Server.Protocol;
 /// <summary>Engine → LSP conversions. With <see cref="FromLsp"/>, the only place LSP types and engine records meet.</summary>
 public static class ToLsp
 {
+    private static readonly int[] s_unnecessary = [1];
+
     public static int Severity(Severity severity) => severity switch
     {
         Ide.Severity.Error => 1,
@@ -38,7 +40,10 @@ public static class ToLsp
                     new Location(DocumentUri.FromPath(r.Path), Range(mapper, r.Path, r.Span)), r.Message)).ToArray();
             result[i] = new LspDiagnostic(
                 Range(mapper, d.Path, d.Span), Severity(d.Severity), d.Code,
-                new CodeDescription(RuleDocs.HelpUri(docsBase, d.Code)), "hybrid-lsp", d.Message, related);
+                new CodeDescription(RuleDocs.HelpUri(docsBase, d.Code)), "hybrid-lsp", d.Message, related)
+            {
+                Tags = d.Code == Semantics.Rules.RuleCatalog.UnusedSuppression.Code ? s_unnecessary : null,
+            };
         }
         return result;
     }

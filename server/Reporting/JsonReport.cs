@@ -15,6 +15,15 @@ public static class JsonReport
         w.WriteStartObject();
         w.WriteNumber("version", 1);
         w.WriteString("root", result.Root);
+        if (result.Baseline is { } baseline)
+        {
+            w.WriteStartObject("baseline");
+            w.WriteString("file", result.DisplayPath(baseline.Path));
+            w.WriteNumber("accepted", baseline.Accepted);
+            w.WriteNumber("matched", baseline.Matched);
+            w.WriteNumber("stale", baseline.Stale);
+            w.WriteEndObject();
+        }
         w.WriteStartArray("diagnostics");
         foreach (var d in result.Diagnostics)
         {

@@ -5,7 +5,11 @@ using HybridLsp.Server.Protocol;
 
 namespace HybridLsp.Server.Reporting;
 
-/// <summary>`check --format sarif`: SARIF 2.1.0, one run, every rule of the catalogue with an absolute help URI.</summary>
+/// <summary>
+/// `check --format sarif`: SARIF 2.1.0 as GitHub code scanning takes it — one run, every rule of the catalogue with its
+/// name, descriptions, an absolute help URI and default level; one result per finding with a stable partial fingerprint
+/// (the baseline key: code, file, symbol and occurrence, no line numbers); `baselineState` when a baseline is applied.
+/// </summary>
 public static class SarifReport
 {
     public static void Write(Stream output, CheckResult result, string toolVersion)
@@ -18,7 +22,7 @@ public static class SarifReport
             ruleIndex[RuleCatalog.All[i].Code] = i;
 
         w.WriteStartObject();
-        w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        w.WriteString("$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json");
         w.WriteString("version", "2.1.0");
         w.WriteStartArray("runs");
         w.WriteStartObject();
@@ -36,9 +40,22 @@ public static class SarifReport
             w.WriteStartObject("shortDescription");
             w.WriteString("text", rule.Summary);
             w.WriteEndObject();
+            w.WriteStartObject("fullDescription");
+            w.WriteString("text", $"{rule.Code} {rule.Name}: {rule.Summary}. See {RuleDocs.HelpUri(docsBase, rule.Code)}");
+            w.WriteEndObject();
             w.WriteString("helpUri", RuleDocs.HelpUri(docsBase, rule.Code));
+            w.WriteStartObject("help");
+            w.WriteString("text", $"{rule.Summary}. The rule page has a wrong and a right example, and how to configure or suppress it: {RuleDocs.HelpUri(docsBase, rule.Code)}");
+            w.WriteEndObject();
             w.WriteStartObject("defaultConfiguration");
             w.WriteString("level", Level(rule.DefaultSeverity));
+            w.WriteEndObject();
+            w.WriteStartObject("properties");
+            w.WriteStartArray("tags");
+            w.WriteStringValue("interop");
+            w.WriteStringValue(rule.Code[2] switch { '0' => "workspace", '1' => "binding", '2' => "native", _ => "csharp" });
+            w.WriteEndArray();
+            w.WriteString("problem.severity", rule.DefaultSeverity switch { RuleSeverity.Error => "error", RuleSeverity.Warning => "warning", _ => "recommendation" });
             w.WriteEndObject();
             w.WriteEndObject();
         }
@@ -53,6 +70,7 @@ public static class SarifReport
         w.WriteEndObject();
 
         w.WriteStartArray("results");
+        var occurrences = new Dictionary<BaselineKey, int>();
         foreach (var d in result.Diagnostics)
         {
             w.WriteStartObject();
@@ -61,6 +79,14 @@ public static class SarifReport
                 w.WriteNumber("ruleIndex", index);
             w.WriteString("level", Level(d.Severity));
             WriteMessage(w, d.Message);
+            // The baseline key (no line numbers) and its occurrence: code scanning tracks a finding across commits that move it.
+            var key = result.Analysis.BaselineKeyOf(d);
+            occurrences[key] = occurrences.TryGetValue(key, out var n) ? n + 1 : 0;
+            w.WriteStartObject("partialFingerprints");
+            w.WriteString("hybridLspKey/v1", Fingerprint(key, occurrences[key]));
+            w.WriteEndObject();
+            if (result.Baseline is not null)
+                w.WriteString("baselineState", d.Baselined ? "unchanged" : "new");
             w.WriteStartArray("locations");
             w.WriteStartObject();
             WritePhysicalLocation(w, positions, result, d.Path, d.Span);
@@ -98,6 +124,13 @@ public static class SarifReport
         w.WriteEndObject();
         w.Flush();
         output.Write("\n"u8);
+    }
+
+    /// <summary>A hex SHA-256 of the baseline key and its occurrence: stable while the code, file and symbol stay.</summary>
+    private static string Fingerprint(BaselineKey key, int occurrence)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes($"{key.Code}\n{key.File}\n{key.Symbol}\n{occurrence}");
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
     }
 
     private static void WriteMessage(Utf8JsonWriter w, string text)

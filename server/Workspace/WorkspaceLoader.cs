@@ -91,6 +91,13 @@ public sealed class WorkspaceLoader(ILogger logger)
 
     public static string Normalize(string path) => Protocol.DocumentUri.NormalizeDriveLetter(path.Replace('\\', '/'));
 
+    /// <summary>
+    /// Reads the files the configuration names besides the workspace files (the `baseline =` file), so the engine, which
+    /// does no IO, sees them like any other file. Empty when the snapshot's configuration names none.
+    /// </summary>
+    public static WorkspaceChange ReadConfiguredInputs(Analysis analysis) =>
+        new([.. analysis.ConfiguredInputs.Select(ReadFile)]);
+
     /// <summary>Reads one file's current state from disk (a removal when it does not exist).</summary>
     public static FileChange ReadFile(string path)
     {

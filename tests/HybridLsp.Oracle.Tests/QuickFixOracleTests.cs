@@ -60,7 +60,8 @@ public sealed class QuickFixOracleTests
         var diagnostic = Assert.Single(before.CheckDiagnostics(CancellationToken.None), d => d.Severity != Severity.Hint);
         Assert.Equal(code, diagnostic.Code);
         Assert.True(diagnostic.HasFix);
-        var action = Assert.Single(before.CodeActions(diagnostic.Path, diagnostic.Span, CancellationToken.None));
+        // The certain fix is the preferred action; "Suppress HLnnnn for this declaration" is offered beside it.
+        var action = Assert.Single(before.CodeActions(diagnostic.Path, diagnostic.Span, CancellationToken.None), a => a.IsPreferred);
         foreach (var fileEdit in action.Edits)
         {
             var text = files[fileEdit.Path];

@@ -89,7 +89,7 @@ public sealed class CliTests
         Assert.Equal("hybrid-lsp", driver.GetProperty("name").GetString());
         Assert.False(string.IsNullOrEmpty(driver.GetProperty("version").GetString()));
         var rules = driver.GetProperty("rules").EnumerateArray().ToList();
-        Assert.Equal(25, rules.Count);
+        Assert.Equal(HybridLsp.Semantics.Rules.RuleCatalog.All.Length, rules.Count);
         foreach (var rule in rules)
         {
             var id = rule.GetProperty("id").GetString()!;

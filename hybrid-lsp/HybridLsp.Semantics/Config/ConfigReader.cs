@@ -73,6 +73,12 @@ public static class ConfigReader
                     else
                         problems.Add(Expected(entry, "a size such as \"5MB\", \"512KB\" or a number of bytes"));
                     break;
+                case ["baseline"]:
+                    if (entry.Value is TomlValue.String baseline && baseline.Value.Trim().Length > 0)
+                        config = config with { BaselinePath = Combine(folder, baseline.Value.Trim()), BaselineSpan = entry.Value.Span };
+                    else
+                        problems.Add(Expected(entry, "the path of a baseline file (written by `hybrid-lsp check --write-baseline FILE`)"));
+                    break;
                 case ["rules", var code]:
                     if (RuleCatalog.Find(code) is null)
                         problems.Add(new ConfigProblem(entry.KeySpan, $"unknown rule '{code}'", true));

@@ -43,5 +43,11 @@ public sealed record HybridConfig(
         ImmutableDictionary<string, LibraryConfig>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase),
         ImmutableDictionary<string, RuleSeverity>.Empty, [], null, []);
 
+    /// <summary>`baseline = "path"`: the baseline file (absolute) whose findings are shown as hints; null when none.</summary>
+    public string? BaselinePath { get; init; }
+
+    /// <summary>Where `baseline =` is written in the configuration file (problems with the baseline file are reported there).</summary>
+    public TextSpan BaselineSpan { get; init; }
+
     public RuleSeverity SeverityOf(RuleDescriptor rule) => RuleSeverities.TryGetValue(rule.Code, out var s) ? s : rule.DefaultSeverity;
 }

@@ -18,4 +18,7 @@ public sealed record Finding(
     ImmutableArray<FindingLocation> Related, ImmutableArray<string> Targets, string Symbol, FindingLocation? Mirror = null, FindingFix? Fix = null)
 {
     public bool HasFix => Fix is not null;
+
+    /// <summary>The configured baseline accepts it: shown as a hint (its <see cref="Severity"/> is then Hint).</summary>
+    public bool Baselined { get; init; }
 }

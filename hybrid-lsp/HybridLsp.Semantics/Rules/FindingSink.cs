@@ -5,16 +5,20 @@ using HybridLsp.Syntax.Text;
 
 namespace HybridLsp.Semantics.Rules;
 
-/// <summary>Collects findings: applies configured severities ("off" drops), suppressions, and de-duplicates by (code, path, span).</summary>
+/// <summary>
+/// Collects findings: applies suppressions (remembering what each silenced, for HL0005), configured severities ("off" drops),
+/// and de-duplicates by (code, path, span).
+/// </summary>
 internal sealed class FindingSink(HybridConfig config)
 {
     private readonly Dictionary<(string Code, string Path, TextSpan Span), Finding> _findings = [];
+    private readonly Dictionary<string, List<(string Code, TextSpan Span)>> _suppressed = new(StringComparer.Ordinal);
 
     public void Add(RuleDescriptor rule, string message, string path, TextSpan span, string symbol,
         ImmutableArray<FindingLocation> related = default, ImmutableArray<string> targets = default,
         FindingLocation? mirror = null, ImmutableArray<string> suppressed = default, RuleSeverity? severity = null, FindingFix? fix = null)
     {
-        if (!suppressed.IsDefaultOrEmpty && (suppressed.Contains(rule.Code) || suppressed.Contains("*")))
+        if (IsSuppressed(rule, suppressed, path, span))
             return;
         var configured = config.RuleSeverities.TryGetValue(rule.Code, out var s) ? s : severity ?? rule.DefaultSeverity;
         if (configured == RuleSeverity.Off)
@@ -24,6 +28,28 @@ internal sealed class FindingSink(HybridConfig config)
             return;
         _findings[key] = new Finding(rule, configured, message, path, span, related.IsDefault ? [] : related, targets.IsDefault ? [] : targets, symbol, mirror, fix);
     }
+
+    /// <summary>
+    /// Whether <paramref name="suppressed"/> (the codes a pragma or allow comment disables at the declaration) silences a
+    /// finding of <paramref name="rule"/> at (path, span). A suppression by code is remembered, so an unused one can be reported.
+    /// </summary>
+    public bool IsSuppressed(RuleDescriptor rule, ImmutableArray<string> suppressed, string path, TextSpan span)
+    {
+        if (suppressed.IsDefaultOrEmpty)
+            return false;
+        if (suppressed.Contains(rule.Code))
+        {
+            if (!_suppressed.TryGetValue(path, out var list))
+                _suppressed[path] = list = [];
+            list.Add((rule.Code, span));
+            return true;
+        }
+        return suppressed.Contains("*");
+    }
+
+    /// <summary>The findings a suppression by code silenced in a file: (code, anchor span).</summary>
+    public IReadOnlyList<(string Code, TextSpan Span)> SuppressedIn(string path) =>
+        _suppressed.TryGetValue(path, out var list) ? list : [];
 
     /// <summary>
     /// Whether any finding so far sits inside a span of a file, or points into it (a struct finding relates the declaration

@@ -9,6 +9,7 @@ public static class RuleCatalog
     public static readonly RuleDescriptor CrateNotCdylib = new("HL0002", "crate-not-cdylib", RuleSeverity.Error, "A crate bound by C# does not build a cdylib");
     public static readonly RuleDescriptor ParseFailure = new("HL0003", "parse-failure", RuleSeverity.Info, "A file could only be partly understood, or was skipped");
     public static readonly RuleDescriptor ConfigError = new("HL0004", "config-error", RuleSeverity.Error, "hybrid-lsp.toml is invalid");
+    public static readonly RuleDescriptor UnusedSuppression = new("HL0005", "unused-suppression", RuleSeverity.Hint, "A suppression (#pragma warning disable, // hybrid-lsp: allow) that suppresses nothing");
     public static readonly RuleDescriptor MissingExport = new("HL1001", "missing-export", RuleSeverity.Error, "The resolved library has no function with this entry point");
     public static readonly RuleDescriptor ArityMismatch = new("HL1002", "arity-mismatch", RuleSeverity.Error, "The parameter count differs");
     public static readonly RuleDescriptor TypeMismatch = new("HL1003", "type-mismatch", RuleSeverity.Error, "A parameter or return type differs in kind or size on a target");
@@ -33,7 +34,7 @@ public static class RuleCatalog
 
     public static readonly ImmutableArray<RuleDescriptor> All =
     [
-        UnresolvedLibrary, CrateNotCdylib, ParseFailure, ConfigError,
+        UnresolvedLibrary, CrateNotCdylib, ParseFailure, ConfigError, UnusedSuppression,
         MissingExport, ArityMismatch, TypeMismatch, SignednessMismatch, BoolWidthMismatch, StringEncodingMismatch,
         CallingConventionMismatch, PlatformWidth, StructLayoutMismatch, EnumSizeMismatch, ByRefMismatch, CallbackMismatch,
         StringOwnership, VariadicBinding, EnumValueMismatch,

@@ -18,6 +18,7 @@ internal static class RuleRunner
         ConflictingDeclarations.Check(model, sink);
         cancellationToken.ThrowIfCancellationRequested();
         NativeRules.Check(model, sink);
+        UnusedSuppressions.Check(model, sink);
         return sink.ToSortedArray();
     }
 }

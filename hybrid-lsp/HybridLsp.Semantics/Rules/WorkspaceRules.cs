@@ -51,7 +51,7 @@ internal static class WorkspaceRules
 
         // One finding per library and file, on its first declaration: a generated file of 2,000 externs is one line.
         var unresolved = model.Bindings
-            .Where(b => b.Resolution == ResolutionKind.UnresolvedLibrary && !b.Method.SuppressedCodes.Contains(RuleCatalog.UnresolvedLibrary.Code) && !b.Method.SuppressedCodes.Contains("*"))
+            .Where(b => b.Resolution == ResolutionKind.UnresolvedLibrary && !sink.IsSuppressed(RuleCatalog.UnresolvedLibrary, b.Method.SuppressedCodes, b.Path, b.Method.Library.Span))
             .GroupBy(b => (b.Path, b.Library!));
         foreach (var group in unresolved)
         {

@@ -77,7 +77,10 @@ internal sealed class CsFileExtraction(bool collectInvocations, CancellationToke
 
     public CsFileSyntax ToResult(ImmutableArray<SyntaxError> errors) => new(
         _externs.ToImmutable(), _structs.ToImmutable(), _enums.ToImmutable(), _delegates.ToImmutable(), _classes.ToImmutable(),
-        _constants.ToImmutable(), _invocations.ToImmutable(), _disableRuntimeMarshalling, _aliases.ToImmutable(), errors);
+        _constants.ToImmutable(), _invocations.ToImmutable(), _disableRuntimeMarshalling, _aliases.ToImmutable(), errors)
+    {
+        Suppressions = _pragmas?.Suppressions() ?? [],
+    };
 
     // Without call sites only declarations matter: method bodies, initializers and arguments are never entered.
     private bool ShouldDescend(SyntaxNode node) =>

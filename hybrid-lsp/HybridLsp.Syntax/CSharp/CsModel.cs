@@ -110,4 +110,8 @@ public sealed record CsFileSyntax(
     ImmutableArray<CsInvocation> Invocations,
     bool DisableRuntimeMarshalling,
     ImmutableDictionary<string, string> UsingAliases,
-    ImmutableArray<SyntaxError> Errors);
+    ImmutableArray<SyntaxError> Errors)
+{
+    /// <summary>Every HL code of an active `#pragma warning disable` with its scope (to its `restore` or the end of the file).</summary>
+    public ImmutableArray<Suppressions.Suppression> Suppressions { get; init; } = [];
+}

@@ -99,4 +99,8 @@ public sealed record RustFileSyntax(
     ImmutableArray<RustModDecl> ModDecls,
     ImmutableArray<RustUse> Uses,
     ImmutableArray<RustMacro> Macros,
-    ImmutableArray<SyntaxError> Errors);
+    ImmutableArray<SyntaxError> Errors)
+{
+    /// <summary>Every `// hybrid-lsp: allow(…)` comment of the file, one entry per code (for unused-suppression reports).</summary>
+    public ImmutableArray<Suppressions.Suppression> Suppressions { get; init; } = [];
+}

@@ -25,6 +25,8 @@ public static class RustParser
     public static RustFileSyntax Parse(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return ItemParser.Parse(text, cancellationToken);
+        var syntax = ItemParser.Parse(text, cancellationToken);
+        var suppressions = Suppressions.SuppressionComments.Scan(text);
+        return suppressions.IsEmpty ? syntax : syntax with { Suppressions = suppressions };
     }
 }

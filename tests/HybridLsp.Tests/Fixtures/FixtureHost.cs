@@ -32,6 +32,24 @@ internal static class FixtureHost
     }
 
     /// <summary>
+    /// The editor shows each finding `check` reports at the same place with the same severity and message (configured
+    /// severities, "off" and baselines apply to both alike); returns the check diagnostics rendered like annotations.
+    /// </summary>
+    public static List<string> CheckEditorAgreesWithCheck(string text)
+    {
+        var fixture = Fixture.Parse(text);
+        var analysis = Load(fixture);
+        var check = analysis.CheckDiagnostics(CancellationToken.None);
+        foreach (var d in check)
+        {
+            var shown = analysis.Diagnostics(d.Path, CancellationToken.None).Where(e => e.Code == d.Code && e.Span == d.Span).ToList();
+            Assert.True(shown.Count == 1 && shown[0].Severity == d.Severity && shown[0].Message == d.Message && shown[0].Baselined == d.Baselined,
+                $"the editor shows {d.Code} at {d.Path} {d.Span} differently from check");
+        }
+        return [.. check.Select(d => Render(d.Path, d.Span, $"{SeverityText(d.Severity)} {d.Code}: {d.Message}", fixture))];
+    }
+
+    /// <summary>
     /// Every diagnostic marked `(fix)` has its quick fix at its span, and applying that fix makes the finding go away
     /// without any new finding: run over every rule fixture.
     /// </summary>
@@ -167,13 +185,13 @@ internal static class FixtureHost
         CheckApplied(fixture, action, Fixture.Parse(after));
     }
 
-    /// <summary>No code action is offered at `$0`.</summary>
+    /// <summary>No code action is offered at `$0` (but "Suppress HLnnnn for this declaration", which every finding has).</summary>
     public static void CheckNoAssist(string text)
     {
         var fixture = Fixture.Parse(text);
         var analysis = Load(fixture);
         var (path, offset) = fixture.Cursor ?? throw new InvalidOperationException("fixture has no $0");
-        var actions = analysis.CodeActions(path, new TextSpan(offset, 0), CancellationToken.None);
+        var actions = analysis.CodeActions(path, new TextSpan(offset, 0), CancellationToken.None).RemoveAll(a => a.Title.StartsWith("Suppress HL", StringComparison.Ordinal));
         Assert.True(actions.IsEmpty, $"unexpected actions: [{string.Join(", ", actions.Select(a => a.Title))}]");
     }
 

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using HybridLsp.Semantics.Binding;
+using HybridLsp.Syntax.Rust;
+using HybridLsp.Syntax.Suppressions;
+using HybridLsp.Syntax.Text;
+
+namespace HybridLsp.Semantics.Rules;
+
+/// <summary>
+/// HL0005 unused-suppression: a `#pragma warning disable HLnnnn` (C#) or `// hybrid-lsp: allow(HLnnnn)` (Rust) that silenced
+/// no finding, so stale suppressions get cleaned up. Runs after every other rule: it reads what the sink silenced.
+/// Native files are looked at only in crates C# binds (the native rules run only there, so elsewhere nothing could be used).
+/// </summary>
+internal static class UnusedSuppressions
+{
+    public static void Check(SemanticModel model, FindingSink sink)
+    {
+        foreach (var (path, source) in model.Input.CSharpFiles.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            foreach (var s in source.Syntax.Suppressions)
+            {
+                var used = sink.SuppressedIn(path).Any(x => x.Code == s.Code && Inside(x.Span.Start, s.Scope));
+                if (!used)
+                    Report(sink, path, s, $"'#pragma warning disable {s.Code}' suppresses nothing: no {s.Code} finding is reported before its restore");
+            }
+        }
+
+        var boundCrates = model.Bindings.Where(b => b.Crate is not null).Select(b => b.Crate!).ToHashSet();
+        foreach (var path in model.Crates.Where(boundCrates.Contains).SelectMany(c => c.Files).Distinct().Order(StringComparer.Ordinal))
+        {
+            if (!model.Input.RustFiles.TryGetValue(path, out var file) || file.Syntax.Suppressions.IsEmpty)
+                continue;
+            foreach (var s in file.Syntax.Suppressions)
+            {
+                var item = ItemBelow(file.Syntax, s.Target);
+                if (item is null)
+                {
+                    Report(sink, path, s, $"'allow({s.Code})' suppresses nothing: no item starts on the line below it");
+                    continue;
+                }
+                var used = sink.SuppressedIn(path).Any(x => x.Code == s.Code && x.Span.Start >= item.FullSpan.Start && x.Span.End <= item.FullSpan.End);
+                if (!used)
+                    Report(sink, path, s, $"'allow({s.Code})' suppresses nothing: '{item.Name}' has no {s.Code} finding");
+            }
+        }
+    }
+
+    private static void Report(FindingSink sink, string path, Suppression s, string message)
+    {
+        if (RuleCatalog.Find(s.Code) is null)
+            message = $"'{s.Code}' is not a HybridLsp rule code: the suppression suppresses nothing";
+        sink.Add(RuleCatalog.UnusedSuppression, message, path, s.CodeSpan, s.Code);
+    }
+
+    /// <summary>The item a comment sits above: one that starts at <paramref name="target"/>, or whose attributes it sits between.</summary>
+    private static RustItem? ItemBelow(RustFileSyntax syntax, int target)
+    {
+        if (target < 0)
+            return null;
+        IEnumerable<RustItem> items = [.. syntax.Functions, .. syntax.Structs, .. syntax.Enums, .. syntax.TypeAliases, .. syntax.Consts];
+        return items.Where(i => i.FullSpan.Start == target || i.FullSpan.Start < target && target <= i.NameSpan.Start)
+            .OrderBy(i => i.FullSpan.Length).FirstOrDefault();
+    }
+
+    private static bool Inside(int offset, TextSpan scope) => offset >= scope.Start && offset < scope.End;
+}

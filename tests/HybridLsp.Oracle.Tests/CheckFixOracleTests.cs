@@ -1,0 +1,77 @@
+using HybridLsp.Ide;
+using HybridLsp.Server.Cli;
+using HybridLsp.Server.Workspace;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace HybridLsp.Oracle.Tests;
+
+/// <summary>
+/// `hybrid-lsp check --fix` on a copy of the demo repository with extra native-side breakage (a bound function without
+/// `#[no_mangle]`, a crate that builds only an rlib): afterwards `check` reports no fixable finding, only the findings no
+/// fix is certain for remain, and `cargo build` of the crate still succeeds and exports the fixed function.
+/// </summary>
+public sealed class CheckFixOracleTests
+{
+    [Fact]
+    public void Check_fix_leaves_no_fixable_finding_and_the_crate_still_builds()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "hybrid-lsp-checkfix", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)).Replace('\\', '/');
+        if (Directory.Exists(dir))
+            Directory.Delete(dir, recursive: true);
+        CopyTree(Path.Combine(CargoBuild.RepoRoot(), "examples", "hybrid-demo"), dir);
+
+        var manifest = Path.Combine(dir, "native", "fastmath", "Cargo.toml");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("crate-type = [\"cdylib\"]", "crate-type = [\"rlib\"]", StringComparison.Ordinal));
+        File.AppendAllText(Path.Combine(dir, "native", "fastmath", "src", "lib.rs"), "\n/// Sums two numbers; bound by C# but not exported yet.\npub fn fm_sum_hidden(a: i32, b: i32) -> i32 {\n    a.wrapping_add(b)\n}\n");
+        File.WriteAllText(Path.Combine(dir, "app", "Hidden.cs"), """
+            using System.Runtime.InteropServices;
+
+            namespace DemoApp;
+
+            internal static class HiddenBindings
+            {
+                [DllImport("fastmath")]
+                internal static extern int fm_sum_hidden(int a, int b);
+            }
+
+            """);
+
+        var before = Analyze(dir).CheckDiagnostics(CancellationToken.None);
+        Assert.Equal(["HL0002", "HL1001", "HL1002", "HL1003", "HL1005", "HL1009", "HL2001"], before.Where(d => d.Severity != Severity.Hint).Select(d => d.Code).Order(StringComparer.Ordinal));
+
+        using var stdout = new MemoryStream();
+        var exit = CheckCommand.Run(new CheckOptions(dir, "text", null, null, "error", Fix: true), stdout, CancellationToken.None);
+        Assert.Equal(1, exit);
+
+        var after = Analyze(dir).CheckDiagnostics(CancellationToken.None);
+        Assert.Empty(after.Where(d => d.HasFix));
+        Assert.Equal(["HL1002", "HL1009"], after.Where(d => d.Severity != Severity.Hint).Select(d => d.Code).Order(StringComparer.Ordinal));
+        var report = System.Text.Encoding.UTF8.GetString(stdout.ToArray());
+        Assert.Contains("2 errors, 0 warnings, 0 infos", report);
+
+        Assert.Contains("crate-type = [\"cdylib\", \"rlib\"]", File.ReadAllText(manifest));
+        var exports = CargoBuild.Exports(Path.Combine(dir, "native", "fastmath"), Path.Combine(dir, "target-oracle"));
+        Assert.Contains("fm_sum_hidden", exports);
+        Assert.Contains("fm_dot", exports);
+    }
+
+    private static Analysis Analyze(string root)
+    {
+        var host = new AnalysisHost(new AnalysisOptions(root));
+        host.ApplyChange(new WorkspaceLoader(NullLogger.Instance).Load(root));
+        return host.Snapshot();
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj" or "target"))
+                continue;
+            var target = Path.Combine(to, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
