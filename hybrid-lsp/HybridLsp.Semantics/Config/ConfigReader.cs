@@ -143,12 +143,22 @@ public static class ConfigReader
                 problems.Add(Expected(values["language"], "\"c\" or \"cpp\""));
                 language = null;
             }
+            // Paths never leave the workspace: an absolute path, a '..' above the config's folder or a NUL is HL0004 and dropped.
+            string? Place(string key, string relative)
+            {
+                if (ConfigPaths.Problem(relative) is not { } why)
+                    return Combine(folder, relative);
+                var entry = values[key];
+                problems.Add(new ConfigProblem(entry.Value.Span.Length > 0 ? entry.Value.Span : entry.KeySpan,
+                    $"'{entry.DottedPath}' must be a path inside the workspace, relative to hybrid-lsp.toml: {why} ('{relative}')", false));
+                return null;
+            }
             libraries[name] = new LibraryConfig(
                 name,
-                crate is null ? null : Combine(folder, crate),
+                crate is null ? null : Place("crate", crate),
                 cmake,
-                [.. headers.Select(h => Combine(folder, h))],
-                [.. List("include").Select(i => Combine(folder, i))],
+                [.. headers.Select(h => Place("headers", h)).OfType<string>()],
+                [.. List("include").Select(i => Place("include", i)).OfType<string>()],
                 List("defines"),
                 language,
                 span);
