@@ -9,7 +9,8 @@ public sealed record CodeActionRequest(CodeActionParams Params) : IRequest<LspCo
 
 /// <summary>
 /// Quick fixes and Bind refactorings at a range, and `source.fixAll.hybridLsp` for the file when the client asks for it.
-/// An action that creates a file is left out for clients that cannot apply a `create` operation.
+/// An action that creates a file is left out for clients that cannot apply a `create` operation, and any action that
+/// would write outside the workspace (on real paths) or create a file over an existing one is never offered.
 /// </summary>
 internal sealed class CodeActionHandler(ServerState state) : IRequestHandler<CodeActionRequest, LspCodeAction[]?>
 {
@@ -23,7 +24,8 @@ internal sealed class CodeActionHandler(ServerState state) : IRequestHandler<Cod
         if (FromLsp.KindRequested(CodeActionKinds.QuickFix, only) || FromLsp.KindRequested(CodeActionKinds.Refactor, only))
         {
             actions.AddRange(snapshot.Analysis.CodeActions(at.Path, at.Span, cancellationToken)
-                .Where(a => FromLsp.KindRequested(a.Kind, only) && (snapshot.CreateFileSupport || !a.Edits.Any(e => e.Creates))));
+                .Where(a => FromLsp.KindRequested(a.Kind, only) && (snapshot.CreateFileSupport || !a.Edits.Any(e => e.Creates))
+                    && a.Edits.All(e => WorkspaceBoundary.Allows(state.RootPath, e.Path, e.Creates))));
         }
         if (FromLsp.KindRequested(CodeActionKinds.FixAll, only) && snapshot.Analysis.FixAll(at.Path, cancellationToken) is { } fixAll)
             actions.Add(fixAll);
