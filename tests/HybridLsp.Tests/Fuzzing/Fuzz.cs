@@ -22,7 +22,7 @@ public sealed record FuzzOptions(int Cases, int Seed, TimeSpan TimeLimit, long M
         Int("HYBRIDLSP_FUZZ_CASES") ?? defaultCases,
         Int("HYBRIDLSP_FUZZ_SEED") ?? DefaultSeed,
         TimeSpan.FromMilliseconds(Int("HYBRIDLSP_FUZZ_TIME_LIMIT_MS") ?? 10_000),
-        MemoryBase: 256L << 20,
+        MemoryBase: 512L << 20,
         MemoryPerInputByte: 4096);
 
     private static int? Int(string name)
