@@ -8,10 +8,11 @@ public sealed record WorkspaceSymbolRequest(WorkspaceSymbolParams Params) : IReq
 
 internal sealed class WorkspaceSymbolHandler(ServerState state) : IRequestHandler<WorkspaceSymbolRequest, SymbolInformation[]>
 {
-    public ValueTask<SymbolInformation[]> Handle(WorkspaceSymbolRequest request, CancellationToken cancellationToken)
+    public async ValueTask<SymbolInformation[]> Handle(WorkspaceSymbolRequest request, CancellationToken cancellationToken)
     {
+        await TestHooks.RunAsync(request.Params.Query, cancellationToken).ConfigureAwait(false);
         var snapshot = state.Snapshot();
         var symbols = snapshot.Analysis.WorkspaceSymbols(request.Params.Query, cancellationToken);
-        return ValueTask.FromResult(ToLsp.Symbols(snapshot, symbols));
+        return ToLsp.Symbols(snapshot, symbols);
     }
 }

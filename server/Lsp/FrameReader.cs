@@ -13,6 +13,7 @@ public sealed class FrameReader(Stream input)
 {
     private const int MaxHeaderLine = 8 * 1024;
     public const int MaxBody = 512 * 1024 * 1024;
+    private const int InitialBody = 1024 * 1024;
     private static readonly byte[] s_contentLength = "content-length:"u8.ToArray();
 
     private readonly byte[] _buffer = new byte[64 * 1024];
@@ -38,6 +39,12 @@ public sealed class FrameReader(Stream input)
                     continue;
                 _resync = false;
                 line = line[at..];
+            }
+            else if (!sawHeader && IndexOfContentLength(line) is > 0 and var junk)
+            {
+                // The tail of a body longer or shorter than its Content-Length runs into the next header (bodies end
+                // without a newline): the junk before the header was already answered, so the next message is kept.
+                line = line[junk..];
             }
             if (line.Length == 0)
             {
@@ -131,15 +138,23 @@ public sealed class FrameReader(Stream input)
         }
     }
 
+    /// <summary>
+    /// The body grows as bytes arrive (doubling, from at most 1 MB): a header that claims hundreds of megabytes
+    /// costs memory only for what the client really sends.
+    /// </summary>
     private async ValueTask<byte[]?> ReadExactAsync(int count, CancellationToken cancellationToken)
     {
-        var body = new byte[count];
+        var body = new byte[Math.Min(count, InitialBody)];
         var filled = Math.Min(count, _end - _start);
+        if (filled > body.Length)
+            Array.Resize(ref body, filled);
         Buffer.BlockCopy(_buffer, _start, body, 0, filled);
         _start += filled;
         while (filled < count)
         {
-            var n = await input.ReadAsync(body.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+            if (filled == body.Length)
+                Array.Resize(ref body, (int)Math.Min(count, 2L * body.Length));
+            var n = await input.ReadAsync(body.AsMemory(filled, body.Length - filled), cancellationToken).ConfigureAwait(false);
             if (n == 0)
                 return null;
             filled += n;

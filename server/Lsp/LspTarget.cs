@@ -28,7 +28,12 @@ public sealed class LspTarget(IMediator mediator, ServerState state, ILogger<Lsp
 
     [JsonRpcMethod("initialize", UseSingleObjectParameterDeserialization = true)]
     public Task<InitializeResult> InitializeAsync(JsonElement @params, CancellationToken cancellationToken)
-        => Run("initialize", null, new InitializeRequest(Parse(@params, LspJsonContext.Default.InitializeParams)), cancellationToken);
+    {
+        // A second initialize would replace the analysis host and forget every open document.
+        if (state.Initialized)
+            throw new LocalRpcException("The server is already initialized") { ErrorCode = (int)JsonRpcErrorCode.InvalidRequest };
+        return Run("initialize", null, new InitializeRequest(Parse(@params, LspJsonContext.Default.InitializeParams)), cancellationToken);
+    }
 
     [JsonRpcMethod("initialized")]
     public Task InitializedAsync() => Notify("initialized", null, () => new InitializedNotification());
@@ -36,6 +41,7 @@ public sealed class LspTarget(IMediator mediator, ServerState state, ILogger<Lsp
     [JsonRpcMethod("shutdown")]
     public async Task<object?> ShutdownAsync(CancellationToken cancellationToken)
     {
+        EnsureServing();
         await Run("shutdown", null, new ShutdownRequest(), cancellationToken).ConfigureAwait(false);
         return null;
     }
@@ -90,8 +96,18 @@ public sealed class LspTarget(IMediator mediator, ServerState state, ILogger<Lsp
     [JsonRpcMethod("hybridLsp/reindex")]
     public async Task<ReindexResult> ReindexAsync(CancellationToken cancellationToken)
     {
+        EnsureServing();
         await TaskScheduler.Default.SwitchTo(alwaysYield: true);
         return await Run("hybridLsp/reindex", null, new ReindexRequest(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Requests other than initialize and exit: ServerNotInitialized before initialize, InvalidRequest after shutdown.</summary>
+    private void EnsureServing()
+    {
+        if (!state.Initialized)
+            throw new LocalRpcException("The server is not initialized") { ErrorCode = ServerNotInitialized };
+        if (state.ShutdownRequested)
+            throw new LocalRpcException("The server is shutting down") { ErrorCode = (int)JsonRpcErrorCode.InvalidRequest };
     }
 
     /// <summary>Reads params with the protocol's JSON contract; a wrong shape is InvalidParams.</summary>
@@ -103,6 +119,17 @@ public sealed class LspTarget(IMediator mediator, ServerState state, ILogger<Lsp
         }
         catch (JsonException e)
         {
+            if (LoneSurrogates.Repair(json.GetRawText()) is { } repaired)
+            {
+                try
+                {
+                    return JsonSerializer.Deserialize(repaired, info) ?? throw new JsonException("params are null");
+                }
+                catch (JsonException)
+                {
+                    // Not (only) a surrogate problem: the original error explains it.
+                }
+            }
             throw new LocalRpcException("Invalid params: " + e.Message) { ErrorCode = (int)JsonRpcErrorCode.InvalidParams };
         }
     }
@@ -129,10 +156,7 @@ public sealed class LspTarget(IMediator mediator, ServerState state, ILogger<Lsp
         string method, JsonElement json, JsonTypeInfo<TParams> info, Func<TParams, string?> uriOf, Func<TParams, IRequest<T>> create,
         CancellationToken cancellationToken)
     {
-        if (!state.Initialized)
-            throw new LocalRpcException("The server is not initialized") { ErrorCode = ServerNotInitialized };
-        if (state.ShutdownRequested)
-            throw new LocalRpcException("The server is shutting down") { ErrorCode = (int)JsonRpcErrorCode.InvalidRequest };
+        EnsureServing();
         var @params = Parse(json, info);
         var uri = uriOf(@params);
         var request = create(@params);
@@ -159,7 +183,9 @@ public sealed class LspTarget(IMediator mediator, ServerState state, ILogger<Lsp
         }
         catch (Exception e) when (e is not OperationCanceledException and not LocalRpcException)
         {
-            logger.LogError(e, "{Method} failed for {Uri}", method, uri);
+            // The params say which document and position (or query) failed: enough to reproduce it from the log.
+            var shown = json.GetRawText();
+            logger.LogError(e, "{Method} failed for {Uri} with params {Params}", method, uri, shown.Length > 300 ? shown[..300] + "…" : shown);
             throw RequestFailed(method, e);
         }
     }
@@ -182,6 +208,12 @@ public sealed class LspTarget(IMediator mediator, ServerState state, ILogger<Lsp
     /// <summary>A notification: applied synchronously in arrival order; a failure is logged, never sent.</summary>
     private Task Notify(string method, string? uri, Func<IRequest> create)
     {
+        if (!state.Initialized && method != "exit")
+        {
+            // LSP 3.17: notifications before initialize are dropped (only exit is honoured).
+            logger.LogWarning("{Method} before initialize ignored", method);
+            return Task.CompletedTask;
+        }
         try
         {
             var pending = mediator.Send(create());

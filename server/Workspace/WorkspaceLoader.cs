@@ -103,6 +103,10 @@ public sealed class WorkspaceLoader(ILogger logger)
     {
         try
         {
+            // A FIFO (or a link to one) reports no length, and opening it blocks until a writer appears: the walk
+            // would hang. Nothing of length 0 needs opening, so it is never opened.
+            if (new FileInfo(path) is { Exists: true, Length: 0 })
+                return new FileChange(path, "");
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
             var length = stream.Length;
             if (length > MaxReadBytes)

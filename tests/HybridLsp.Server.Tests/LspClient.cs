@@ -37,11 +37,14 @@ internal sealed class LspClient : IAsyncDisposable
         _readLoop = Task.Run(ReadLoopAsync);
     }
 
-    public static LspClient Start(string? logFile = null)
+    public static LspClient Start(string? logFile = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         logFile ??= Path.Combine(Path.GetTempPath(), "hybrid-lsp-tests", $"server-{Guid.NewGuid():N}.log");
-        return new LspClient(ServerProcess.Start(["serve", "--stdio", "--log-file", logFile]));
+        return new LspClient(ServerProcess.Start(["serve", "--stdio", "--log-file", logFile], environment: environment));
     }
+
+    /// <summary>The server's process id (for /proc inspection).</summary>
+    public int ProcessId => _process.Id;
 
     public string Stderr
     {

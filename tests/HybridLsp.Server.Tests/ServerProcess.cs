@@ -29,7 +29,7 @@ internal static class ServerProcess
         throw new FileNotFoundException("hybrid-lsp.dll not found next to the tests nor under server/bin");
     }
 
-    public static Process Start(IEnumerable<string> args, string? workingDirectory = null)
+    public static Process Start(IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -41,6 +41,8 @@ internal static class ServerProcess
             StandardErrorEncoding = Encoding.UTF8,
             WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            info.Environment[name] = value;
         info.ArgumentList.Add(ServerDll);
         foreach (var a in args)
             info.ArgumentList.Add(a);

@@ -75,7 +75,10 @@ public static class ConfigReader
                     break;
                 case ["baseline"]:
                     if (entry.Value is TomlValue.String baseline && baseline.Value.Trim().Length > 0)
-                        config = config with { BaselinePath = Combine(folder, baseline.Value.Trim()), BaselineSpan = entry.Value.Span };
+                    {
+                        if (ResolvePath(folder, root, baseline.Value.Trim(), baseline.Span, entry.DottedPath, problems) is { } baselinePath)
+                            config = config with { BaselinePath = baselinePath, BaselineSpan = entry.Value.Span };
+                    }
                     else
                         problems.Add(Expected(entry, "the path of a baseline file (written by `hybrid-lsp check --write-baseline FILE`)"));
                     break;
@@ -241,6 +244,11 @@ public static class ConfigReader
         if (normalized.Length == 0)
         {
             problems.Add(new ConfigProblem(span, $"'{key}' must be a path relative to the configuration file, found an empty string", false));
+            return null;
+        }
+        if (normalized.Any(char.IsControl))
+        {
+            problems.Add(new ConfigProblem(span, $"'{key}' must be a path relative to the configuration file; it contains a control character", false));
             return null;
         }
         if (normalized.StartsWith('/') || (normalized.Length >= 2 && char.IsAsciiLetter(normalized[0]) && normalized[1] == ':'))

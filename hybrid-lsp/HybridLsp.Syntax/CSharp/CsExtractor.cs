@@ -32,6 +32,9 @@ public static class CsExtractor
         if (!options.CollectInvocations && !MayDeclareInterop(text))
             return Empty;
 
+        if (CsNestingGuard.Problem(text) is { } refused)
+            return Empty with { Errors = ImmutableArray.Create(new SyntaxError(new TextSpan(0, 0), "The file was not read: " + refused)) };
+
         var symbols = options.PreprocessorSymbols.IsDefault ? ImmutableArray<string>.Empty : options.PreprocessorSymbols;
         var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None, SourceCodeKind.Regular, symbols.Where(IsValidSymbol));
         SyntaxTree tree;

@@ -209,7 +209,8 @@ public sealed class CsExtractorSourceTests
     [Fact]
     public void Errors_are_capped()
     {
-        var text = string.Concat(Enumerable.Repeat("class { ( ; ", 500));
+        // Each unit closes its brace: 1,000 unclosed brackets would be refused before parsing (CsNestingGuard).
+        var text = string.Concat(Enumerable.Repeat("class { ( ; } ", 500));
         var file = Extract(text);
         Assert.Equal(CsExtractor.MaxErrors, file.Errors.Length);
     }
