@@ -43,12 +43,17 @@ public static class CommandLineApp
         bind.SetAction((result, cancellationToken) => Task.FromResult(BindCommand.Run(
             result.GetValue(library)!, result.GetValue(bindDir) ?? ".", result.GetValue(outFile), stdout, cancellationToken)));
 
+        // Which libclang parses C/C++ comes only from the user (DESIGN §7): these flags, else the environment variables.
+        var libclang = new Option<string?>("--libclang") { Description = $"The libclang shared library to use (default: ${Syntax.C.ClangOptions.LibraryPathVariable}, else the bundled one)", Recursive = true };
+        var resourceDir = new Option<string?>("--clang-resource-dir") { Description = $"A clang resource directory for builtin headers (default: ${Syntax.C.ClangOptions.ResourceDirectoryVariable}, else the product's own)", Recursive = true };
         var root = new RootCommand("hybrid-lsp: cross-language checks and navigation for P/Invoke bindings between C# and Rust/C/C++")
         {
             serve,
             check,
             bind,
         };
+        root.Options.Add(libclang);
+        root.Options.Add(resourceDir);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -58,6 +63,11 @@ public static class CommandLineApp
             Console.Error.WriteLine("Run 'hybrid-lsp --help' for usage.");
             return ExitBadArguments;
         }
+        // A flag wins over the environment; every command reads the choice through Workspace.ClangSettings.
+        if (parsed.GetValue(libclang) is { Length: > 0 } libraryPath)
+            Environment.SetEnvironmentVariable(Syntax.C.ClangOptions.LibraryPathVariable, Path.GetFullPath(libraryPath));
+        if (parsed.GetValue(resourceDir) is { Length: > 0 } resourcePath)
+            Environment.SetEnvironmentVariable(Syntax.C.ClangOptions.ResourceDirectoryVariable, Path.GetFullPath(resourcePath));
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdoutWriter, Error = Console.Error });
     }
 }
