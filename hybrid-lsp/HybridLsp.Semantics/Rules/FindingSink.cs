@@ -8,6 +8,7 @@ namespace HybridLsp.Semantics.Rules;
 /// <summary>Collects findings: applies configured severities ("off" drops), suppressions, and de-duplicates by (code, path, span).</summary>
 internal sealed class FindingSink(HybridConfig config)
 {
+    // Never removed from: enumeration follows insertion order, which InOrder and the merge in RuleRunner rely on.
     private readonly Dictionary<(string Code, string Path, TextSpan Span), Finding> _findings = [];
 
     public void Add(RuleDescriptor rule, string message, string path, TextSpan span, string symbol,
@@ -24,6 +25,12 @@ internal sealed class FindingSink(HybridConfig config)
             return;
         _findings[key] = new Finding(rule, configured, message, path, span, related.IsDefault ? [] : related, targets.IsDefault ? [] : targets, symbol, mirror, fix);
     }
+
+    /// <summary>Adds a finding another sink of the same configuration accepted (severity and suppression already applied).</summary>
+    public void Add(Finding finding) => _findings.TryAdd((finding.Rule.Code, finding.Path, finding.Span), finding);
+
+    /// <summary>The findings in the order they were added.</summary>
+    public ImmutableArray<Finding> InOrder() => [.. _findings.Values];
 
     /// <summary>
     /// Whether any finding so far sits inside a span of a file, or points into it (a struct finding relates the declaration
