@@ -16,11 +16,21 @@ public sealed partial class Analysis
     private readonly Lazy<ImmutableDictionary<string, ImmutableArray<Diagnostic>>> _editorDiagnostics;
     private readonly Lazy<CrossReferences> _xrefs;
 
-    private Analysis(AnalysisOptions options, ImmutableDictionary<string, FileState> files)
+    // The newest computed state of an earlier snapshot, for the incremental build of this one; dropped once this one is
+    // built so that snapshots never form a chain.
+    private WorkspaceState? _previous;
+
+    private Analysis(AnalysisOptions options, ImmutableDictionary<string, FileState> files, WorkspaceState? previous = null)
     {
         _options = options;
         _files = files;
-        _state = new Lazy<WorkspaceState>(() => WorkspaceState.Build(options, files), LazyThreadSafetyMode.ExecutionAndPublication);
+        _previous = previous;
+        _state = new Lazy<WorkspaceState>(() =>
+        {
+            var state = WorkspaceState.Build(options, files, _previous);
+            _previous = null;
+            return state;
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
         _editorDiagnostics = new Lazy<ImmutableDictionary<string, ImmutableArray<Diagnostic>>>(ComputeEditorDiagnostics, LazyThreadSafetyMode.ExecutionAndPublication);
         _xrefs = new Lazy<CrossReferences>(() => CrossReferences.Build(Model), LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -38,7 +48,7 @@ public sealed partial class Analysis
             else
                 files[path] = new FileState(file with { Path = path });
         }
-        return new Analysis(_options, files.ToImmutable());
+        return new Analysis(_options, files.ToImmutable(), _state.IsValueCreated ? _state.Value : _previous);
     }
 
     private static string Normalize(string path) => path.Replace('\\', '/');

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using HybridLsp.Syntax.CSharp;
 using HybridLsp.Syntax.Rust;
 using HybridLsp.Syntax.Text;
+using HybridLsp.Syntax.Toml;
 
 namespace HybridLsp.Ide;
 
@@ -15,6 +16,10 @@ internal sealed class FileState(FileChange change)
     private LineIndex? _lineIndex;
     private RustFileSyntax? _rust;
     private (string Key, CsFileSyntax Syntax)? _csharp;
+    private bool? _mayDeclareInterop;
+    private CargoManifest? _manifest;
+    private CsProjectFile? _project;
+    private ImmutableHashSet<string>? _calledNames;
 
     public FileChange Change { get; } = change;
     public string Path => Change.Path;
@@ -33,6 +38,40 @@ internal sealed class FileState(FileChange change)
     {
         lock (_gate)
             return _rust ??= RustParser.Parse(Text ?? "", cancellationToken);
+    }
+
+    /// <summary>The file read as a Cargo.toml; parsed once, so an unchanged manifest is the same object in every snapshot.</summary>
+    public CargoManifest CargoManifest()
+    {
+        lock (_gate)
+            return _manifest ??= Syntax.Toml.CargoManifest.Read(Text ?? "");
+    }
+
+    /// <summary>The file read as a .csproj; parsed once.</summary>
+    public CsProjectFile CsProject()
+    {
+        lock (_gate)
+            return _project ??= CsProjectReader.Read(Text ?? "");
+    }
+
+    /// <summary>Whether the C# text may declare anything the model reads (see <see cref="CsPrefilter"/>); computed once.</summary>
+    public bool MayDeclareInterop
+    {
+        get
+        {
+            lock (_gate)
+                return _mayDeclareInterop ??= CsPrefilter.MayDeclareInterop(Text ?? "");
+        }
+    }
+
+    /// <summary>The names this C# text may call (see <see cref="CsPrefilter.CalledNames"/>); computed once.</summary>
+    public ImmutableHashSet<string> CalledNames
+    {
+        get
+        {
+            lock (_gate)
+                return _calledNames ??= CsPrefilter.CalledNames(Text ?? "");
+        }
     }
 
     /// <summary>C# syntax depends on the preprocessor symbols of the owning project: the cache is keyed by them.</summary>

@@ -12,14 +12,18 @@ namespace HybridLsp.Ide;
 /// <summary>The per-snapshot semantic state: configuration, extracted files, the semantic model and lookup indexes.</summary>
 internal sealed class WorkspaceState
 {
-    private WorkspaceState(HybridConfig config, SemanticModel model, IndexStatus status, ImmutableArray<Semantics.Rules.Finding> findings, BaselineInfo? baseline)
+    private WorkspaceState(HybridConfig config, SemanticModel model, IndexStatus status, ImmutableArray<Semantics.Rules.Finding> findings, BaselineInfo? baseline, FileState? configFile)
     {
         Config = config;
         Model = model;
         Status = status;
         Findings = findings;
         Baseline = baseline;
+        ConfigFile = configFile;
     }
+
+    /// <summary>The hybrid-lsp.toml this state's configuration was read from (null: none).</summary>
+    private FileState? ConfigFile { get; }
 
     public HybridConfig Config { get; }
     public SemanticModel Model { get; }
@@ -30,13 +34,18 @@ internal sealed class WorkspaceState
 
     public BaselineInfo? Baseline { get; }
 
-    public static WorkspaceState Build(AnalysisOptions options, ImmutableDictionary<string, FileState> files)
+    /// <summary>
+    /// Builds the state of a snapshot. <paramref name="previous"/> is the state of an earlier snapshot of the same host:
+    /// the configuration (when its file is unchanged) and the unchanged parts of its model are taken over (ModelReuse).
+    /// </summary>
+    public static WorkspaceState Build(AnalysisOptions options, ImmutableDictionary<string, FileState> files, WorkspaceState? previous = null)
     {
         var cancellationToken = CancellationToken.None;
         var root = options.RootPath.Replace('\\', '/').TrimEnd('/');
         if (root.Length == 0)
             root = "/";
-        var config = ReadConfig(options, files, root);
+        var configFile = files.GetValueOrDefault(ConfigPath(options, root));
+        var config = previous is not null && ReferenceEquals(previous.ConfigFile, configFile) ? previous.Config : ReadConfig(options, files, root);
         var (baseline, baselineError) = ConfiguredBaseline.Read(config, files);
         if (baselineError is not null)
             config = config with { Problems = config.Problems.Add(new ConfigProblem(config.BaselineSpan, baselineError, false)) };
@@ -69,14 +78,14 @@ internal sealed class WorkspaceState
             var tooLarge = !file.Change.IsOpen && file.Text.Length > config.MaxFileSize;
             if (path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
             {
-                var project = CsProjectReader.Read(file.Text);
+                var project = file.CsProject();
                 projects[path] = new ProjectFile(path, project);
                 if (!project.Errors.IsEmpty)
                     parseErrors[path] = project.Errors;
             }
             else if (name == "Cargo.toml")
             {
-                var manifest = CargoManifest.Read(file.Text);
+                var manifest = file.CargoManifest();
                 manifests[path] = new ManifestFile(path, manifest);
                 if (!manifest.Errors.IsEmpty)
                     parseErrors[path] = manifest.Errors;
@@ -108,12 +117,25 @@ internal sealed class WorkspaceState
 
         // C#: each file belongs to the nearest project above it; its #if symbols are that project's.
         var projectDirs = projects.Keys.Select(p => (Dir: PathUtil.Directory(p), Path: p)).OrderByDescending(p => p.Dir.Length).ToList();
+        // Files that declare no interop are parsed only when they call a method named like an extern (CsPrefilter).
         var csSources = new System.Collections.Concurrent.ConcurrentDictionary<string, CsSourceFile>(StringComparer.Ordinal);
-        Parallel.ForEach(csFiles, new ParallelOptions { CancellationToken = cancellationToken }, file =>
+        var symbolsByOwner = new System.Collections.Concurrent.ConcurrentDictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        CsSourceFile Extract(FileState file)
         {
             var owner = projectDirs.FirstOrDefault(p => PathUtil.IsUnder(file.Path, p.Dir)).Path;
-            var symbols = Symbols(owner is null ? null : projects[owner].Project, config);
-            csSources[file.Path] = new CsSourceFile(file.Path, file.CSharp(symbols, cancellationToken), owner);
+            var symbols = symbolsByOwner.GetOrAdd(owner ?? "", _ => Symbols(owner is null ? null : projects[owner].Project, config));
+            return new CsSourceFile(file.Path, file.CSharp(symbols, cancellationToken), owner);
+        }
+        var interop = csFiles.Where(f => f.MayDeclareInterop).ToList();
+        Parallel.ForEach(interop, new ParallelOptions { CancellationToken = cancellationToken }, file => csSources[file.Path] = Extract(file));
+        var externNames = csSources.Values.SelectMany(s => s.Syntax.Externs).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        Parallel.ForEach(csFiles.Where(f => !f.MayDeclareInterop), new ParallelOptions { CancellationToken = cancellationToken }, file =>
+        {
+            if (externNames.Count > 0 && file.CalledNames.Any(externNames.Contains))
+                csSources[file.Path] = Extract(file);
+            else
+                csSources[file.Path] = new CsSourceFile(file.Path, CsExtractor.Empty,
+                    projectDirs.FirstOrDefault(p => PathUtil.IsUnder(file.Path, p.Dir)).Path);
         });
         foreach (var source in csSources.Values)
         {
@@ -141,7 +163,7 @@ internal sealed class WorkspaceState
             CMakeFiles = cmakeFiles.ToImmutable(),
             CParser = options.CParser,
         };
-        var model = SemanticModel.Build(input, cancellationToken);
+        var model = SemanticModel.Build(input, previous?.Model, cancellationToken);
 
         // Large Rust files are read only when a crate's module tree names them.
         var named = model.Crates.SelectMany(c => c.MissingModules).Select(m => m.ExpectedPath)
@@ -159,13 +181,13 @@ internal sealed class WorkspaceState
         {
             // Only when large files exist: the crates are rebuilt with the module files they named.
             input = input with { RustFiles = rustSources.ToImmutableDictionary(StringComparer.Ordinal), Skipped = skipped.ToImmutable(), ParseErrors = parseErrors.ToImmutable() };
-            model = SemanticModel.Build(input, cancellationToken);
+            model = SemanticModel.Build(input, model, cancellationToken);
         }
 
         var status = new IndexStatus(input.CSharpFiles.Count, input.RustFiles.Count, input.Projects.Count, model.Crates.Length,
             model.Bindings.Length, model.Crates.Sum(c => c.ExportsBySymbol.Count));
         var (findings, baselineInfo) = ConfiguredBaseline.Apply(model.Findings, baseline, config, root);
-        return new WorkspaceState(config, model, status, findings, baselineInfo);
+        return new WorkspaceState(config, model, status, findings, baselineInfo, configFile);
     }
 
     /// <summary>Files the configuration names that the host must read besides the workspace files (the baseline). Cheap: reads only the configuration.</summary>
@@ -176,9 +198,12 @@ internal sealed class WorkspaceState
         return config.BaselinePath is { } baseline ? [baseline] : [];
     }
 
+    private static string ConfigPath(AnalysisOptions options, string root)
+        => options.ConfigPath?.Replace('\\', '/') ?? (root == "/" ? "/hybrid-lsp.toml" : root + "/hybrid-lsp.toml");
+
     private static HybridConfig ReadConfig(AnalysisOptions options, ImmutableDictionary<string, FileState> files, string root)
     {
-        var path = options.ConfigPath?.Replace('\\', '/') ?? (root == "/" ? "/hybrid-lsp.toml" : root + "/hybrid-lsp.toml");
+        var path = ConfigPath(options, root);
         var config = files.TryGetValue(path, out var file) && file.Text is not null ? ConfigReader.Read(path, file.Text) : HybridConfig.Default;
         if (!options.TargetOverride.IsDefaultOrEmpty)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HybridLsp.Server.Protocol;
 using Microsoft.Extensions.Logging;
 
@@ -5,7 +6,9 @@ namespace HybridLsp.Server.Lsp;
 
 /// <summary>
 /// Publishes editor diagnostics for every file that has any and clears files that no longer have any. After a
-/// change, publishing is debounced (~50 ms) and runs on a snapshot; a newer change cancels stale work.
+/// change, publishing is debounced (~50 ms) and runs on a snapshot; a newer change cancels stale work. Only files
+/// whose published diagnostics (as LSP JSON, positions included) differ from the last ones sent are sent again: in a
+/// large workspace an edit changes the diagnostics of a few files, not of the hundreds that have some.
 /// </summary>
 public sealed class DiagnosticsPublisher(ServerState state, ClientConnection client, ILogger<DiagnosticsPublisher> logger)
 {
@@ -14,15 +17,16 @@ public sealed class DiagnosticsPublisher(ServerState state, ClientConnection cli
     private readonly object _gate = new();
     private readonly SemaphoreSlim _publishLock = new(1, 1);
     private CancellationTokenSource? _pending;
-    private HashSet<string> _published = new(StringComparer.Ordinal);
+    // The JSON of the last diagnostics sent, by URI (files with none are absent).
+    private Dictionary<string, string> _published = new(StringComparer.Ordinal);
 
-    /// <summary>Schedules a publish after the debounce delay, cancelling one not yet finished.</summary>
-    public void Schedule() => _ = StartAsync(Debounce);
+    /// <summary>Schedules a publish of what changed after the debounce delay, cancelling one not yet finished.</summary>
+    public void Schedule() => _ = StartAsync(Debounce, all: false);
 
-    /// <summary>Publishes now (after indexing), cancelling a scheduled publish.</summary>
-    public Task PublishNowAsync() => StartAsync(TimeSpan.Zero);
+    /// <summary>Publishes every file now (after indexing or a reindex), cancelling a scheduled publish.</summary>
+    public Task PublishNowAsync() => StartAsync(TimeSpan.Zero, all: true);
 
-    private Task StartAsync(TimeSpan delay)
+    private Task StartAsync(TimeSpan delay, bool all)
     {
         CancellationToken token;
         lock (_gate)
@@ -31,10 +35,10 @@ public sealed class DiagnosticsPublisher(ServerState state, ClientConnection cli
             _pending = new CancellationTokenSource();
             token = _pending.Token;
         }
-        return RunAsync(delay, token);
+        return RunAsync(delay, all, token);
     }
 
-    private async Task RunAsync(TimeSpan delay, CancellationToken cancellationToken)
+    private async Task RunAsync(TimeSpan delay, bool publishAll, CancellationToken cancellationToken)
     {
         try
         {
@@ -49,20 +53,24 @@ public sealed class DiagnosticsPublisher(ServerState state, ClientConnection cli
                 var all = snapshot.Analysis.AllDiagnostics(cancellationToken);
                 var mapper = snapshot.CreateMapper();
                 var batch = new List<PublishDiagnosticsParams>();
+                var now = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var (path, diagnostics) in all)
                 {
                     if (diagnostics.IsDefaultOrEmpty)
                         continue;
-                    batch.Add(new PublishDiagnosticsParams(DocumentUri.FromPath(path), null, ToLsp.Diagnostics(mapper, diagnostics)));
+                    var p = new PublishDiagnosticsParams(DocumentUri.FromPath(path), null, ToLsp.Diagnostics(mapper, diagnostics));
+                    var json = JsonSerializer.Serialize(p, LspJsonContext.Default.PublishDiagnosticsParams);
+                    now[p.Uri] = json;
+                    if (publishAll || !_published.TryGetValue(p.Uri, out var before) || before != json)
+                        batch.Add(p);
                 }
-                var now = new HashSet<string>(batch.Select(b => b.Uri), StringComparer.Ordinal);
-                foreach (var uri in _published.Where(u => !now.Contains(u)))
+                foreach (var uri in _published.Keys.Where(u => !now.ContainsKey(u)))
                     batch.Add(new PublishDiagnosticsParams(uri, null, []));
                 cancellationToken.ThrowIfCancellationRequested();
                 foreach (var p in batch)
                     await client.NotifyAsync("textDocument/publishDiagnostics", p).ConfigureAwait(false);
                 _published = now;
-                logger.LogDebug("Published diagnostics for {FileCount} files", batch.Count);
+                logger.LogDebug("Published diagnostics for {FileCount} files ({Unchanged} unchanged not sent)", batch.Count, now.Count - batch.Count(b => b.Diagnostics.Length > 0));
             }
             finally
             {

@@ -48,6 +48,15 @@ internal sealed class LspConnection : IAsyncDisposable
 
     public Task FirstDiagnostics => _firstDiagnostics.Task;
 
+    /// <summary>The server's process id (for /proc/&lt;pid&gt;/status).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>
+    /// Called on the read loop for every server notification (method, params) after the built-in handling; keep it
+    /// short. Set it before the notifications of interest can arrive.
+    /// </summary>
+    public Action<string, JsonNode?>? OnNotification { get; set; }
+
     public int DiagnosticsNotifications;
 
     public async Task<JsonNode> RequestAsync(string method, JsonNode? parameters, CancellationToken cancellationToken = default)
@@ -164,6 +173,7 @@ internal sealed class LspConnection : IAsyncDisposable
             Interlocked.Increment(ref DiagnosticsNotifications);
             _firstDiagnostics.TrySetResult();
         }
+        OnNotification?.Invoke(method, message["params"]);
     }
 
     /// <summary>shutdown + exit, then waits for the process; kills it if it lingers. Returns true on a clean exit.</summary>

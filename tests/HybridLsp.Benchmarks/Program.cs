@@ -5,6 +5,16 @@ using System.Text;
 using System.Text.Json.Nodes;
 using HybridLsp.Benchmarks;
 
+// Subcommands: `gen` writes a synthetic workspace (Generator/), `scale` times the server on one (Scale/), `report`
+// joins the JSON of scale runs into one table; without a
+// subcommand this is the demo benchmark below.
+if (args.Length > 0 && args[0] == "gen")
+    return HybridLsp.Benchmarks.Generator.GenerateCommand.Run(args[1..]);
+if (args.Length > 0 && args[0] == "scale")
+    return await HybridLsp.Benchmarks.Scale.ScaleBenchmark.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "report")
+    return HybridLsp.Benchmarks.Scale.ReportCommand.Run(args[1..]);
+
 // Times the published hybrid-lsp (spawn → initialize, definition/hover latency, `check`) on the demo workspace
 // and prints a Markdown table. It measures; it never asserts a budget.
 //

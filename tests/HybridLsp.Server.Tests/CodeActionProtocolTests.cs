@@ -171,7 +171,7 @@ public sealed class CodeActionProtocolTests
             ["textDocument"] = new JsonObject { ["uri"] = Uri(Broken), ["languageId"] = "csharp", ["version"] = 3, ["text"] = text },
         });
         var response = await client.RequestAsync("textDocument/codeAction", CodeActionParams(text));
-        var action = Assert.Single(response["result"]!.AsArray())!.AsObject();
+        var action = response["result"]!.AsArray().Single(a => (bool?)a!["isPreferred"] == true)!.AsObject();
         Assert.False(action.ContainsKey("edit"));
         Assert.Equal("Add [return: MarshalAs(UnmanagedType.U1)]", (string)action["data"]!["title"]!);
         Assert.Equal(3, (int)action["data"]!["version"]!);
@@ -194,7 +194,7 @@ public sealed class CodeActionProtocolTests
         {
             ["textDocument"] = new JsonObject { ["uri"] = Uri(Broken), ["languageId"] = "csharp", ["version"] = 1, ["text"] = text },
         });
-        var action = Assert.Single((await client.RequestAsync("textDocument/codeAction", CodeActionParams(text)))["result"]!.AsArray())!;
+        var action = (await client.RequestAsync("textDocument/codeAction", CodeActionParams(text)))["result"]!.AsArray().Single(a => (bool?)a!["isPreferred"] == true)!;
         await client.NotifyAsync("textDocument/didChange", new JsonObject
         {
             ["textDocument"] = new JsonObject { ["uri"] = Uri(Broken), ["version"] = 2 },

@@ -125,8 +125,8 @@ public sealed class TrustTests
         dir.Write("hybrid-lsp.toml", "[libraries.m]\ncrate = \"../elsewhere\"\n\n[libraries.n]\ncrate = \"/etc\"\n");
         var check = await ServerProcess.RunAsync("check", dir.Path);
         Assert.Equal(1, check.ExitCode);
-        Assert.Contains("error HL0004: 'libraries.m.crate' must be a path inside the workspace, relative to hybrid-lsp.toml: '..' leaves the workspace ('../elsewhere')", check.Stdout, StringComparison.Ordinal);
-        Assert.Contains("error HL0004: 'libraries.n.crate' must be a path inside the workspace, relative to hybrid-lsp.toml: absolute paths are not allowed ('/etc')", check.Stdout, StringComparison.Ordinal);
+        Assert.Contains("error HL0004: 'libraries.m.crate' must stay inside the workspace, but '../elsewhere' leads outside", check.Stdout, StringComparison.Ordinal);
+        Assert.Contains("error HL0004: 'libraries.n.crate' must be a path relative to the configuration file, found the absolute path '/etc'", check.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -293,8 +293,9 @@ public static class AbiComparer
                 $"C# enum '{cs.Name}' is {cs.Underlying.Bytes} byte{(cs.Underlying.Bytes == 1 ? "" : "s")} but {Lang} '{native.Name}' is {native.Underlying.Bytes} byte{(native.Underlying.Bytes == 1 ? "" : "s")}",
                 new MemberDifference(cs.Name, native.Name, null, null));
         }
-        var nativeByName = native.Members.ToDictionary(m => Normalize(m.Name), m => m, StringComparer.Ordinal);
-        var csByName = cs.Members.ToDictionary(m => Normalize(m.Name), m => m, StringComparer.Ordinal);
+        // Names compare normalised (`MODE_FAST` ~ `ModeFast`); of members that normalise alike (or repeat in broken code), the first counts.
+        var nativeByName = native.Members.GroupBy(m => Normalize(m.Name), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var csByName = cs.Members.GroupBy(m => Normalize(m.Name), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var member in cs.Members)
         {
             if (member.Value is null)

@@ -24,34 +24,54 @@ public sealed class SemanticModel
     public ImmutableArray<CallSite> CallSites { get; private set; } = [];
     public ImmutableArray<Finding> Findings { get; private set; } = [];
 
-    public static SemanticModel Build(WorkspaceInput input, CancellationToken cancellationToken)
+    /// <summary>The C# symbols of each project ("" for files outside any project).</summary>
+    internal ImmutableDictionary<string, CsSymbols> SymbolsByProject { get; private set; } = ImmutableDictionary<string, CsSymbols>.Empty;
+
+    /// <summary>The files each project's symbols were built from, in that order.</summary>
+    internal ImmutableDictionary<string, ImmutableArray<CsSourceFile>> ProjectFiles { get; private set; } = ImmutableDictionary<string, ImmutableArray<CsSourceFile>>.Empty;
+
+    /// <summary>The findings of the binding rules per binding (by reference), before merging.</summary>
+    internal IReadOnlyDictionary<Binding, ImmutableArray<Finding>> FindingsByBinding { get; private set; } = new Dictionary<Binding, ImmutableArray<Finding>>();
+    internal IReadOnlyDictionary<Binding, RuleRunner.UsedSuppressions> SuppressionsByBinding { get; private set; } = new Dictionary<Binding, RuleRunner.UsedSuppressions>();
+
+    public static SemanticModel Build(WorkspaceInput input, CancellationToken cancellationToken) => Build(input, null, cancellationToken);
+
+    /// <summary>
+    /// Builds the model of <paramref name="input"/>, taking over from <paramref name="previous"/> (the model of an
+    /// earlier snapshot) whatever the change left untouched (<see cref="ModelReuse"/>); the result equals a fresh build.
+    /// </summary>
+    public static SemanticModel Build(WorkspaceInput input, SemanticModel? previous, CancellationToken cancellationToken)
     {
         var model = new SemanticModel(input);
+        var reuse = ModelReuse.From(previous, input);
         model.Crates = [.. input.Manifests.Values
             .Where(m => m.Manifest.PackageName is not null)
             .OrderBy(m => m.Path, StringComparer.Ordinal)
-            .Select(m => RustCrate.Build(m, input.RustFiles))
+            .Select(m => reuse.Crate(m) ?? RustCrate.Build(m, input.RustFiles))
             .Where(c => c.LibRootFound || c.Manifest.Manifest.HasLibTable)];
+        reuse.CratesBuilt(model.Crates);
         cancellationToken.ThrowIfCancellationRequested();
         (model.CLibraries, model.CMakeErrors) = CLibraryBuilder.Build(input, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var symbolsByProject = input.CSharpFiles.Values
+        model.ProjectFiles = input.CSharpFiles.Values
             .GroupBy(f => f.ProjectPath ?? "", StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => new CsSymbols(g), StringComparer.Ordinal);
+            .ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+        model.SymbolsByProject = model.ProjectFiles.ToImmutableDictionary(p => p.Key, p => reuse.Symbols(p.Key, p.Value) ?? new CsSymbols(p.Value), StringComparer.Ordinal);
+        var symbolsByProject = model.SymbolsByProject;
 
         var bindings = ImmutableArray.CreateBuilder<Binding>();
         foreach (var file in input.CSharpFiles.Values.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             var symbols = symbolsByProject[file.ProjectPath ?? ""];
             foreach (var method in file.Syntax.Externs)
-                bindings.Add(model.Resolve(file, method, symbols));
+                bindings.Add(reuse.Binding(file, method, symbols) ?? model.Resolve(file, method, symbols));
         }
         model.Bindings = bindings.ToImmutable();
         cancellationToken.ThrowIfCancellationRequested();
 
         model.CallSites = FindCallSites(input, model.Bindings);
-        model.Findings = RuleRunner.Run(model, cancellationToken);
+        (model.Findings, model.FindingsByBinding, model.SuppressionsByBinding) = RuleRunner.Run(model, reuse, cancellationToken);
         return model;
     }
 

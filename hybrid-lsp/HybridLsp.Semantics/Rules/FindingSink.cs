@@ -11,6 +11,7 @@ namespace HybridLsp.Semantics.Rules;
 /// </summary>
 internal sealed class FindingSink(HybridConfig config)
 {
+    // Never removed from: enumeration follows insertion order, which InOrder and the merge in RuleRunner rely on.
     private readonly Dictionary<(string Code, string Path, TextSpan Span), Finding> _findings = [];
     private readonly Dictionary<string, List<(string Code, TextSpan Span)>> _suppressed = new(StringComparer.Ordinal);
 
@@ -29,6 +30,12 @@ internal sealed class FindingSink(HybridConfig config)
         _findings[key] = new Finding(rule, configured, message, path, span, related.IsDefault ? [] : related, targets.IsDefault ? [] : targets, symbol, mirror, fix);
     }
 
+    /// <summary>Adds a finding another sink of the same configuration accepted (severity and suppression already applied).</summary>
+    public void Add(Finding finding) => _findings.TryAdd((finding.Rule.Code, finding.Path, finding.Span), finding);
+
+    /// <summary>The findings in the order they were added.</summary>
+    public ImmutableArray<Finding> InOrder() => [.. _findings.Values];
+
     /// <summary>
     /// Whether <paramref name="suppressed"/> (the codes a pragma or allow comment disables at the declaration) silences a
     /// finding of <paramref name="rule"/> at (path, span). A suppression by code is remembered, so an unused one can be reported.
@@ -45,6 +52,21 @@ internal sealed class FindingSink(HybridConfig config)
             return true;
         }
         return suppressed.Contains("*");
+    }
+
+    /// <summary>Every suppression by code this sink used: (path, code, anchor span).</summary>
+    public ImmutableArray<(string Path, string Code, TextSpan Span)> SuppressionRecords() =>
+        [.. _suppressed.SelectMany(p => p.Value.Select(v => (p.Key, v.Code, v.Span)))];
+
+    /// <summary>Takes over suppressions another sink used (a binding's own sink, or a reused binding's from the previous model).</summary>
+    public void AddSuppressionRecords(IEnumerable<(string Path, string Code, TextSpan Span)> records)
+    {
+        foreach (var (path, code, span) in records)
+        {
+            if (!_suppressed.TryGetValue(path, out var list))
+                _suppressed[path] = list = [];
+            list.Add((code, span));
+        }
     }
 
     /// <summary>The findings a suppression by code silenced in a file: (code, anchor span).</summary>

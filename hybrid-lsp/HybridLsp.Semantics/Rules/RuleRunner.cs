@@ -7,18 +7,57 @@ namespace HybridLsp.Semantics.Rules;
 internal static class RuleRunner
 {
     public static ImmutableArray<Finding> Run(SemanticModel model, CancellationToken cancellationToken)
+        => Run(model, ModelReuse.None, cancellationToken).Findings;
+
+    /// <summary>The suppressions (path, code, span) one binding's rules used: reused with its findings, so HL0005 stays right.</summary>
+    internal sealed record UsedSuppressions(ImmutableArray<(string Path, string Code, Syntax.Text.TextSpan Span)> Records);
+
+    /// <summary>
+    /// The binding rules run per binding into a sink of their own — in parallel, or not at all for a binding the
+    /// previous model already checked (<see cref="ModelReuse"/>) — and are merged in binding order, so the result is
+    /// the one a single sequential sink gives (the first finding at an anchor wins).
+    /// </summary>
+    public static (ImmutableArray<Finding> Findings, IReadOnlyDictionary<Binding.Binding, ImmutableArray<Finding>> ByBinding,
+        IReadOnlyDictionary<Binding.Binding, UsedSuppressions> SuppressionsByBinding) Run(
+        SemanticModel model, ModelReuse reuse, CancellationToken cancellationToken)
     {
         var sink = new FindingSink(model.Config);
         WorkspaceRules.Run(model, sink);
-        foreach (var binding in model.Bindings)
+
+        var bindings = model.Bindings;
+        var perBinding = new ImmutableArray<Finding>[bindings.Length];
+        var usedPerBinding = new UsedSuppressions[bindings.Length];
+        var todo = new List<int>();
+        for (var i = 0; i < bindings.Length; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            SignatureRules.Check(model, binding, sink);
+            if (reuse.TryFindings(bindings[i], out var cached, out var used))
+                (perBinding[i], usedPerBinding[i]) = (cached, used);
+            else
+                todo.Add(i);
         }
+        Parallel.ForEach(todo, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var own = new FindingSink(model.Config);
+            SignatureRules.Check(model, bindings[i], own);
+            perBinding[i] = own.InOrder();
+            usedPerBinding[i] = new UsedSuppressions(own.SuppressionRecords());
+        });
+        cancellationToken.ThrowIfCancellationRequested();
+        var byBinding = new Dictionary<Binding.Binding, ImmutableArray<Finding>>(bindings.Length, ReferenceEqualityComparer.Instance);
+        var suppressionsByBinding = new Dictionary<Binding.Binding, UsedSuppressions>(bindings.Length, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < bindings.Length; i++)
+        {
+            foreach (var finding in perBinding[i])
+                sink.Add(finding);
+            sink.AddSuppressionRecords(usedPerBinding[i].Records);
+            byBinding[bindings[i]] = perBinding[i];
+            suppressionsByBinding[bindings[i]] = usedPerBinding[i];
+        }
+
         ConflictingDeclarations.Check(model, sink);
         cancellationToken.ThrowIfCancellationRequested();
         NativeRules.Check(model, sink);
         UnusedSuppressions.Check(model, sink);
-        return sink.ToSortedArray();
+        return (sink.ToSortedArray(), byBinding, suppressionsByBinding);
     }
 }

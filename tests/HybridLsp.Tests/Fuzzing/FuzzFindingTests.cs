@@ -40,13 +40,13 @@ public sealed class FuzzFindingTests
     }
 
     [Theory]
-    [InlineData("crate = \"../outside\"", "'libraries.m.crate' must be a path inside the workspace, relative to hybrid-lsp.toml: '..' leaves the workspace ('../outside')")]
-    [InlineData("crate = \"/etc\"", "'libraries.m.crate' must be a path inside the workspace, relative to hybrid-lsp.toml: absolute paths are not allowed ('/etc')")]
-    [InlineData("crate = \"C:\\\\x\"", "'libraries.m.crate' must be a path inside the workspace, relative to hybrid-lsp.toml: absolute paths are not allowed ('C:\\x')")]
-    [InlineData("crate = \"a/../../b\"", "'libraries.m.crate' must be a path inside the workspace, relative to hybrid-lsp.toml: '..' leaves the workspace ('a/../../b')")]
-    [InlineData("crate = \"a\\u0000b\"", "'libraries.m.crate' must be a path inside the workspace, relative to hybrid-lsp.toml: it contains a control character ('a\0b')")]
-    [InlineData("headers = [\"ok.h\", \"../../x.h\"]", "'libraries.m.headers' must be a path inside the workspace, relative to hybrid-lsp.toml: '..' leaves the workspace ('../../x.h')")]
-    [InlineData("headers = [\"ok.h\"]\ninclude = [\"/usr/include\"]", "'libraries.m.include' must be a path inside the workspace, relative to hybrid-lsp.toml: absolute paths are not allowed ('/usr/include')")]
+    [InlineData("crate = \"../outside\"", "'libraries.m.crate' must stay inside the workspace, but '../outside' leads outside '/ws'")]
+    [InlineData("crate = \"/etc\"", "'libraries.m.crate' must be a path relative to the configuration file, found the absolute path '/etc'")]
+    [InlineData("crate = \"C:\\\\x\"", "'libraries.m.crate' must be a path relative to the configuration file, found the absolute path 'C:\\x'")]
+    [InlineData("crate = \"a/../../b\"", "'libraries.m.crate' must stay inside the workspace, but 'a/../../b' leads outside '/ws'")]
+    [InlineData("crate = \"a\\u0000b\"", "'libraries.m.crate' must be a path relative to the configuration file; it contains a control character")]
+    [InlineData("headers = [\"ok.h\", \"../../x.h\"]", "'libraries.m.headers' must stay inside the workspace, but '../../x.h' leads outside '/ws'")]
+    [InlineData("headers = [\"ok.h\"]\ninclude = [\"/usr/include\"]", "'libraries.m.include' must be a path relative to the configuration file, found the absolute path '/usr/include'")]
     public void Config_paths_that_leave_the_workspace_are_HL0004_and_dropped(string line, string message)
     {
         var config = ConfigReader.Read("/ws/hybrid-lsp.toml", "[libraries.m]\n" + line + "\n");

@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using HybridLsp.Semantics.Model;
+using HybridLsp.Semantics.Rules;
+using HybridLsp.Syntax.CSharp;
+
+namespace HybridLsp.Semantics.Binding;
+
+/// <summary>
+/// What a new <see cref="SemanticModel"/> may take over from the previous snapshot's model instead of computing it
+/// again, so that an edit costs in proportion to what it changed. Everything is reused by reference and only when its
+/// inputs are the same objects (the host keeps a file's parsed syntax while its text is unchanged), so a reused part is
+/// exactly what a fresh build would compute:
+/// <list type="bullet">
+/// <item>a crate, when its Cargo.toml and every file of its module tree are unchanged and no Rust file was added or removed;</item>
+/// <item>a project's C# symbols, when it has the same files and each changed file declares the same symbols (no structs,
+///   enums, delegates or constants on either side, equal classes and aliases) — editing an extern changes none of them;</item>
+/// <item>a binding, when its extern declaration, its project's symbols and the crate it resolved to are reused and the
+///   crates' names are as before (missing exports and unknown resolutions are always resolved again);</item>
+/// <item>a binding's rule findings, when the binding itself is reused (<see cref="RuleRunner"/>).</item>
+/// </list>
+/// </summary>
+internal sealed class ModelReuse
+{
+    public static readonly ModelReuse None = new(null, null);
+
+    private readonly SemanticModel? _previous;
+    private readonly WorkspaceInput? _input;
+    private readonly bool _sameConfig;
+    private readonly bool _sameRustPaths;
+    private readonly Dictionary<CsExternMethod, Binding> _bindings = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, RustCrate> _crates = new(StringComparer.Ordinal);
+    private readonly HashSet<RustCrate> _reusedCrates = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<CsSymbols> _reusedSymbols = new(ReferenceEqualityComparer.Instance);
+    private bool _sameCrateNames;
+
+    private ModelReuse(SemanticModel? previous, WorkspaceInput? input)
+    {
+        _previous = previous;
+        _input = input;
+        if (previous is null || input is null)
+            return;
+        _sameConfig = ReferenceEquals(previous.Config, input.Config);
+        var before = previous.Input.RustFiles;
+        _sameRustPaths = before.Count == input.RustFiles.Count && before.Keys.All(input.RustFiles.ContainsKey);
+        foreach (var crate in previous.Crates)
+            _crates[crate.ManifestPath] = crate;
+        foreach (var binding in previous.Bindings)
+            _bindings[binding.Method] = binding;
+    }
+
+    /// <summary>Reuse from <paramref name="previous"/> (null: build everything). A change of configuration reuses nothing.</summary>
+    public static ModelReuse From(SemanticModel? previous, WorkspaceInput input)
+        => previous is null || !ReferenceEquals(previous.Config, input.Config) ? None : new ModelReuse(previous, input);
+
+    public bool IsEmpty => _previous is null;
+
+    public RustCrate? Crate(ManifestFile manifest)
+    {
+        if (!_sameRustPaths || _input is null || !_crates.TryGetValue(manifest.Path, out var old)
+            || !ReferenceEquals(old.Manifest.Manifest, manifest.Manifest))
+            return null;
+        var before = _previous!.Input.RustFiles;
+        foreach (var path in old.Files)
+        {
+            if (!before.TryGetValue(path, out var was) || !_input.RustFiles.TryGetValue(path, out var now) || !ReferenceEquals(was.Syntax, now.Syntax))
+                return null;
+        }
+        _reusedCrates.Add(old);
+        return old;
+    }
+
+    /// <summary>Called once the crates are known: bindings are reused only when every crate keeps its name and kind.</summary>
+    public void CratesBuilt(ImmutableArray<RustCrate> crates)
+    {
+        if (_previous is null)
+            return;
+        var before = _previous.Crates;
+        _sameCrateNames = before.Length == crates.Length && before.Zip(crates).All(p =>
+            p.First.ManifestPath == p.Second.ManifestPath && p.First.LibName == p.Second.LibName
+            && p.First.IsCdylib == p.Second.IsCdylib && p.First.PackageName == p.Second.PackageName);
+    }
+
+    public CsSymbols? Symbols(string project, IReadOnlyList<CsSourceFile> files)
+    {
+        if (_previous is null || !_previous.SymbolsByProject.TryGetValue(project, out var old))
+            return null;
+        var before = _previous.ProjectFiles.GetValueOrDefault(project, []);
+        if (before.Length != files.Count)
+            return null;
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (before[i].Path != files[i].Path || !SameSymbols(before[i].Syntax, files[i].Syntax))
+                return null;
+        }
+        _reusedSymbols.Add(old);
+        return old;
+    }
+
+    private static bool SameSymbols(CsFileSyntax a, CsFileSyntax b)
+    {
+        if (ReferenceEquals(a, b))
+            return true;
+        return a.Structs.IsEmpty && b.Structs.IsEmpty && a.Enums.IsEmpty && b.Enums.IsEmpty
+            && a.Delegates.IsEmpty && b.Delegates.IsEmpty && a.Constants.IsEmpty && b.Constants.IsEmpty
+            && a.Classes.SequenceEqual(b.Classes) && a.DisableRuntimeMarshalling == b.DisableRuntimeMarshalling
+            && a.UsingAliases.Count == b.UsingAliases.Count
+            && a.UsingAliases.All(p => b.UsingAliases.TryGetValue(p.Key, out var v) && v == p.Value);
+    }
+
+    public Binding? Binding(CsSourceFile file, CsExternMethod method, CsSymbols symbols)
+    {
+        if (!_sameCrateNames || !_bindings.TryGetValue(method, out var old) || !ReferenceEquals(old.Symbols, symbols)
+            || !_reusedSymbols.Contains(symbols) || old.File.ProjectPath != file.ProjectPath || old.File.Path != file.Path)
+            return null;
+        if (old.Resolution is ResolutionKind.MissingExport or ResolutionKind.Unknown)
+            return null;
+        if (old.Crate is not null && !_reusedCrates.Contains(old.Crate))
+            return null;
+        // C/C++ libraries are rebuilt for every snapshot (their parses are cached by CParseService): a binding to one,
+        // or one that a new library could now resolve, is resolved again.
+        if (old.CLibrary is not null || old.Resolution is ResolutionKind.UnresolvedLibrary or ResolutionKind.SystemLibrary)
+            return null;
+        return old;
+    }
+
+    /// <summary>The findings the binding's rules produced in the previous model, when the binding is reused.</summary>
+    public bool TryFindings(Binding binding, out ImmutableArray<Finding> findings, out RuleRunner.UsedSuppressions used)
+    {
+        findings = default;
+        used = null!;
+        return _previous is not null && _previous.FindingsByBinding.TryGetValue(binding, out findings)
+            && _previous.SuppressionsByBinding.TryGetValue(binding, out used!);
+    }
+}

@@ -1,0 +1,45 @@
+using HybridLsp.Ide;
+
+namespace HybridLsp.Tests.Ide;
+
+/// <summary>The text test that spares the Roslyn parse of C# files without interop (CsPrefilter).</summary>
+public sealed class CsPrefilterTests
+{
+    [Theory]
+    [InlineData("class A { [DllImport(\"x\")] static extern void F(); }")]
+    [InlineData("class A { [LibraryImport(\"x\")] static partial void F(); }")]
+    [InlineData("struct P { int x; }")]
+    [InlineData("enum E { A }")]
+    [InlineData("class A { const string Lib = \"x\"; }")]
+    [InlineData("delegate void Cb(int x);")]
+    [InlineData("class H : SafeHandleZeroOrMinusOneIsInvalid { }")]
+    [InlineData("[assembly: System.Runtime.CompilerServices.DisableRuntimeMarshalling]")]
+    [InlineData("using Lib = My.Native.Names;\nclass A { }")]
+    [InlineData("global using Handle2 = System.IntPtr;")]
+    public void Text_that_may_declare_interop_is_parsed(string text) => Assert.True(CsPrefilter.MayDeclareInterop(text));
+
+    [Theory]
+    [InlineData("using System;\nusing System.Linq;\nnamespace N;\npublic sealed class Service { public int Twice(int x) => x * 2; }")]
+    [InlineData("")]
+    [InlineData("\0\u0001 binary-ish ((( ")]
+    public void Ordinary_code_is_not(string text) => Assert.False(CsPrefilter.MayDeclareInterop(text));
+
+    [Fact]
+    public void Called_names_are_identifiers_before_a_parenthesis_or_type_arguments()
+    {
+        var names = CsPrefilter.CalledNames("class A { void M() { Native.F12 (1); var x = @G<int>(2); H[0] = K; } }");
+        Assert.Equal(["F12", "G", "M"], names.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_call_to_an_extern_from_a_file_without_interop_is_a_call_site()
+    {
+        var host = new AnalysisHost(new AnalysisOptions("/ws"));
+        host.ApplyChange(WorkspaceChange.Of(
+            new FileChange("/ws/app/Native.cs", "using System.Runtime.InteropServices;\nstatic class Native { [DllImport(\"libc\")] internal static extern int getpid(); }\n"),
+            new FileChange("/ws/app/Caller.cs", "class Caller { int M() => Native.getpid(); }\n"),
+            new FileChange("/ws/app/Other.cs", "class Other { int M() => Helper.getpid2(); }\n")));
+        var sites = host.Snapshot().Model.CallSites;
+        Assert.Equal("/ws/app/Caller.cs", Assert.Single(sites).Path);
+    }
+}

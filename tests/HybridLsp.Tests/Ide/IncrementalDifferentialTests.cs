@@ -1,0 +1,160 @@
+using System.Collections.Immutable;
+using System.Text;
+using HybridLsp.Ide;
+
+namespace HybridLsp.Tests.Ide;
+
+/// <summary>
+/// Incremental == fresh: random sequences of typical edits are applied to one host, and after every step its
+/// diagnostics, bindings and call sites must equal those of a new host given the same files at once. The host reuses
+/// crates, C# symbols, bindings and rule findings of the previous snapshot (ModelReuse) and skips the Roslyn parse of
+/// files without interop (CsPrefilter); this is what keeps both honest.
+/// </summary>
+public sealed class IncrementalDifferentialTests
+{
+    private const string Root = "/ws";
+
+    private static Dictionary<string, string> BaseWorkspace() => new(StringComparer.Ordinal)
+    {
+        [$"{Root}/native/alpha/Cargo.toml"] = "[package]\nname = \"alpha\"\nversion = \"0.1.0\"\n\n[lib]\ncrate-type = [\"cdylib\"]\n",
+        [$"{Root}/native/alpha/src/lib.rs"] = "pub mod shapes;\n\n#[no_mangle]\npub extern \"C\" fn al_add(a: i32, b: i32) -> i32 { a + b }\n\n#[no_mangle]\npub extern \"C\" fn al_flag(x: i32) -> bool { x > 0 }\n",
+        [$"{Root}/native/alpha/src/shapes.rs"] = "#[repr(C)]\npub struct Point {\n    pub x: f64,\n    pub y: i32,\n}\n\n#[repr(i32)]\npub enum Mode { A = 0, B = 1 }\n\n#[no_mangle]\npub extern \"C\" fn al_len(p: Point) -> f64 { p.x }\n\n#[no_mangle]\npub extern \"C\" fn al_mode(m: Mode) -> Mode { m }\n",
+        [$"{Root}/native/beta/Cargo.toml"] = "[package]\nname = \"beta\"\nversion = \"0.1.0\"\n\n[lib]\ncrate-type = [\"cdylib\"]\n",
+        [$"{Root}/native/beta/src/lib.rs"] = "#[no_mangle]\npub extern \"C\" fn be_scale(v: f64, n: usize) -> f64 { v * n as f64 }\n\n#[no_mangle]\npub unsafe extern \"C\" fn be_sum(p: *const i32, n: usize) -> i64 { 0 }\n",
+        [$"{Root}/app/App.csproj"] = "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework><AllowUnsafeBlocks>true</AllowUnsafeBlocks></PropertyGroup></Project>\n",
+        [$"{Root}/app/Libs.cs"] = "namespace App;\n\ninternal static class Libs\n{\n    public const string Alpha = \"alpha\";\n    public const string Beta = \"beta\";\n}\n",
+        [$"{Root}/app/Types.cs"] = "using System.Runtime.InteropServices;\n\nnamespace App;\n\n[StructLayout(LayoutKind.Sequential)]\npublic struct Point\n{\n    public double x;\n    public int y;\n}\n\npublic enum Mode : int { A = 0, B = 1 }\n",
+        [$"{Root}/app/AlphaNative.cs"] = "using System.Runtime.InteropServices;\n\nnamespace App;\n\ninternal static partial class AlphaNative\n{\n    [LibraryImport(Libs.Alpha, EntryPoint = \"al_add\")]\n    internal static partial int Add(int a, int b);\n\n    [LibraryImport(Libs.Alpha, EntryPoint = \"al_flag\")]\n    [return: MarshalAs(UnmanagedType.U1)]\n    internal static partial bool Flag(int x);\n\n    [LibraryImport(Libs.Alpha, EntryPoint = \"al_len\")]\n    internal static partial double Len(Point p);\n\n    [LibraryImport(Libs.Alpha, EntryPoint = \"al_mode\")]\n    internal static partial Mode Pick(Mode m);\n}\n",
+        [$"{Root}/app/BetaNative.cs"] = "using System.Runtime.InteropServices;\n\nnamespace App;\n\ninternal static unsafe partial class BetaNative\n{\n    [DllImport(Libs.Beta, EntryPoint = \"be_scale\")]\n    internal static extern double Scale(double v, nuint n);\n\n    [DllImport(Libs.Beta, EntryPoint = \"be_sum\")]\n    internal static extern long Sum(int* p, nuint n);\n}\n",
+        [$"{Root}/app/Program.cs"] = "namespace App;\n\npublic static class Program\n{\n    public static void Main()\n    {\n        _ = AlphaNative.Add(1, 2);\n        _ = BetaNative.Scale(1, 2);\n    }\n}\n",
+        [$"{Root}/app/Plain.cs"] = "namespace App;\n\npublic sealed class Plain\n{\n    public int Twice(int x) => x * 2;\n}\n",
+        [$"{Root}/tool/Tool.csproj"] = "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>\n",
+        [$"{Root}/tool/ToolNative.cs"] = "using System.Runtime.InteropServices;\n\nnamespace Tool;\n\ninternal static class ToolNative\n{\n    [DllImport(\"beta\", EntryPoint = \"be_scale\")]\n    internal static extern double Scale(double v, ulong n);\n}\n",
+    };
+
+    /// <summary>One kind of edit: a toggle between two texts of a file (or its presence), so sequences can go back and forth.</summary>
+    private static readonly (string Name, string Path, Func<string?, string?> Apply)[] s_edits =
+    [
+        ("C# parameter type", "app/AlphaNative.cs", t => Toggle(t, "partial int Add(int a, int b)", "partial int Add(long a, int b)")),
+        ("C# return attribute", "app/AlphaNative.cs", t => Toggle(t, "    [return: MarshalAs(UnmanagedType.U1)]\n", "")),
+        ("C# line inserted above the externs", "app/AlphaNative.cs", t => Toggle(t, "{\n    [LibraryImport(Libs.Alpha, EntryPoint = \"al_add\")]", "{\n    // a comment\n\n    [LibraryImport(Libs.Alpha, EntryPoint = \"al_add\")]")),
+        ("Rust export rename", "native/alpha/src/lib.rs", t => Toggle(t, "fn al_add(", "fn al_add2(")),
+        ("Rust no_mangle removed", "native/alpha/src/lib.rs", t => Toggle(t, "#[no_mangle]\npub extern \"C\" fn al_flag", "pub extern \"C\" fn al_flag")),
+        ("Rust struct field added", "native/alpha/src/shapes.rs", t => Toggle(t, "pub struct Point {\n", "pub struct Point {\n    pub extra: i32,\n")),
+        ("Rust enum value", "native/alpha/src/shapes.rs", t => Toggle(t, "B = 1 }", "B = 2 }")),
+        ("Rust module removed", "native/alpha/src/lib.rs", t => Toggle(t, "pub mod shapes;\n", "")),
+        ("Rust module file deleted", "native/alpha/src/shapes.rs", t => t is null ? BaseWorkspace()[$"{Root}/native/alpha/src/shapes.rs"] : null),
+        ("C# struct field type", "app/Types.cs", t => Toggle(t, "public int y;", "public long y;")),
+        ("C# enum base", "app/Types.cs", t => Toggle(t, "enum Mode : int", "enum Mode : byte")),
+        ("C# library constant", "app/Libs.cs", t => Toggle(t, "Beta = \"beta\"", "Beta = \"betaa\"")),
+        ("C# binding file deleted", "app/BetaNative.cs", t => t is null ? BaseWorkspace()[$"{Root}/app/BetaNative.cs"] : null),
+        ("C# call added to a plain file", "app/Plain.cs", t => Toggle(t, "x * 2;", "x * 2 + AlphaNative.Add(x, x);")),
+        ("C# struct added to a plain file", "app/Plain.cs", t => Toggle(t, "public sealed class Plain", "public struct Extra { public int a; }\n\npublic sealed class Plain")),
+        ("Cargo crate-type", "native/beta/Cargo.toml", t => Toggle(t, "[\"cdylib\"]", "[\"rlib\"]")),
+        ("Cargo lib name", "native/beta/Cargo.toml", t => Toggle(t, "[lib]\n", "[lib]\nname = \"gamma\"\n")),
+        ("csproj added", "app/Sub/Sub.csproj", t => t is null ? "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>\n" : null),
+        ("C# file in a new folder", "app/Sub/SubNative.cs", t => t is null ? "using System.Runtime.InteropServices;\nstatic class SubNative { [DllImport(\"alpha\")] static extern int al_add(int a, long b); }\n" : null),
+        ("config targets", "hybrid-lsp.toml", t => t is null ? "targets = [\"linux-x64\", \"win-x86\"]\n" : null),
+        ("half-typed C#", "app/AlphaNative.cs", t => Toggle(t, "internal static partial double Len(Point p);", "internal static partial double Len(Point p")),
+    ];
+
+    private static string? Toggle(string? text, string from, string to)
+    {
+        if (text is null)
+            return null;
+        if (from.Length > 0 && text.Contains(from, StringComparison.Ordinal))
+            return text.Replace(from, to, StringComparison.Ordinal);
+        if (to.Length > 0 && text.Contains(to, StringComparison.Ordinal))
+            return text.Replace(to, from, StringComparison.Ordinal);
+        return text;
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Random_edit_sequences_give_the_same_results_as_a_fresh_index(int seed)
+    {
+        var random = new Random(seed);
+        var files = BaseWorkspace();
+        var host = new AnalysisHost(new AnalysisOptions(Root));
+        host.ApplyChange(new WorkspaceChange([.. files.Select(f => new FileChange(f.Key, f.Value))]));
+        AssertSameAsFresh(host, files, "initial");
+
+        for (var step = 0; step < 30; step++)
+        {
+            // One to three edits per change, some of them to open buffers.
+            var changes = new List<FileChange>();
+            var names = new List<string>();
+            for (var k = random.Next(1, 4); k > 0; k--)
+            {
+                var (name, relative, apply) = s_edits[random.Next(s_edits.Length)];
+                var path = $"{Root}/{relative}";
+                var after = apply(files.GetValueOrDefault(path));
+                if (after is null)
+                    files.Remove(path);
+                else
+                    files[path] = after;
+                changes.RemoveAll(c => c.Path == path);
+                changes.Add(after is null ? FileChange.Removed(path) : new FileChange(path, after, IsOpen: random.Next(2) == 0));
+                names.Add(name);
+            }
+            host.ApplyChange(new WorkspaceChange([.. changes]));
+            // Query only some snapshots, so that some builds start from a snapshot several changes back.
+            if (random.Next(3) > 0 || step == 29)
+                AssertSameAsFresh(host, files, $"seed {seed}, step {step}: {string.Join(", ", names)}");
+        }
+    }
+
+    [Fact]
+    public void An_edit_of_one_extern_reuses_the_other_bindings_and_their_findings()
+    {
+        var files = BaseWorkspace();
+        var host = new AnalysisHost(new AnalysisOptions(Root));
+        host.ApplyChange(new WorkspaceChange([.. files.Select(f => new FileChange(f.Key, f.Value))]));
+        var before = host.Snapshot().Model;
+        var path = $"{Root}/app/AlphaNative.cs";
+        host.ApplyChange(WorkspaceChange.Of(new FileChange(path, files[path].Replace("Add(int a", "Add(long a", StringComparison.Ordinal), IsOpen: true)));
+        var after = host.Snapshot().Model;
+
+        // Bindings of unchanged files are the same objects; those of the edited file are new.
+        var reused = after.Bindings.Where(b => before.Bindings.Contains(b)).Select(b => b.Method.Name).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["Scale", "Scale", "Sum"], reused);
+        Assert.Same(before.Crates[0], after.Crates[0]);
+        Assert.Contains(after.Findings, f => f.Rule.Code == "HL1003" && f.Path == path);
+    }
+
+    private static void AssertSameAsFresh(AnalysisHost host, Dictionary<string, string> files, string what)
+    {
+        var incremental = host.Snapshot();
+        var freshHost = new AnalysisHost(new AnalysisOptions(Root));
+        freshHost.ApplyChange(new WorkspaceChange([.. files.Select(f => new FileChange(f.Key, f.Value, IsOpen: incremental.IsOpen(f.Key)))]));
+        var fresh = freshHost.Snapshot();
+        Assert.True(Render(fresh) == Render(incremental), $"{what}:\n--- fresh\n{Render(fresh)}\n--- incremental\n{Render(incremental)}");
+    }
+
+    private static string Render(Analysis analysis)
+    {
+        var text = new StringBuilder();
+        foreach (var d in analysis.CheckDiagnostics(CancellationToken.None))
+            text.AppendLine(Diagnostic(d));
+        text.AppendLine("-- editor");
+        foreach (var (path, list) in analysis.AllDiagnostics(CancellationToken.None).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            foreach (var d in list)
+                text.AppendLine(Diagnostic(d));
+        }
+        text.AppendLine("-- bindings");
+        foreach (var b in analysis.Bindings(CancellationToken.None))
+            text.AppendLine($"{b.Path} {b.Span} {b.Name} {b.Library}!{b.EntryPoint} {b.Resolution} {b.Native?.Path}:{b.Native?.Span} [{string.Join(",", b.Also.Select(a => a.Path + ":" + a.Span))}] {b.UnknownReason}");
+        text.AppendLine("-- call sites");
+        foreach (var c in analysis.Model.CallSites)
+            text.AppendLine($"{c.Path} {c.Invocation.NameSpan} → {c.Binding.Path} {c.Binding.Method.Name}");
+        return text.ToString();
+    }
+
+    private static string Diagnostic(HybridLsp.Ide.Diagnostic d)
+        => $"{d.Path} {d.Span} {d.Severity} {d.Code} {d.Message} fix={d.HasFix} targets=[{string.Join(",", d.Targets)}] related=[{string.Join("; ", d.Related.Select(r => $"{r.Path} {r.Span} {r.Message}"))}]";
+}
