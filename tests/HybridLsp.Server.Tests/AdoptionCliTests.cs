@@ -202,7 +202,7 @@ public sealed class AdoptionCliTests
         var errors = schema.Validate(result.Stdout);
         Assert.True(errors.Count == 0, "SARIF schema errors:\n" + string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind} {e.Property}")));
         using var json = JsonDocument.Parse(result.Stdout);
-        Assert.Equal(5, json.RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength());
+        Assert.Equal(8, json.RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength());
     }
 
     [Fact]

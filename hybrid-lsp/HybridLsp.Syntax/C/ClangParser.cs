@@ -33,6 +33,23 @@ public static unsafe class ClangParser
     /// the time limit passes or <paramref name="cancellationToken"/> fires, the caller gets a TimedOut/Cancelled
     /// result at once and the abandoned parse finishes and frees itself in the background.
     /// </summary>
+    /// <summary>clang's own default bracket depth (-fbracket-depth=256): deeper files are refused before libclang sees them.</summary>
+    internal const int MaxBracketNesting = 256;
+
+    /// <summary>The deepest nesting of (, [ and { in a text, counted without regard to comments or strings (an over-estimate is safe).</summary>
+    internal static int MaxBracketDepth(string text)
+    {
+        int depth = 0, max = 0;
+        foreach (var c in text)
+        {
+            if (c is '(' or '[' or '{')
+                max = Math.Max(max, ++depth);
+            else if (c is ')' or ']' or '}' && depth > 0)
+                depth--;
+        }
+        return max;
+    }
+
     public static CParseResult Parse(ClangOptions options, CParseRequest request, CancellationToken cancellationToken)
     {
         var (api, error) = ClangLibraryLoader.Load(options.LibraryPath);
@@ -42,6 +59,14 @@ public static unsafe class ClangParser
             return CParseResult.Empty(CParseStatus.Failed, "no main file or target triple given");
         if (cancellationToken.IsCancellationRequested)
             return CParseResult.Empty(CParseStatus.Cancelled, "cancelled before the parse started");
+
+        // clang's parser recurses per nested bracket (in declarators without the -fbracket-depth check): nesting deep
+        // enough overflows even the parse thread's stack and takes the process down. Such a file is not C anyone builds.
+        foreach (var (path, text) in request.UnsavedFiles)
+        {
+            if (MaxBracketDepth(text) > MaxBracketNesting)
+                return CParseResult.Empty(CParseStatus.Failed, $"'{path}' nests brackets more than {MaxBracketNesting} deep; it was not parsed");
+        }
 
         var (arguments, dropped) = ClangArguments.Build(request, options);
         var unsaved = new List<KeyValuePair<string, string>>(request.UnsavedFiles.Count + BuiltinHeaders.Files.Length);

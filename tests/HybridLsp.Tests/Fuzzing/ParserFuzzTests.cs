@@ -27,6 +27,18 @@ public sealed class ParserFuzzTests
     [Fact]
     public void Csproj_reader() => AssertRan(Fuzz.Run("csproj", Seeds(FuzzSeeds.Project, 2), text => CsProjectReader.Read(text)));
 
+    [Fact]
+    public void Cmake_discovery() => AssertRan(Fuzz.Run("cmake", Seeds(FuzzSeeds.Where(p => p.EndsWith("CMakeLists.txt", StringComparison.Ordinal) || p.EndsWith(".cmake", StringComparison.Ordinal)), 3),
+        text => global::HybridLsp.Syntax.CMake.CMakeDiscovery.Discover("/ws", new Dictionary<string, string> { ["/ws/CMakeLists.txt"] = text })));
+
+    /// <summary>libclang on mutated C and C++ sources (fewer cases: each is a real parse on its own thread).</summary>
+    [Fact]
+    public void C_parser() => AssertRan(Fuzz.Run("c", Seeds(FuzzSeeds.Where(p => p.EndsWith(".c", StringComparison.Ordinal) || p.EndsWith(".h", StringComparison.Ordinal) || p.EndsWith(".cpp", StringComparison.Ordinal)), 3),
+        text => { if (Environment.GetEnvironmentVariable("HL_FUZZ_TRACE") is { } trace) File.WriteAllBytes(trace, System.Text.Encoding.UTF8.GetBytes(text)); return global::HybridLsp.Syntax.C.ClangParser.Parse(global::HybridLsp.Syntax.C.ClangOptions.Default,
+            new global::HybridLsp.Syntax.C.CParseRequest("/ws/fuzz.c", System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("/ws/fuzz.c", text), "x86_64-unknown-linux-gnu"),
+            CancellationToken.None); },
+        FuzzOptions.FromEnvironment(defaultCases: 300)));
+
     /// <summary>
     /// The whole engine on the demo with one file replaced by a mutation of it: extraction, module tree, resolution,
     /// every rule and the code actions on each finding.

@@ -27,6 +27,18 @@ public sealed class ClangBadInputTests
     }
 
     [Fact]
+    public void Brackets_nested_deeper_than_clang_allows_are_refused_before_libclang_overflows_its_stack()
+    {
+        // 13,000 open parentheses in a declarator crashed the process inside libclang (found by the C parser fuzz test).
+        var text = "void f(const char* na" + new string('(', 13_000) + "me);\n";
+        var result = ClangParser.Parse(ClangOptions.Default,
+            new CParseRequest("/ws/deep.c", System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("/ws/deep.c", text), "x86_64-unknown-linux-gnu"),
+            CancellationToken.None);
+        Assert.Equal(CParseStatus.Failed, result.Status);
+        Assert.Contains("nests brackets more than 256 deep", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_include_is_a_diagnostic_and_the_rest_still_parses()
     {
         var result = Parse("""
