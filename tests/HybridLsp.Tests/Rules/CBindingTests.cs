@@ -87,8 +87,8 @@ public sealed class CMismatchTests
         static partial class Native
         {
             [LibraryImport("imageops")] internal static partial long io_offset(long delta);
-                                                              //^^^^ error HL1003: return type of 'io_offset': C# 'long' (8 bytes, signed) vs C 'long' (4 bytes, signed) on win-x64
-                                                                             //^^^^ error HL1003: parameter 'delta' of 'io_offset': C# 'long' (8 bytes, signed) vs C 'long' (4 bytes, signed) on win-x64
+                                                              //^^^^ error HL1003: return type of 'io_offset': C# 'long' (8 bytes, signed) vs C 'long' (4 bytes, signed) on win-x64 (fix)
+                                                                             //^^^^ error HL1003: parameter 'delta' of 'io_offset': C# 'long' (8 bytes, signed) vs C 'long' (4 bytes, signed) on win-x64 (fix)
         }
         """);
 
@@ -106,8 +106,8 @@ public sealed class CMismatchTests
         static class Native
         {
             [DllImport("imageops")] static extern bool io_flag(bool on);
-                                                //^^^^ error HL1005: 'io_flag' returns a 1-byte C '_Bool'; C# 'bool' marshals as a 4-byte BOOL
-                                                             //^^^^ error HL1005: parameter 'on' of 'io_flag' is a 1-byte C '_Bool'; C# 'bool' marshals as a 4-byte BOOL
+                                                //^^^^ error HL1005: 'io_flag' returns a 1-byte C '_Bool'; C# 'bool' marshals as a 4-byte BOOL (fix)
+                                                             //^^^^ error HL1005: parameter 'on' of 'io_flag' is a 1-byte C '_Bool'; C# 'bool' marshals as a 4-byte BOOL (fix)
         }
         """);
 
@@ -228,7 +228,7 @@ public sealed class CMismatchTests
         static partial class Native
         {
             [LibraryImport("imageops")] internal static partial long io_ok(int x);
-                                                              //^^^^ error HL1003: return type of 'io_ok': C# 'long' (8 bytes, signed) vs C 'int' (4 bytes, signed)
+                                                              //^^^^ error HL1003: return type of 'io_ok': C# 'long' (8 bytes, signed) vs C 'int' (4 bytes, signed) (fix)
         }
         """);
 }
@@ -282,7 +282,7 @@ public sealed class CPlatformAndConfigTests
         static partial class Native
         {
             [LibraryImport("imageops")] internal static partial int io_ticks();
-                                                              //^^^ warning HL1008: return type of 'io_ticks': C 'long' changes size with the platform but C# 'int' is always 4 bytes; it breaks on linux-x64, linux-arm64, osx-x64, osx-arm64
+                                                              //^^^ warning HL1008: return type of 'io_ticks': C 'long' changes size with the platform but C# 'int' is always 4 bytes; it breaks on linux-x64, linux-arm64, osx-x64, osx-arm64 (fix)
         }
         """, ["win-x64"]);
 
@@ -304,7 +304,7 @@ public sealed class CPlatformAndConfigTests
             [DllImport("vendorsdk")] static extern uint vsdk_version();
             [DllImport("vendorsdk")] static extern ushort vsdk_set_name(string name);
                                                  //^^^^^^ error HL1003: return type of 'vsdk_set_name': C# 'ushort' (2 bytes) vs C returning nothing
-                                                                      //^^^^^^ warning HL1006: parameter 'name' of 'vsdk_set_name': C# 'string' is marshalled with the ANSI code page on Windows but C 'const char *' is conventionally UTF-8; use StringMarshalling.Utf8 or [MarshalAs(UnmanagedType.LPUTF8Str)] on win-x64
+                                                                      //^^^^^^ warning HL1006: parameter 'name' of 'vsdk_set_name': C# 'string' is marshalled with the ANSI code page on Windows but C 'const char *' is conventionally UTF-8; use StringMarshalling.Utf8 or [MarshalAs(UnmanagedType.LPUTF8Str)] on win-x64 (fix)
             [DllImport("vendorsdk")] static extern void vsdk_shutdown();
                                                       //^^^^^^^^^^^^^ error HL1001: library 'vendorsdk' (C library 'vendorsdk') exports no function 'vsdk_shutdown'
         }

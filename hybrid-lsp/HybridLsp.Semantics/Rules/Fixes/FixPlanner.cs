@@ -33,13 +33,25 @@ internal static partial class FixPlanner
         var (csType, refKind, marshal) = index == -1
             ? (method.ReturnType, CsRefKind.None, method.ReturnMarshal)
             : (method.Parameters[index].Type, method.Parameters[index].RefKind, method.Parameters[index].Marshal);
-        if (refKind != CsRefKind.None || marshal.HasCustomMarshaller || binding.Natives.IsEmpty)
+        if (refKind != CsRefKind.None || marshal.HasCustomMarshaller || binding.Natives.IsEmpty && binding.CNatives.IsEmpty)
             return null;
-        // Every cfg variant of the export must declare the same type here, or one edit cannot fit them all.
-        var nativeTypes = binding.Natives.Select(n => NativeType(n.Item, index)).ToList();
-        if (nativeTypes.Any(t => t is null) || nativeTypes.Select(t => t!.Display).Distinct().Count() != 1)
-            return null;
-        var nativeType = nativeTypes[0]!;
+        // Every variant of the export (cfg variants in Rust, per-target declarations in C) must declare the same type
+        // here, or one edit cannot fit them all. The exact C# type for it, when there is one.
+        (string CsType, bool Interop)? exactType;
+        if (binding.CNatives.IsEmpty)
+        {
+            var nativeTypes = binding.Natives.Select(n => NativeType(n.Item, index)).ToList();
+            if (nativeTypes.Any(t => t is null) || nativeTypes.Select(t => t!.Display).Distinct().Count() != 1)
+                return null;
+            exactType = nativeTypes[0] is RustPathType { GenericArgs.IsDefaultOrEmpty: true } path && s_exact.TryGetValue(path.Name, out var e) ? e : null;
+        }
+        else
+        {
+            var cTypes = binding.CNatives.Select(n => CNativeType(n.Declaration, index)).ToList();
+            if (cTypes.Any(t => t is null) || cTypes.Select(t => t!.Spelling).Distinct().Count() != 1)
+                return null;
+            exactType = CExact(cTypes[0]!);
+        }
 
         if (rule == RuleCatalog.BoolWidthMismatch)
         {
@@ -70,7 +82,7 @@ internal static partial class FixPlanner
         {
             if (marshal.MarshalAs is not null || cs is not (AbiInt or AbiFloat) || native is not (AbiInt or AbiFloat) || !IsScalarCsType(csType))
                 return null;
-            if (nativeType is not RustPathType { GenericArgs.IsDefaultOrEmpty: true } path || !s_exact.TryGetValue(path.Name, out var exact))
+            if (exactType is not { } exact)
                 return null;
             if (csType.Display == exact.CsType || !SameAbi(exact.CsType, native))
                 return null;
@@ -122,10 +134,10 @@ internal static partial class FixPlanner
     /// <summary>The mapped Rust type agrees with what its name promises (a local `type c_long = i64;` does not).</summary>
     private static bool SameAbi(string csType, AbiType native) => (csType, native) switch
     {
-        ("CLong", AbiInt { PlatformName: "c_long" }) => true,
-        ("CULong", AbiInt { PlatformName: "c_ulong" }) => true,
-        ("nint", AbiInt { PlatformName: "isize" or "ssize_t" }) => true,
-        ("nuint", AbiInt { PlatformName: "usize" or "size_t" }) => true,
+        ("CLong", AbiInt { PlatformName: "c_long" or "long" }) => true,
+        ("CULong", AbiInt { PlatformName: "c_ulong" or "unsigned long" }) => true,
+        ("nint", AbiInt { PlatformName: "isize" or "ssize_t" or "intptr_t" or "ptrdiff_t" }) => true,
+        ("nuint", AbiInt { PlatformName: "usize" or "size_t" or "uintptr_t" }) => true,
         ("sbyte", AbiInt { Bytes: 1, Signed: true, PlatformName: null }) => true,
         ("byte", AbiInt { Bytes: 1, Signed: false, PlatformName: null }) => true,
         ("short", AbiInt { Bytes: 2, Signed: true, PlatformName: null }) => true,
@@ -138,6 +150,48 @@ internal static partial class FixPlanner
         ("double", AbiFloat { Bytes: 8 }) => true,
         _ => false,
     };
+
+    private static Syntax.C.CType? CNativeType(Syntax.C.CFunction fn, int index) =>
+        index == -1 ? fn.ReturnType : index < fn.Parameters.Length ? fn.Parameters[index].Type : null;
+
+    /// <summary>The C# type that is exactly a C scalar type on every target: by its fixed-width or platform typedef, else its kind.</summary>
+    private static (string CsType, bool Interop)? CExact(Syntax.C.CType type)
+    {
+        foreach (var name in type.TypedefChain)
+        {
+            switch (name)
+            {
+                case "int8_t": return ("sbyte", false);
+                case "uint8_t": return ("byte", false);
+                case "int16_t": return ("short", false);
+                case "uint16_t": return ("ushort", false);
+                case "int32_t": return ("int", false);
+                case "uint32_t": return ("uint", false);
+                case "int64_t": return ("long", false);
+                case "uint64_t": return ("ulong", false);
+                case "size_t" or "uintptr_t": return ("nuint", false);
+                case "ssize_t" or "intptr_t" or "ptrdiff_t": return ("nint", false);
+            }
+        }
+        if (!type.TypedefChain.IsDefaultOrEmpty)
+            return null; // a typedef of its own: its name says nothing certain about every target
+        return type.Kind switch
+        {
+            Syntax.C.CTypeKind.SChar => ("sbyte", false),
+            Syntax.C.CTypeKind.UChar => ("byte", false),
+            Syntax.C.CTypeKind.Short => ("short", false),
+            Syntax.C.CTypeKind.UShort => ("ushort", false),
+            Syntax.C.CTypeKind.Int => ("int", false),
+            Syntax.C.CTypeKind.UInt => ("uint", false),
+            Syntax.C.CTypeKind.LongLong => ("long", false),
+            Syntax.C.CTypeKind.ULongLong => ("ulong", false),
+            Syntax.C.CTypeKind.Long => ("CLong", true),
+            Syntax.C.CTypeKind.ULong => ("CULong", true),
+            Syntax.C.CTypeKind.Float => ("float", false),
+            Syntax.C.CTypeKind.Double => ("double", false),
+            _ => null,
+        };
+    }
 
     private static RustType? NativeType(RustFunction fn, int index) =>
         index == -1 ? fn.Return : index < fn.Parameters.Length ? fn.Parameters[index].Type : null;
@@ -157,6 +211,16 @@ internal static partial class FixPlanner
     /// <summary>Whether the export takes or returns a pointer to 2-byte units: StringMarshalling.Utf8 would break it.</summary>
     private static bool HasWideStringParameter(Binding.Binding binding)
     {
+        if (binding.Natives.IsEmpty)
+        {
+            // C/C++: any pointer to a character type wider than a byte (wchar_t, char16_t, uint16_t…).
+            static bool WideC(Syntax.C.CType? t) => t is { Kind: Syntax.C.CTypeKind.Pointer, Pointee: { Size: 2 or 4 } p }
+                && p.Kind is Syntax.C.CTypeKind.WChar or Syntax.C.CTypeKind.Char16 or Syntax.C.CTypeKind.Char32 or Syntax.C.CTypeKind.UShort or Syntax.C.CTypeKind.Short
+                    || t is { Kind: Syntax.C.CTypeKind.Pointer, Pointee.TypedefChain: var chain } && chain.Contains("wchar_t");
+            var decl = binding.CNatives.IsEmpty ? null : binding.CNatives[0].Declaration;
+            return decl is not null && (decl.Parameters.Any(p => WideC(p.Type)) || WideC(decl.ReturnType))
+                || binding.Method.Parameters.Any(p => p.Type is CsPrimitiveType { Kind: CsPrimitive.Char } or CsNamedType { Name: "StringBuilder" });
+        }
         var fn = binding.Natives[0].Item;
         static bool Wide(RustType? t) => t is RustPtrType { Pointee: RustPathType { Name: "u16" or "i16" or "c_ushort" or "c_short" or "wchar_t" } };
         return fn.Parameters.Any(p => Wide(p.Type)) || Wide(fn.Return)
