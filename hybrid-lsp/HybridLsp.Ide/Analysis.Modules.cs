@@ -11,11 +11,21 @@ public sealed partial class Analysis
         cancellationToken.ThrowIfCancellationRequested();
         var target = TargetPlatforms.Find(targetName) ?? throw new ArgumentException($"unknown target '{targetName}'", nameof(targetName));
         var parseErrors = Model.Input.ParseErrors;
-        return [.. Model.Crates.Select(crate => new NativeModuleInfo(
+        var crates = Model.Crates.Select(crate => new NativeModuleInfo(
             crate.LibName, crate.PackageName, crate.ManifestPath, crate.IsCdylib,
             !crate.HasMacroExports && crate.MissingModules.IsEmpty && !crate.Files.Any(f => parseErrors.ContainsKey(f)),
             [.. crate.ExportsBySymbol.OrderBy(e => e.Key, StringComparer.Ordinal).SelectMany(e => e.Value.Select(v => new NativeExportInfo(
                 e.Key, v.Item.Name, v.Path, v.Item.NameSpan,
-                CfgEvaluator.Evaluate(v.Cfg, target) switch { true => Availability.Yes, false => Availability.No, _ => Availability.Unknown })))]))];
+                CfgEvaluator.Evaluate(v.Cfg, target) switch { true => Availability.Yes, false => Availability.No, _ => Availability.Unknown })))]));
+        // C/C++ libraries: what libclang found exported on that target (nothing when the target is not configured).
+        var libraries = Model.CLibraries.Select(library =>
+        {
+            var parsed = library.Targets.GetValueOrDefault(target);
+            return new NativeModuleInfo(library.LoaderName, library.Name, library.CMake?.ListFile ?? library.Directory, IsCdylib: true,
+                parsed is { Parsed: true, Incomplete: false },
+                parsed is null ? [] : [.. parsed.ExportsBySymbol.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new NativeExportInfo(
+                    e.Key, e.Value.Name, e.Value.Primary.NameSpan.File, e.Value.Primary.NameSpan.Span, Availability.Yes))]);
+        });
+        return [.. crates, .. libraries];
     }
 }

@@ -61,6 +61,7 @@ public enum Availability { Yes, No, Unknown }
 
 public sealed record NativeExportInfo(string Symbol, string FunctionName, string Path, TextSpan Span, Availability Availability);
 
-/// <summary>A native module built in this workspace (a Rust crate with a library target) and its exports on one target.</summary>
+/// <summary>A native module built in this workspace (a Rust crate with a library target, or a C/C++ shared library: then
+/// <see cref="PackageName"/> is the CMake target and <see cref="ManifestPath"/> its CMakeLists.txt) and its exports on one target.</summary>
 /// <param name="ExportsComplete">False when exports may come from macros or unread files: a name missing here may still be exported.</param>
 public sealed record NativeModuleInfo(string LibName, string? PackageName, string ManifestPath, bool IsCdylib, bool ExportsComplete, ImmutableArray<NativeExportInfo> Exports);

@@ -198,7 +198,7 @@ public static class CLibraryBuilder
             var definition = occurrences.FirstOrDefault(f => f.IsDefinition && sources.Contains(f.FullSpan.File)) ?? occurrences.FirstOrDefault(f => f.IsDefinition);
             var declaration = occurrences.FirstOrDefault(f => !f.IsDefinition && IsHeader(f.FullSpan.File)) ?? definition ?? occurrences[0];
             var hidden = CHiddenReason.None;
-            if (occurrences.Any(f => f.IsStatic))
+            if (occurrences.Any(f => f.IsStatic || InAnonymousNamespace(f)))
                 hidden = CHiddenReason.Static;
             else if (definition is null && !library.HeadersOnly && !library.Sources.IsEmpty && !incomplete)
                 hidden = CHiddenReason.NotDefined;
@@ -236,6 +236,10 @@ public static class CLibraryBuilder
     private static bool IsHost(TargetPlatform target) =>
         OperatingSystem.IsLinux() && target.Os == TargetOs.Linux
         && (target.Arch == TargetArch.X64) == (System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64);
+
+    /// <summary>A C++ function in an anonymous namespace has internal linkage, like a `static` one (Itanium `_GLOBAL__N_`, MSVC `?A0x`).</summary>
+    private static bool InAnonymousNamespace(CFunction function) =>
+        function.Linkage == CLinkage.Cxx && (function.MangledName.Contains("_GLOBAL__N_", StringComparison.Ordinal) || function.MangledName.Contains("@?A0x", StringComparison.Ordinal));
 
     /// <summary>Whether a library name from C# denotes this library (its loader name, CMake target name or `[libraries]` key).</summary>
     public static bool Matches(CLibrary library, string name) =>
