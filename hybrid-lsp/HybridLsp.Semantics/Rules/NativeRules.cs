@@ -68,9 +68,13 @@ internal static class NativeRules
                 if (boundSymbols.Contains((library, symbol)))
                     continue;
                 var at = function.Declaration.NameSpan;
+                // `// hybrid-lsp: allow(HL2004)` on the line above the declaration, as above a Rust item.
+                var allowed = model.Input.CFiles.TryGetValue(at.File, out var text)
+                    ? Syntax.Suppressions.SuppressionComments.ReadAbove(text, function.Declaration.FullSpan.Span.Start)
+                    : [];
                 sink.Add(RuleCatalog.UnboundExport,
                     $"'{symbol}' is exported by {library.Language} library '{library.Name}' but no C# declaration binds it",
-                    at.File, at.Span, symbol);
+                    at.File, at.Span, symbol, suppressed: allowed);
             }
         }
     }

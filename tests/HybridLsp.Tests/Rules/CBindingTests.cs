@@ -310,3 +310,28 @@ public sealed class CPlatformAndConfigTests
         }
         """);
 }
+
+public sealed class CNativeSideTests
+{
+    [Fact]
+    public void Unbound_exports_are_hints_unless_an_allow_comment_is_above_them() => CheckDiagnostics(CLibs.ImageOps + """
+        //- /native/imageops/include/imageops.h
+        #include "api.h"
+        IMAGEOPS_API int io_bound(void);
+        IMAGEOPS_API int io_unbound(void);
+                       //^^^^^^^^^^ hint HL2004: 'io_unbound' is exported by C library 'imageops' but no C# declaration binds it
+        // hybrid-lsp: allow(HL2004)
+        IMAGEOPS_API int io_internal_only(void);
+        //- /native/imageops/src/imageops.c
+        #include "imageops.h"
+        int io_bound(void) { return 1; }
+        int io_unbound(void) { return 2; }
+        int io_internal_only(void) { return 3; }
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static partial class Native
+        {
+            [LibraryImport("imageops")] internal static partial int io_bound();
+        }
+        """);
+}
