@@ -124,7 +124,7 @@ public static class CLibraryBuilder
                 var request = new CParseRequest(unit.Path, unsaved, target.Triple, unit.Language, null, includeDirs, defines, flags);
                 results[unit.Path] = service.Parse(request, generation, cancellationToken);
             });
-            var isHost = IsHost(target);
+            var isHost = ClangParser.UsesSystemHeaders(target.Triple);
             // The headers' translation unit first: an error in a header is reported there, not again from every source including it.
             foreach (var (path, result) in results.OrderBy(r => r.Key == umbrellaPath ? 0 : 1).ThenBy(r => r.Key, StringComparer.Ordinal))
             {
@@ -181,7 +181,8 @@ public static class CLibraryBuilder
             return new CLibraryTarget(target, false, reason, ImmutableDictionary<string, CLibraryFunction>.Empty,
                 ImmutableDictionary<string, ImmutableArray<CLibraryFunction>>.Empty, ImmutableDictionary<string, CRecord>.Empty, ImmutableDictionary<string, CEnum>.Empty, true);
         }
-        var incomplete = parsed.Count < results.Count || parsed.Any(r => r.FirstError is { } e && (IsHost(target) || !e.Message.Contains("file not found", StringComparison.Ordinal)));
+        var isHost = ClangParser.UsesSystemHeaders(target.Triple);
+        var incomplete = parsed.Count < results.Count || parsed.Any(r => r.FirstError is { } e && (isHost || !e.Message.Contains("file not found", StringComparison.Ordinal)));
         var sources = library.Sources.ToHashSet(StringComparer.Ordinal);
         bool Owned(CFunction f) => sources.Contains(f.FullSpan.File) || library.Headers.Contains(f.FullSpan.File)
             || PathUtil.IsUnder(f.FullSpan.File, library.Directory);
@@ -228,14 +229,6 @@ public static class CLibraryBuilder
             byName.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal),
             records.ToImmutable(), enums.ToImmutable(), incomplete);
     }
-
-    /// <summary>
-    /// Whether a target is this machine's own, parsed with the system headers; foreign targets get only the product's
-    /// libc headers, so a missing system header there is silence, not HL0003.
-    /// </summary>
-    private static bool IsHost(TargetPlatform target) =>
-        OperatingSystem.IsLinux() && target.Os == TargetOs.Linux
-        && (target.Arch == TargetArch.X64) == (System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64);
 
     /// <summary>A C++ function in an anonymous namespace has internal linkage, like a `static` one (Itanium `_GLOBAL__N_`, MSVC `?A0x`).</summary>
     private static bool InAnonymousNamespace(CFunction function) =>

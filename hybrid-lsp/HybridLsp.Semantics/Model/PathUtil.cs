@@ -3,13 +3,9 @@ namespace HybridLsp.Semantics.Model;
 /// <summary>Pure string operations on '/'-separated absolute paths (no file system access).</summary>
 public static class PathUtil
 {
-    public static string Directory(string path)
-    {
-        var i = path.LastIndexOf('/');
-        return i <= 0 ? "/" : path[..i];
-    }
+    public static string Directory(string path) => Syntax.Text.PathText.Directory(path);
 
-    public static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
+    public static string FileName(string path) => Syntax.Text.PathText.FileName(path);
 
     public static string Combine(string directory, string relative)
     {
@@ -19,25 +15,7 @@ public static class PathUtil
     }
 
     /// <summary>Resolves `.` and `..` segments and backslashes.</summary>
-    public static string Normalize(string path)
-    {
-        path = path.Replace('\\', '/');
-        var parts = new List<string>();
-        foreach (var part in path.Split('/'))
-        {
-            if (part is "" or ".")
-                continue;
-            if (part == "..")
-            {
-                if (parts.Count > 0)
-                    parts.RemoveAt(parts.Count - 1);
-                continue;
-            }
-            parts.Add(part);
-        }
-        var prefix = path.StartsWith('/') ? "/" : "";
-        return prefix + string.Join('/', parts);
-    }
+    public static string Normalize(string path) => Syntax.Text.PathText.Normalize(path);
 
     public static bool IsUnder(string path, string directory) =>
         path.StartsWith(directory.TrimEnd('/') + "/", StringComparison.Ordinal);

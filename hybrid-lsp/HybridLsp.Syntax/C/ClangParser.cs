@@ -50,6 +50,12 @@ public static unsafe class ClangParser
         return max;
     }
 
+    /// <summary>
+    /// Whether a triple is this machine's own, parsed with the system headers by default; other targets get only the
+    /// product's per-target libc headers, so a system header missing there is expected, not a parse failure.
+    /// </summary>
+    public static bool UsesSystemHeaders(string triple) => ClangArguments.IsHostTriple(triple);
+
     public static CParseResult Parse(ClangOptions options, CParseRequest request, CancellationToken cancellationToken)
     {
         var (api, error) = ClangLibraryLoader.Load(options.LibraryPath);

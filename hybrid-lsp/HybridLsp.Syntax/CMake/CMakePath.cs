@@ -1,8 +1,8 @@
 namespace HybridLsp.Syntax.CMake;
 
 /// <summary>
-/// Pure string operations on '/'-separated absolute paths, as CMake resolves them (no file system access, like
-/// HybridLsp.Semantics.Model.PathUtil, which this layer cannot reference). A drive letter ("C:") is an ordinary first segment.
+/// Pure string operations on '/'-separated absolute paths, as CMake resolves them (no file system access; normalisation is
+/// <see cref="Text.PathText"/>, shared with HybridLsp.Semantics.Model.PathUtil). A drive letter ("C:") is an ordinary first segment.
 /// </summary>
 internal static class CMakePath
 {
@@ -14,33 +14,11 @@ internal static class CMakePath
         IsAbsolute(relative) ? Normalize(relative) : Normalize(directory.TrimEnd('/') + "/" + relative);
 
     /// <summary>Resolves `.` and `..` segments and backslashes; no trailing '/'. `..` above the root stays at the root.</summary>
-    public static string Normalize(string path)
-    {
-        path = path.Replace('\\', '/');
-        var parts = new List<string>();
-        foreach (var part in path.Split('/'))
-        {
-            if (part is "" or ".")
-                continue;
-            if (part == "..")
-            {
-                if (parts.Count > 0)
-                    parts.RemoveAt(parts.Count - 1);
-                continue;
-            }
-            parts.Add(part);
-        }
-        var prefix = path.StartsWith('/') ? "/" : "";
-        return prefix + string.Join('/', parts);
-    }
+    public static string Normalize(string path) => Text.PathText.Normalize(path);
 
-    public static string Directory(string path)
-    {
-        var i = path.LastIndexOf('/');
-        return i <= 0 ? "/" : path[..i];
-    }
+    public static string Directory(string path) => Text.PathText.Directory(path);
 
-    public static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
+    public static string FileName(string path) => Text.PathText.FileName(path);
 
     public static bool IsUnderOrSame(string path, string directory) =>
         path == directory || path.StartsWith(directory.TrimEnd('/') + "/", StringComparison.Ordinal);
