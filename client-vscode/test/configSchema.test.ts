@@ -4,15 +4,20 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import Ajv from "ajv";
-import { parse } from "smol-toml";
 import { starterConfig } from "../src/starterConfig";
 
 const clientDir = join(__dirname, "..");
 const repo = join(clientDir, "..");
 const schema = JSON.parse(readFileSync(join(clientDir, "schemas", "hybrid-lsp.schema.json"), "utf8"));
 const validate = new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(schema);
+
+// smol-toml is an ES module; this test file is CommonJS (esbuild bundles the dynamic import).
+let parse: (toml: string) => unknown;
+before(async () => {
+    ({ parse } = await import("smol-toml"));
+});
 
 function check(toml: string): string[] {
     const ok = validate(parse(toml));
