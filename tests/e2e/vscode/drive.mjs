@@ -171,7 +171,9 @@ try {
     check("Ctrl+. offers 'Add [return: MarshalAs(UnmanagedType.U1)]'", offered);
     await shot(page, "4-quick-fix");
     if (offered) {
-        await fix.first().click();
+        // The preferred fix is the widget's first, focused row: Enter applies it (a mouse click on the widget's rows
+        // timed out in headless Chromium).
+        await page.keyboard.press("Enter");
         const edited = await page.locator(".view-line", { hasText: "[return: MarshalAs(UnmanagedType.U1)]" })
             .first().waitFor({ timeout }).then(() => true, () => false);
         check("the fix inserts [return: MarshalAs(UnmanagedType.U1)]", edited);
@@ -197,18 +199,25 @@ try {
     await goTo(page, showAt + 1, programLines[showAt].indexOf("Console") + 2);
     await runCommand(page, "HybridLsp: Extract to Native");
     const row = (text) => page.locator(".quick-input-list .monaco-list-row", { hasText: text }).first();
+    const quickInput = page.locator(".quick-input-widget input");
+    // Chooses a quick pick row by typing its label into the filter, then Enter (the first match is the one).
+    const choose = async (label) => {
+        await row(label).waitFor({ timeout });
+        await quickInput.fill(label);
+        await row(label).waitFor({ timeout });
+        await page.keyboard.press("Enter");
+    };
     let flowOk = await row("Rust").waitFor({ timeout }).then(() => true, () => false)
         && await row("C++").isVisible();
     if (flowOk) {
-        await row("Rust").click();
+        await choose("Rust");
         flowOk = await row("native/fastmath").waitFor({ timeout }).then(() => true, () => false)
             && await row("New Rust crate").isVisible() && !(await row("native/imageops").isVisible());
     }
     if (flowOk) {
-        await row("native/fastmath").click();
-        const nameBox = page.locator(".quick-input-widget input");
+        await choose("native/fastmath");
         await page.locator(".quick-input-widget", { hasText: "Name of the exported Rust function" }).waitFor({ timeout });
-        flowOk = (await nameBox.inputValue()) === "show";
+        flowOk = (await quickInput.inputValue()) === "show";
     }
     check("Extract to Native asks Rust/C++, then the crate (Rust crates only), then the name (default 'show')", flowOk);
     await shot(page, "7-extract-flow");
@@ -216,8 +225,7 @@ try {
 
     // The walkthrough is contributed, and its first step is done: the demo has a crate.
     await runCommand(page, "Welcome: Open Walkthrough...");
-    await row("Your first native function").waitFor({ timeout });
-    await row("Your first native function").click();
+    await choose("Your first native function");
     const steps = page.locator(".getting-started-step");
     const titles = ["Create a crate", "Extract a method to native code", "Build the native module", "Benchmark managed vs native"];
     const shown = await Promise.all(titles.map((t) => steps.filter({ hasText: t }).first().waitFor({ timeout }).then(() => true, () => false)));
