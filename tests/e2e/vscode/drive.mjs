@@ -172,7 +172,9 @@ try {
     await shot(page, "4-quick-fix");
     if (offered) {
         // The preferred fix is the widget's first, focused row: Enter applies it (a mouse click on the widget's rows
-        // timed out in headless Chromium).
+        // timed out in headless Chromium). Should another row have the focus, the arrow keys move it there.
+        const focusedFix = page.locator(".action-widget .monaco-list-row.focused", { hasText: "Add [return: MarshalAs(UnmanagedType.U1)]" });
+        for (let i = 0; i < 4 && !(await focusedFix.first().isVisible()); i++) await page.keyboard.press("ArrowDown");
         await page.keyboard.press("Enter");
         const edited = await page.locator(".view-line", { hasText: "[return: MarshalAs(UnmanagedType.U1)]" })
             .first().waitFor({ timeout }).then(() => true, () => false);
