@@ -167,10 +167,13 @@ function isUnder(file: string | undefined, folder: string): boolean {
     return rel.length > 0 && !rel.startsWith("..") && !path.isAbsolute(rel);
 }
 
-/** Bind Exports: a quick pick of library names (the workspace's modules and hybrid-lsp.toml), or any other name. */
+/**
+ * Bind Exports: a quick pick of library names (the workspace's modules and hybrid-lsp.toml), or any other name.
+ * It only edits C# text (like the Bind code action), so the server allows it without trust and so does the client.
+ */
 export function bindExports(session: Session): vscode.Disposable {
-    const title = "Bind Exports";
-    return vscode.commands.registerCommand(commandIds.bindExports, (arg?: unknown) => trusted(title, async () => {
+    return vscode.commands.registerCommand(commandIds.bindExports, async (arg?: unknown) => {
+        const title = "Bind Exports";
         const given = argObject(arg);
         if (typeof given?.["library"] === "string") return executeServerCommand(session, serverCommands.bindAll, bindAllArgs(given["library"]));
         const root = rootFor(vscode.window.activeTextEditor?.document.uri);
@@ -190,7 +193,7 @@ export function bindExports(session: Session): vscode.Disposable {
         }
         if (library === undefined) return undefined;
         return executeServerCommand(session, serverCommands.bindAll, bindAllArgs(library));
-    })());
+    });
 }
 
 function activeCSharpEditor(title: string): vscode.TextEditor | undefined {

@@ -44,6 +44,9 @@ export async function executeServerCommand(host: CommandHost, command: string, a
     try {
         const result = await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
         host.output.info(`${title} finished${result === null || result === undefined ? "" : `: ${JSON.stringify(result)}`}`);
+        // Results carry one line for people (LSP-EXTENSIONS.md: `message`), also when nothing was done and why.
+        const message = resultMessage(result);
+        if (message !== undefined) void vscode.window.showInformationMessage(`HybridLsp: ${message}`);
         return result ?? null;
     } catch (e) {
         const failure = describeFailure(title, e);
@@ -51,6 +54,12 @@ export async function executeServerCommand(host: CommandHost, command: string, a
         else void showError(host, failure.message);
         return undefined;
     }
+}
+
+function resultMessage(result: unknown): string | undefined {
+    if (typeof result !== "object" || result === null) return undefined;
+    const message = (result as { message?: unknown }).message;
+    return typeof message === "string" && message.trim().length > 0 ? message.trim() : undefined;
 }
 
 async function showError(host: CommandHost, message: string): Promise<void> {

@@ -100,9 +100,11 @@ describe("manifest", () => {
 
     it("turns the commands that build, run or write native code off in untrusted workspaces", () => {
         const byId = new Map<string, { enablement?: string }>(manifest.contributes.commands.map((c: { command: string }) => [c.command, c]));
-        for (const id of [commandIds.buildNativeModule, commandIds.bindExports, commandIds.benchmark, commandIds.extractToNative]) {
+        for (const id of [commandIds.buildNativeModule, commandIds.benchmark, commandIds.extractToNative]) {
             assert.equal(byId.get(id)?.enablement, "isWorkspaceTrusted", id);
         }
+        // Bind Exports only edits C# text: the server runs hybridLsp.bindAll without trust (LSP-EXTENSIONS.md).
+        assert.equal(byId.get(commandIds.bindExports)?.enablement, undefined);
         assert.equal(byId.get(commandIds.restartServer)?.enablement, undefined);
     });
 

@@ -194,6 +194,26 @@ try {
     await shot(page, "6-build-pick");
     await page.keyboard.press("Escape");
 
+    // Bind Exports: the library pick, then hybridLsp.bindAll through workspace/executeCommand; the server's one-line
+    // result ("Bound the unbound exports of 'fastmath' in …" or "Nothing to bind for 'fastmath': …") is shown.
+    await runCommand(page, "HybridLsp: Bind Exports");
+    const libRow = (name) => page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first();
+    const libsOk = await libRow("fastmath").waitFor({ timeout }).then(() => true, () => false)
+        && await libRow("imageops").isVisible();
+    check("Bind Exports offers the libraries fastmath and imageops", libsOk);
+    if (libsOk) {
+        await page.locator(".quick-input-widget input").fill("fastmath");
+        await libRow("Rust crate in native/fastmath").waitFor({ timeout });
+        await page.keyboard.press("Enter");
+        const toast = page.locator(".notification-toast", { hasText: /HybridLsp: (Bound the unbound exports of 'fastmath'|Nothing to bind for 'fastmath')/ });
+        const answered = await toast.first().waitFor({ timeout }).then(() => true, () => false);
+        const toasts = await page.locator(".notification-toast").allInnerTexts().catch(() => []);
+        check("Bind Exports runs hybridLsp.bindAll on the server and shows its result", answered, toasts.join(" | ").slice(0, 300));
+        await shot(page, "6b-bind-exports");
+    } else {
+        await page.keyboard.press("Escape");
+    }
+
     // Extract to Native: the guided flow in a real VS Code, cancelled before anything is sent to the server.
     await openFile(page, "app/Program.cs");
     const programLines = readFileSync(join(workspace, "app", "Program.cs"), "utf8").split("\n");
