@@ -45,8 +45,14 @@ async function runCommand(page, title) {
 /** Opens a workspace file through quick open (Ctrl+P), waiting for the matching row. */
 async function openFile(page, relPath) {
     const name = relPath.split("/").pop();
-    await page.keyboard.press("Control+P");
     const input = page.locator(".quick-input-widget input");
+    // Ctrl+P can be swallowed while a panel's input (the Problems filter) has the focus: then focus the editor
+    // area and press it again.
+    await page.keyboard.press("Control+P");
+    if (!(await input.waitFor({ state: "visible", timeout: 5000 }).then(() => true, () => false))) {
+        await page.locator(".editor-instance .monaco-editor .view-lines, .editor-group-container").first().click();
+        await page.keyboard.press("Control+P");
+    }
     await input.waitFor({ state: "visible", timeout });
     await input.fill(relPath);
     await page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first().waitFor({ timeout });
@@ -161,6 +167,7 @@ try {
     await markersFilter.fill("fm_is_even");
     const before = await hl1005Row.first().waitFor({ timeout }).then(() => true, () => false);
     check("Problems panel shows HL1005 on fm_is_even before the fix", before);
+    await page.locator(".editor-instance .monaco-editor .view-lines").first().click();
     await openFile(page, "app/BrokenBindings.cs");
     const brokenLines = readFileSync(join(workspace, "app", "BrokenBindings.cs"), "utf8").split("\n");
     const evenAt = brokenLines.findIndex((l) => l.includes("static extern bool fm_is_even("));
