@@ -183,7 +183,8 @@ try {
         const focusedFix = page.locator(".action-widget .monaco-list-row.focused", { hasText: "Add [return: MarshalAs(UnmanagedType.U1)]" });
         for (let i = 0; i < 4 && !(await focusedFix.first().isVisible()); i++) await page.keyboard.press("ArrowDown");
         await page.keyboard.press("Enter");
-        const edited = await page.locator(".view-line", { hasText: "[return: MarshalAs(UnmanagedType.U1)]" })
+        // (The comment above the declaration already mentions the attribute: look for the attribute list itself.)
+        const edited = await page.locator(".view-line", { hasText: '[DllImport("fastmath")] [return: MarshalAs(UnmanagedType.U1)]' })
             .first().waitFor({ timeout }).then(() => true, () => false);
         check("the fix inserts [return: MarshalAs(UnmanagedType.U1)]", edited);
         const gone = await hl1005Row.first().waitFor({ state: "detached", timeout }).then(() => true, () => false);
