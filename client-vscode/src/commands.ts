@@ -112,8 +112,12 @@ async function manifestFiles(): Promise<ManifestFile[]> {
     return Promise.all(uris.map(async (uri) => ({ path: uri.fsPath, text: await readText(uri) })));
 }
 
+/** Manifests and hybrid-lsp.toml are small; anything bigger is not read (a generated or binary file by that name). */
+const maxManifestBytes = 1024 * 1024;
+
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
     try {
+        if ((await vscode.workspace.fs.stat(uri)).size > maxManifestBytes) return undefined;
         return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch {
         return undefined;

@@ -31,6 +31,13 @@ export function isAdvertised(capabilities: { executeCommandProvider?: { commands
     return capabilities?.executeCommandProvider?.commands?.includes(command) ?? false;
 }
 
+/** The one line for people a command result carries (`message`, LSP-EXTENSIONS.md), or undefined. */
+export function resultMessage(result: unknown): string | undefined {
+    if (typeof result !== "object" || result === null) return undefined;
+    const message = (result as { message?: unknown }).message;
+    return typeof message === "string" && message.trim().length > 0 ? message.trim() : undefined;
+}
+
 /** JSON-RPC / LSP error codes the messages below distinguish. */
 export const errorCodes = {
     invalidParams: -32602,

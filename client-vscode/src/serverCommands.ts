@@ -5,7 +5,7 @@
 import * as vscode from "vscode";
 import { ExecuteCommandRequest, State, type LanguageClient } from "vscode-languageclient/node";
 import { serverCommands, type ServerCommand } from "./lspExtTypes";
-import { describeFailure, isAdvertised } from "./serverCommandArgs";
+import { describeFailure, isAdvertised, resultMessage } from "./serverCommandArgs";
 
 /** What the user calls each server command in messages. */
 export const commandTitles: Readonly<Record<ServerCommand, string>> = {
@@ -54,12 +54,6 @@ export async function executeServerCommand(host: CommandHost, command: string, a
         else void showError(host, failure.message);
         return undefined;
     }
-}
-
-function resultMessage(result: unknown): string | undefined {
-    if (typeof result !== "object" || result === null) return undefined;
-    const message = (result as { message?: unknown }).message;
-    return typeof message === "string" && message.trim().length > 0 ? message.trim() : undefined;
 }
 
 async function showError(host: CommandHost, message: string): Promise<void> {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { serverCommands } from "../src/lspExtTypes";
 import {
-    benchmarkArgs, bindAllArgs, buildArgs, describeFailure, extractArgs, isAdvertised, untrustedMessage,
+    benchmarkArgs, bindAllArgs, buildArgs, describeFailure, extractArgs, isAdvertised, resultMessage, untrustedMessage,
 } from "../src/serverCommandArgs";
 
 describe("server command arguments", () => {
@@ -35,6 +35,18 @@ describe("server command arguments", () => {
         assert.ok(!isAdvertised(caps, serverCommands.benchmark));
         assert.ok(!isAdvertised({}, serverCommands.build));
         assert.ok(!isAdvertised(undefined, serverCommands.build));
+    });
+});
+
+describe("server command results", () => {
+    it("shows the result's message line (hybridLsp.bindAll), also when nothing was applied", () => {
+        assert.equal(resultMessage({ applied: true, file: "/ws/app/Native.cs", message: "Bound the unbound exports of 'fastmath' in /ws/app/Native.cs" }),
+            "Bound the unbound exports of 'fastmath' in /ws/app/Native.cs");
+        assert.equal(resultMessage({ applied: false, message: " Nothing to bind for 'x': … " }), "Nothing to bind for 'x': …");
+    });
+
+    it("shows nothing for results without one", () => {
+        for (const r of [null, undefined, 3, "text", {}, { message: 4 }, { message: "  " }]) assert.equal(resultMessage(r), undefined, JSON.stringify(r));
     });
 });
 
