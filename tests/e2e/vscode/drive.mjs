@@ -237,15 +237,20 @@ try {
         await row(label).waitFor({ timeout });
         await page.keyboard.press("Enter");
     };
-    let flowOk = await row("Rust").waitFor({ timeout }).then(() => true, () => false)
+    // Each question's title ends in its step, "(1/3)" …; waiting for it keeps the palette's own row (whose title
+    // mentions Rust and C++ too) out of the way.
+    const step = (n) => page.locator(".quick-input-widget .quick-input-title", { hasText: `(${n}/3)` }).first()
+        .waitFor({ timeout }).then(() => true, () => false);
+    let flowOk = await step(1) && await row("Rust").waitFor({ timeout }).then(() => true, () => false)
         && await row("C++").isVisible();
     if (flowOk) {
         await choose("Rust");
-        flowOk = await row("native/fastmath").waitFor({ timeout }).then(() => true, () => false)
+        flowOk = await step(2) && await row("native/fastmath").waitFor({ timeout }).then(() => true, () => false)
             && await row("New Rust crate").isVisible() && !(await row("native/imageops").isVisible());
     }
     if (flowOk) {
         await choose("native/fastmath");
+        await step(3);
         await page.locator(".quick-input-widget", { hasText: "Name of the exported Rust function" }).waitFor({ timeout });
         flowOk = (await quickInput.inputValue()) === "show";
     }
