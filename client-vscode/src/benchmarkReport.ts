@@ -90,6 +90,55 @@ export function verdict(rows: readonly BenchmarkRow[]): string | undefined {
     return `${name(fastest)} is fastest: ${factor.toFixed(factor >= 10 ? 0 : 2)}× faster than ${name(slowest)} (median).`;
 }
 
+/**
+ * The pipe tables of a markdown text (BenchmarkDotNet's summary has one, after an environment block), as rows of
+ * cell texts; the header/body separator line (`|---|:--:|`) is dropped. Cells keep their text; rendering escapes it.
+ */
+export function markdownTables(markdown: string): string[][][] {
+    const tables: string[][][] = [];
+    let current: string[][] | undefined;
+    let fenced = false;
+    for (const raw of markdown.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line.startsWith("```")) fenced = !fenced;
+        if (fenced || !line.startsWith("|")) {
+            current = undefined;
+            continue;
+        }
+        const cells = splitRow(line);
+        if (cells.every((c) => /^:?-{2,}:?$/.test(c))) continue;
+        if (current === undefined) tables.push(current = []);
+        current.push(cells);
+    }
+    return tables;
+}
+
+function splitRow(line: string): string[] {
+    const inner = line.replace(/^\|/, "").replace(/\|$/, "");
+    const cells: string[] = [];
+    let cell = "";
+    for (let i = 0; i < inner.length; i++) {
+        const c = inner[i]!;
+        if (c === "\\" && inner[i + 1] === "|") { cell += "|"; i++; }
+        else if (c === "|") { cells.push(cell.trim()); cell = ""; }
+        else cell += c;
+    }
+    cells.push(cell.trim());
+    // BenchmarkDotNet marks the baseline with bold markup: show the text.
+    return cells.map((c) => c.replace(/^\*\*(.*)\*\*$/, "$1"));
+}
+
+function summaryTablesHtml(markdown: string): string {
+    const tables = markdownTables(markdown);
+    if (tables.length === 0) return "";
+    const html = tables.map((rows) => {
+        const [head, ...body] = rows;
+        return `<table class="summary">\n<thead><tr>${head!.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr></thead>\n<tbody>\n${
+            body.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`).join("\n")}\n</tbody>\n</table>`;
+    }).join("\n");
+    return `<details>\n<summary>BenchmarkDotNet summary</summary>\n${html}\n</details>`;
+}
+
 export function renderReportHtml(report: BenchmarkReportParams, res: ReportResources): string {
     const csp = [
         "default-src 'none'",
@@ -137,6 +186,7 @@ ${report.rows.length > 0
         ? `<table>\n<thead><tr>${header.map((h) => `<th>${h}</th>`).join("")}</tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody>\n</table>`
         : `<p class="note">BenchmarkDotNet reported no results; see the markdown summary.</p>`}
 ${chart}
+${summaryTablesHtml(report.markdown)}
 <p><a href="${escapeHtml(res.openMarkdownUri)}">Open the markdown summary</a> (${escapeHtml(report.markdownPath)})</p>
 <p class="project">Benchmark project: ${escapeHtml(report.project)}</p>
 </body>

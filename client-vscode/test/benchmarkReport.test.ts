@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
-    commandUri, escapeHtml, formatBytes, formatDuration, formatRatio, parseBenchmarkReport, renderReportHtml, verdict,
+    commandUri, escapeHtml, formatBytes, formatDuration, formatRatio, markdownTables, parseBenchmarkReport, renderReportHtml, verdict,
     type ReportResources,
 } from "../src/benchmarkReport";
 import type { BenchmarkReportParams } from "../src/lspExtTypes";
@@ -85,6 +85,39 @@ describe("benchmark report HTML", () => {
         assert.equal(formatBytes(2048), "2.0 KB");
         assert.equal(formatBytes(3 * 1024 * 1024), "3.0 MB");
         assert.equal(verdict([report.rows[0]!]), undefined);
+    });
+});
+
+describe("benchmark markdown summary", () => {
+    const summary = [
+        "```",
+        "BenchmarkDotNet v0.15.8, Linux",
+        "| not | a table |",
+        "```",
+        "",
+        "| Method  | N    | Median   | Ratio |",
+        "|-------- |----- |---------:|------:|",
+        "| **Managed** | 1000 | 812.4 ns |  1.00 |",
+        "| Native  | 1000 | 203.1 ns |  0.25 |",
+        "",
+        "| a \\| b | c |",
+    ].join("\n");
+
+    it("reads the pipe tables outside code fences, without the separator line", () => {
+        assert.deepEqual(markdownTables(summary), [
+            [["Method", "N", "Median", "Ratio"], ["Managed", "1000", "812.4 ns", "1.00"], ["Native", "1000", "203.1 ns", "0.25"]],
+            [["a | b", "c"]],
+        ]);
+        assert.deepEqual(markdownTables(""), []);
+        assert.deepEqual(markdownTables("no tables | here"), []);
+    });
+
+    it("shows them in the report, escaped", () => {
+        const html = renderReportHtml({ ...report, markdown: summary + "\n| <b>x</b> | y |" }, res);
+        assert.match(html, /<details>\n<summary>BenchmarkDotNet summary<\/summary>/);
+        assert.match(html, /<tr><td>Native<\/td><td>1000<\/td><td>203\.1 ns<\/td><td>0\.25<\/td><\/tr>/);
+        assert.ok(html.includes("<td>&lt;b&gt;x&lt;/b&gt;</td>"));
+        assert.ok(!renderReportHtml({ ...report, markdown: "" }, res).includes("<details>"));
     });
 });
 
