@@ -29,7 +29,7 @@ internal sealed unsafe class DeclarationExtractor
     {
         _session = session;
         _api = session.Api;
-        _types = new TypeReader(session);
+        _types = new TypeReader(session, request.Language);
         _request = request;
     }
 
