@@ -154,13 +154,17 @@ public static class CLibraryBuilder
         var targets = ImmutableDictionary.CreateBuilder<TargetPlatform, CLibraryTarget>();
         var problems = new Dictionary<string, CParseProblem>(StringComparer.Ordinal);
         var files = new HashSet<string>(StringComparer.Ordinal);
+        // Every (target, unit) pair in one parallel loop: a header edit reparses the same few units for each target, and
+        // with the targets in sequence only as many cores as units would be busy.
+        var allResults = input.Config.Targets.ToDictionary(t => t, _ => new ConcurrentDictionary<string, CParseResult>(StringComparer.Ordinal));
+        var work = input.Config.Targets.SelectMany(t => units.Select(u => (Target: t, Unit: u))).ToList();
+        Parallel.ForEach(work, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, item =>
+        {
+            allResults[item.Target][item.Unit.Path] = service.Parse(Request(item.Unit.Path, item.Unit.Language, item.Target.Triple), generation, cancellationToken);
+        });
         foreach (var target in input.Config.Targets)
         {
-            var results = new ConcurrentDictionary<string, CParseResult>(StringComparer.Ordinal);
-            Parallel.ForEach(units, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, unit =>
-            {
-                results[unit.Path] = service.Parse(Request(unit.Path, unit.Language, target.Triple), generation, cancellationToken);
-            });
+            var results = allResults[target];
             var isHost = ClangParser.UsesSystemHeaders(target.Triple);
             // The headers' translation unit first: an error in a header is reported there, not again from every source including it.
             foreach (var (path, result) in results.OrderBy(r => r.Key == umbrellaPath ? 0 : 1).ThenBy(r => r.Key, StringComparer.Ordinal))
