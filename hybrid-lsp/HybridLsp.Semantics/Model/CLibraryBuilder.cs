@@ -139,7 +139,14 @@ public static class CLibraryBuilder
 
         // A unit the build tree compiles gets its flags (through the allow-list) instead of the static evaluation; the headers'
         // unit those of the first source of its language. Sources the build tree does not compile keep the static flags.
-        CParseRequest Request(string path, CLanguage language, string triple)
+        // A source's unit leaves the public headers' declarations to the headers' unit (they are merged by symbol anyway),
+        // when both are parsed as the same language: a C header read by a C++ source declares C++-mangled names.
+        var omitted = library.Headers.IsEmpty ? ImmutableHashSet<string>.Empty : library.Headers.ToImmutableHashSet(StringComparer.Ordinal);
+        var umbrellaLanguage = library.IsCxx ? CLanguage.Cxx : CLanguage.C;
+        CParseRequest Request(string path, CLanguage language, string triple) => path == umbrellaPath || language != umbrellaLanguage
+            ? BaseRequest(path, language, triple)
+            : BaseRequest(path, language, triple) with { OmitDeclarationsFrom = omitted };
+        CParseRequest BaseRequest(string path, CLanguage language, string triple)
         {
             var compiled = build is null ? null
                 : build.BySource.GetValueOrDefault(path)

@@ -313,7 +313,7 @@ internal sealed unsafe class DeclarationExtractor
     private bool InWorkspace(CXCursor cursor)
     {
         var (file, _, _, _) = _session.FileLocation(_api.GetCursorLocation(cursor));
-        return _request.UnsavedFiles.ContainsKey(file);
+        return _request.UnsavedFiles.ContainsKey(file) && !_request.OmitDeclarationsFrom.Contains(file);
     }
 
     private CSourceSpan NameSpan(CXCursor cursor, string? knownName = null)
