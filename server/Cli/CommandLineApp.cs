@@ -4,7 +4,7 @@ using HybridLsp.Server.Lsp;
 
 namespace HybridLsp.Server.Cli;
 
-/// <summary>The `hybrid-lsp` command line: `serve`, `check`, `bind`, `--version`. Bad arguments exit 2 with a message on stderr.</summary>
+/// <summary>The `hybrid-lsp` command line: `serve`, `check`, `bind`, `bench`, `--version`. Bad arguments exit 2 with a message on stderr.</summary>
 public static class CommandLineApp
 {
     public const int ExitBadArguments = 2;
@@ -43,6 +43,14 @@ public static class CommandLineApp
         bind.SetAction((result, cancellationToken) => Task.FromResult(BindCommand.Run(
             result.GetValue(library)!, result.GetValue(bindDir) ?? ".", result.GetValue(outFile), stdout, cancellationToken)));
 
+        var benchLocation = new Argument<string>("FILE:LINE") { Description = "A C# method: a bound extern, or 'Name' with a managed twin 'NameManaged' (LINE from 1)" };
+        var benchRoot = new Option<string?>("--root") { Description = "The workspace folder (default: the current directory)" };
+        var benchQuick = new Option<bool>("--quick") { Description = "A short in-process BenchmarkDotNet job (--job short --inProcess): quick, rough numbers" };
+        var benchSizes = new Option<string?>("--sizes") { Description = "Buffer sizes in elements for span/array/pointer inputs (default: 1024,65536)" };
+        var bench = new Command("bench", "Benchmark managed vs native with BenchmarkDotNet; print the markdown summary and the report paths") { benchLocation, benchRoot, benchQuick, benchSizes };
+        bench.SetAction((result, cancellationToken) => BenchCommand.RunAsync(
+            result.GetValue(benchLocation)!, result.GetValue(benchRoot), result.GetValue(benchQuick), result.GetValue(benchSizes), stdout, cancellationToken));
+
         // Which libclang parses C/C++ comes only from the user (DESIGN §7): these flags, else the environment variables.
         var libclang = new Option<string?>("--libclang") { Description = $"The libclang shared library to use (default: ${Syntax.C.ClangOptions.LibraryPathVariable}, else the bundled one)", Recursive = true };
         var resourceDir = new Option<string?>("--clang-resource-dir") { Description = $"A clang resource directory for builtin headers (default: ${Syntax.C.ClangOptions.ResourceDirectoryVariable}, else the product's own)", Recursive = true };
@@ -51,6 +59,7 @@ public static class CommandLineApp
             serve,
             check,
             bind,
+            bench,
         };
         root.Options.Add(libclang);
         root.Options.Add(resourceDir);

@@ -16,8 +16,9 @@ public enum NativeBuildSystem { Cargo, CMake }
 
 /// <summary>The native module to build in Release before the benchmark runs.</summary>
 /// <param name="Directory">The folder of its Cargo.toml or CMakeLists.txt.</param>
-/// <param name="LibName">The library name .NET loads (`lib&lt;LibName&gt;.so`): the crate's lib name or the CMake target.</param>
-public sealed record NativeModuleTarget(NativeBuildSystem BuildSystem, string Directory, string LibName);
+/// <param name="LibName">The library name .NET loads (`lib&lt;LibName&gt;.so`): the crate's lib name or the CMake output name.</param>
+/// <param name="BuildTarget">The CMake target to build; null for Cargo.</param>
+public sealed record NativeModuleTarget(NativeBuildSystem BuildSystem, string Directory, string LibName, string? BuildTarget = null);
 
 /// <summary>Benchmark options: the buffer sizes of span/array/pointer inputs (one BenchmarkDotNet parameter set each).</summary>
 public sealed record BenchmarkOptions(ImmutableArray<int> Sizes)

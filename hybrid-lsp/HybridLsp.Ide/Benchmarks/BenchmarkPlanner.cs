@@ -95,7 +95,7 @@ internal static partial class BenchmarkPlanner
                 if (manifest.EndsWith("/Cargo.toml", StringComparison.Ordinal))
                     return new NativeModuleTarget(NativeBuildSystem.Cargo, directory, module.LibName);
                 if (manifest.EndsWith("/CMakeLists.txt", StringComparison.Ordinal))
-                    return new NativeModuleTarget(NativeBuildSystem.CMake, directory, module.LibName);
+                    return new NativeModuleTarget(NativeBuildSystem.CMake, directory, module.LibName, module.PackageName ?? module.LibName);
             }
         }
         return null;
