@@ -173,7 +173,7 @@ internal static class FixtureHost
 
     /// <summary>`hybrid-lsp bind LIBRARY`: the whole file for <paramref name="library"/>, or null.</summary>
     /// <summary>The benchmark plan for the method at `$0` (docs/benchmark.md).</summary>
-    public static Ide.Benchmarks.BenchmarkPlanResult BenchmarkPlan(string text, Ide.Benchmarks.BenchmarkOptions? options = null)
+    public static global::HybridLsp.Ide.Benchmarks.BenchmarkPlanResult BenchmarkPlan(string text, global::HybridLsp.Ide.Benchmarks.BenchmarkOptions? options = null)
     {
         var fixture = Fixture.Parse(text);
         var (path, offset) = fixture.Cursor ?? throw new InvalidOperationException("fixture has no $0");
