@@ -3,6 +3,7 @@
 // Run: dotnet run -c Release -- [BenchmarkDotNet options]; `--job short --inProcess` gives a quick, rough run.
 using System.Globalization;
 using System.Reflection;
+using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
