@@ -15,12 +15,13 @@ public sealed class BenchmarkPlanTests
         pub extern "C" fn mc_square(x: i32) -> i32 { x * x }
         #[no_mangle]
         pub extern "C" fn mc_label(s: *const u8) -> i32 { 0 }
+
         """;
 
     [Fact]
     public void Extracted_pair_compares_name_with_name_managed_from_either_method()
     {
-        foreach (var cursor in new[] { "Su$0m(", "SumMan$0aged(" })
+        foreach (var (cursor, twin) in new[] { ("Su$0m(", "SumManaged("), ("Sum(", "SumMan$0aged(") })
         {
             var result = BenchmarkPlan(Crates.MathCore + Lib + $$"""
                 //- /app/Native.cs
@@ -31,11 +32,11 @@ public sealed class BenchmarkPlanTests
                 {
                     [LibraryImport("mathcore")] private static partial long mc_sum(int* values, nuint len);
                     internal static long {{cursor}}ReadOnlySpan<int> values) { fixed (int* p = values) return mc_sum(p, (nuint)values.Length); }
-                    private static long {{cursor.Replace("Su$0m(", "SumManaged(").Replace("SumMan$0aged(", "Sum(")}}ReadOnlySpan<int> values) { long s = 0; foreach (var v in values) s += v; return s; }
+                    private static long {{twin}}ReadOnlySpan<int> values) { long s = 0; foreach (var v in values) s += v; return s; }
                 }
                 """);
-            var plan = Assert.IsType<BenchmarkPlan>(result.Plan);
-            Assert.Null(result.Error);
+            Assert.True(result.Plan is not null, $"{cursor}: {result.Error}");
+            var plan = result.Plan;
             Assert.Equal(BenchmarkKind.ManagedVsNative, plan.Kind);
             Assert.Equal(("Sum", "SumManaged", "mc_sum", "mathcore"), (plan.NativeMethod, plan.ManagedMethod, plan.NativeSymbol, plan.Library));
             Assert.Equal("Sum: managed vs native (mc_sum)", plan.Title);

@@ -40,15 +40,15 @@ public sealed class BenchmarkReportTests
     {
         var results = BenchmarkResultsReader.Read(Json, Csv, "// setup\nhybrid-lsp-check: Size=1024: managed returned 5, native returned 6\nother line\n");
         Assert.Null(results.Error);
-        Assert.Equal([
+        Assert.Equal<BenchmarkRow>([
             new BenchmarkRow("Managed", "Size=1024", 2335.736988067627, 2478.095750808716, 1.05, 0),
             new BenchmarkRow("Native", "Size=1024", 731.6, 703.7, 0.30, 24),
             new BenchmarkRow("Managed", "Size=65536", 85575.15, 85575.15, 1.00, null),
-        ], results.Rows);
-        Assert.Equal([
+        ], results.Rows.ToList());
+        Assert.Equal<string>([
             "Results differ: Size=1024: managed returned 5, native returned 6",
             "Native (Size=65536): BenchmarkDotNet reported no measurements (the benchmark failed; see its output)",
-        ], results.Notes);
+        ], results.Notes.ToList());
         Assert.Equal("BenchmarkDotNet 0.15.8, .NET 10.0.12 (10.0.12, 10.0.1226.42308), Linux Debian GNU/Linux 12 (bookworm), AMD EPYC, 2 logical cores", results.Environment);
     }
 
@@ -101,8 +101,8 @@ public sealed class BenchmarkReportTests
     {
         var results = BenchmarkResultsReader.Read(Json, Csv, null);
         Assert.Equal("""
-            <svg xmlns="http://www.w3.org/2000/svg" width="760" height="212" viewBox="0 0 760 212" font-family="sans-serif" font-size="13">
-              <rect width="760" height="212" fill="#ffffff"/>
+            <svg xmlns="http://www.w3.org/2000/svg" width="760" height="204" viewBox="0 0 760 204" font-family="sans-serif" font-size="13">
+              <rect width="760" height="204" fill="#ffffff"/>
               <text x="16" y="26" font-size="16" font-weight="bold">Sum: managed vs native (mc_sum)</text>
               <text x="16" y="44" fill="#555555">Median time per call (ns), lower is better; bars scaled per parameter set</text>
               <text x="16" y="74" font-weight="bold">Size=1024</text>
@@ -112,11 +112,11 @@ public sealed class BenchmarkReportTests
               <text x="242" y="122" text-anchor="end">Native (Sum → mc_sum)</text>
               <rect x="250" y="110" width="119.0" height="16" fill="#2f6fdb"/>
               <text x="375.0" y="122">731.60 ns (0.30x)</text>
-              <text x="16" y="150" font-weight="bold">Size=65536</text>
-              <text x="242" y="174" text-anchor="end">Managed (SumManaged)</text>
-              <rect x="250" y="162" width="380.0" height="16" fill="#8c8c8c"/>
-              <text x="636.0" y="174">85,575.15 ns (1.00x)</text>
-              <text x="16" y="198" fill="#555555" font-size="11">BenchmarkDotNet 0.15.8, .NET 10.0.12 (10.0.12, 10.0.1226.42308), Linux Debian GNU/Linux 12 (bookworm), AMD EPYC, 2 logical cores</text>
+              <text x="16" y="148" font-weight="bold">Size=65536</text>
+              <text x="242" y="172" text-anchor="end">Managed (SumManaged)</text>
+              <rect x="250" y="160" width="380.0" height="16" fill="#8c8c8c"/>
+              <text x="636.0" y="172">85,575.15 ns (1.00x)</text>
+              <text x="16" y="196" fill="#555555" font-size="11">BenchmarkDotNet 0.15.8, .NET 10.0.12 (10.0.12, 10.0.1226.42308), Linux Debian GNU/Linux 12 (bookworm), AMD EPYC, 2 logical cores</text>
             </svg>
 
             """.Replace("\r\n", "\n"), BenchmarkReportWriter.Svg("Sum: managed vs native (mc_sum)", results, s_labels));
