@@ -91,7 +91,7 @@ public sealed class SeedTemplateOracleTests
                 if (problems.TryPeek(out var first))
                     return first;
 
-                var shared = Enumerable.Range(0, 16).Count(i => cache.TryGet(Encoding.UTF8.GetBytes($"shared/{i}"), out _));
+                var sharedPresent = Enumerable.Range(0, 16).Count(i => cache.TryGet(Encoding.UTF8.GetBytes($"shared/{i}"), out _));
                 for (var t = 0; t < threadCount; t++)
                 {
                     for (var k = 0; k < keysPerThread; k++)
@@ -103,7 +103,7 @@ public sealed class SeedTemplateOracleTests
                             return $"{t}/{k} does not hold its last value";
                     }
                 }
-                var expected = threadCount * ((keysPerThread + 1) / 2) + shared;
+                var expected = threadCount * ((keysPerThread + 1) / 2) + sharedPresent;
                 return cache.Count == expected ? "ok" : $"Count is {cache.Count}, expected {expected}";
             }
 
