@@ -46,4 +46,7 @@ namespace HybridLsp.Server.Protocol;
 [JsonSerializable(typeof(ClientTokenProgressParams))]
 [JsonSerializable(typeof(BindAllResult))]
 [JsonSerializable(typeof(BindAllArguments))]
+[JsonSerializable(typeof(BenchmarkArguments))]
+[JsonSerializable(typeof(BenchmarkReportParams))]
+[JsonSerializable(typeof(BenchmarkCommandResult))]
 public sealed partial class LspJsonContext : JsonSerializerContext;

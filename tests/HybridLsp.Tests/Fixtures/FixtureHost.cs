@@ -199,6 +199,14 @@ internal static class FixtureHost
     }
 
     /// <summary>`hybrid-lsp bind LIBRARY`: the whole file for <paramref name="library"/>, or null.</summary>
+    /// <summary>The benchmark plan for the method at `$0` (docs/benchmark.md).</summary>
+    public static global::HybridLsp.Ide.Benchmarks.BenchmarkPlanResult BenchmarkPlan(string text, global::HybridLsp.Ide.Benchmarks.BenchmarkOptions? options = null)
+    {
+        var fixture = Fixture.Parse(text);
+        var (path, offset) = fixture.Cursor ?? throw new InvalidOperationException("fixture has no $0");
+        return Load(fixture).BenchmarkPlan(new FilePosition(path, offset), options, CancellationToken.None);
+    }
+
     public static string? BindingFile(string text, string library) => Load(Fixture.Parse(text)).BindingFile(library, CancellationToken.None);
 
     /// <summary>`source.fixAll.hybridLsp` on the file of `$0` gives <paramref name="after"/>, and `check` then reports nothing.</summary>
