@@ -16,7 +16,8 @@ namespace HybridLsp.Semantics.Binding;
 ///   enums, delegates or constants on either side, equal classes and aliases) — editing an extern changes none of them;</item>
 /// <item>a binding, when its extern declaration, its project's symbols and the crate it resolved to are reused and the
 ///   crates' names are as before (missing exports and unknown resolutions are always resolved again);</item>
-/// <item>a binding's rule findings, when the binding itself is reused (<see cref="RuleRunner"/>).</item>
+/// <item>a binding's rule findings, when the binding itself is reused (<see cref="RuleRunner"/>);</item>
+/// <item>a crate's native rule findings, when the crate is reused and the same entry points of it are bound (<see cref="NativeRules"/>).</item>
 /// </list>
 /// </summary>
 internal sealed class ModelReuse
@@ -121,6 +122,17 @@ internal sealed class ModelReuse
         if (old.CLibrary is not null || old.Resolution is ResolutionKind.UnresolvedLibrary or ResolutionKind.SystemLibrary)
             return null;
         return old;
+    }
+
+    /// <summary>
+    /// The native rules' findings for a crate in the previous model, when the crate is reused (so the same object) and the
+    /// same entry points of it are bound (HL2004 depends on which are).
+    /// </summary>
+    public bool TryNativeFindings(RustCrate crate, IReadOnlySet<string> bound, out NativeRules.CrateFindings findings)
+    {
+        findings = null!;
+        return _previous is not null && _reusedCrates.Contains(crate)
+            && _previous.NativeFindingsByCrate.TryGetValue(crate, out findings!) && findings.Bound.SetEquals(bound);
     }
 
     /// <summary>The findings the binding's rules produced in the previous model, when the binding is reused.</summary>
