@@ -17,6 +17,7 @@ namespace HybridLsp.Semantics.Binding;
 /// <item>a binding, when its extern declaration, its project's symbols and the crate it resolved to are reused and the
 ///   crates' names are as before (missing exports and unknown resolutions are always resolved again);</item>
 /// <item>a binding's rule findings, when the binding itself is reused (<see cref="RuleRunner"/>);</item>
+/// <item>a file's call sites, when its syntax is unchanged and it calls no name whose bindings changed (<see cref="SemanticModel"/>);</item>
 /// <item>a crate's native rule findings, when the crate is reused and the same entry points of it are bound (<see cref="NativeRules"/>).</item>
 /// </list>
 /// </summary>
@@ -54,6 +55,9 @@ internal sealed class ModelReuse
         => previous is null || !ReferenceEquals(previous.Config, input.Config) ? None : new ModelReuse(previous, input);
 
     public bool IsEmpty => _previous is null;
+
+    /// <summary>The model reused from (null: none, or the configuration changed).</summary>
+    public SemanticModel? Previous => _previous;
 
     public RustCrate? Crate(ManifestFile manifest)
     {

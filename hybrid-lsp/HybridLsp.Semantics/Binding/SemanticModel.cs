@@ -80,7 +80,7 @@ public sealed class SemanticModel
         model.Times.Mark("bindings");
         cancellationToken.ThrowIfCancellationRequested();
 
-        model.CallSites = FindCallSites(input, model.Bindings);
+        model.CallSites = FindCallSites(input, model.Bindings, reuse.Previous);
         model.Times.Mark("call sites");
         (model.Findings, model.FindingsByBinding, model.SuppressionsByBinding, model.NativeFindingsByCrate) = RuleRunner.Run(model, reuse, cancellationToken);
         return model;
@@ -202,13 +202,61 @@ public sealed class SemanticModel
             ?? Crates.FirstOrDefault(c => LibraryNames.Matches(c.LibName, library));
     }
 
-    private static ImmutableArray<CallSite> FindCallSites(WorkspaceInput input, ImmutableArray<Binding> bindings)
+    /// <summary>
+    /// Every call of an extern, file by file in path order. A file whose syntax and project are those of the previous
+    /// model and that calls no name whose bindings changed (a binding not reused, added or removed) keeps its call sites:
+    /// they point at reused bindings, so they are what matching again would give.
+    /// </summary>
+    private static ImmutableArray<CallSite> FindCallSites(WorkspaceInput input, ImmutableArray<Binding> bindings, SemanticModel? previous)
     {
-        var byName = bindings.ToLookup(b => b.Method.Name, StringComparer.Ordinal);
+        HashSet<string>? changedNames = null;
+        Dictionary<string, (int Start, int Count)>? previousByFile = null;
+        if (previous is not null)
+        {
+            var before = new HashSet<Binding>(previous.Bindings, ReferenceEqualityComparer.Instance);
+            var now = new HashSet<Binding>(bindings, ReferenceEqualityComparer.Instance);
+            changedNames = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var binding in bindings)
+            {
+                if (!before.Contains(binding))
+                    changedNames.Add(binding.Method.Name);
+            }
+            foreach (var binding in previous.Bindings)
+            {
+                if (!now.Contains(binding))
+                    changedNames.Add(binding.Method.Name);
+            }
+            previousByFile = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+            var sites = previous.CallSites;
+            for (var i = 0; i < sites.Length;)
+            {
+                var start = i;
+                while (i < sites.Length && sites[i].Path == sites[start].Path)
+                    i++;
+                previousByFile[sites[start].Path] = (start, i - start);
+            }
+        }
+
+        ILookup<string, Binding>? byName = null;
         var result = ImmutableArray.CreateBuilder<CallSite>();
         foreach (var file in input.CSharpFiles.Values.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            foreach (var invocation in file.Syntax.Invocations)
+            var invocations = file.Syntax.Invocations;
+            if (invocations.IsEmpty)
+                continue;
+            if (previous is not null && previous.Input.CSharpFiles.TryGetValue(file.Path, out var was)
+                && ReferenceEquals(was.Syntax, file.Syntax) && was.ProjectPath == file.ProjectPath
+                && !invocations.Any(i => changedNames!.Contains(i.Name)))
+            {
+                if (previousByFile!.TryGetValue(file.Path, out var range))
+                {
+                    for (var i = range.Start; i < range.Start + range.Count; i++)
+                        result.Add(previous.CallSites[i]);
+                }
+                continue;
+            }
+            byName ??= bindings.ToLookup(b => b.Method.Name, StringComparer.Ordinal);
+            foreach (var invocation in invocations)
             {
                 foreach (var binding in byName[invocation.Name])
                 {
