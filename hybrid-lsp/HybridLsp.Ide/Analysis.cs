@@ -74,18 +74,24 @@ public sealed partial class Analysis
                     return built;
                 running = _building;
                 if (running is null)
-                    _building = mine = new TaskCompletionSource<WorkspaceState>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _building = mine = new TaskCompletionSource<WorkspaceState>();
                 previous = _previous;
             }
             if (mine is not null)
                 return BuildState(mine, previous, cancellationToken);
+            // Task.Wait is signalled directly by the builder's thread: a waiter needs no thread-pool thread to wake up.
             try
             {
-                return running!.Task.WaitAsync(cancellationToken).GetAwaiter().GetResult();
+                running!.Task.Wait(cancellationToken);
+                return running.Task.Result;
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (AggregateException e) when (e.InnerException is OperationCanceledException)
             {
                 // The query that ran the build was cancelled, this one was not: build under this one's token.
+            }
+            catch (AggregateException e) when (e.InnerException is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
             }
         }
     }

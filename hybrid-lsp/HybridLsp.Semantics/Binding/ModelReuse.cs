@@ -15,7 +15,8 @@ namespace HybridLsp.Semantics.Binding;
 /// <item>a project's C# symbols, when it has the same files and each changed file declares the same symbols (no structs,
 ///   enums, delegates or constants on either side, equal classes and aliases) — editing an extern changes none of them;</item>
 /// <item>a binding, when its extern declaration, its project's symbols and the crate it resolved to are reused and the
-///   crates' names are as before (missing exports and unknown resolutions are always resolved again);</item>
+///   crates' names are as before (a missing export or unknown resolution also needs every Rust file under the crate's
+///   directory unchanged; one without a crate, or to a C/C++ library, is always resolved again);</item>
 /// <item>a binding's rule findings, when the binding itself is reused (<see cref="RuleRunner"/>);</item>
 /// <item>a file's call sites, when its syntax is unchanged and it calls no name whose bindings changed (<see cref="SemanticModel"/>);</item>
 /// <item>a crate's native rule findings, when the crate is reused and the same entry points of it are bound (<see cref="NativeRules"/>).</item>
@@ -74,6 +75,21 @@ internal sealed class ModelReuse
         return old;
     }
 
+    private readonly Dictionary<RustCrate, bool> _unchangedDirectories = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Whether every Rust file under the crate's library directory has the same syntax as before (paths are the same: a reused crate implies it).</summary>
+    private bool CrateDirectoryUnchanged(RustCrate crate)
+    {
+        if (_unchangedDirectories.TryGetValue(crate, out var unchanged))
+            return unchanged;
+        var libDir = PathUtil.Directory(crate.LibRoot);
+        var before = _previous!.Input.RustFiles;
+        unchanged = _sameRustPaths && _input!.RustFiles.All(f => !PathUtil.IsUnder(f.Key, libDir)
+            || before.TryGetValue(f.Key, out var was) && ReferenceEquals(was.Syntax, f.Value.Syntax));
+        _unchangedDirectories[crate] = unchanged;
+        return unchanged;
+    }
+
     /// <summary>Called once the crates are known: bindings are reused only when every crate keeps its name and kind.</summary>
     public void CratesBuilt(ImmutableArray<RustCrate> crates)
     {
@@ -117,9 +133,11 @@ internal sealed class ModelReuse
         if (!_sameCrateNames || !_bindings.TryGetValue(method, out var old) || !ReferenceEquals(old.Symbols, symbols)
             || !_reusedSymbols.Contains(symbols) || old.File.ProjectPath != file.ProjectPath || old.File.Path != file.Path)
             return null;
-        if (old.Resolution is ResolutionKind.MissingExport or ResolutionKind.Unknown)
-            return null;
         if (old.Crate is not null && !_reusedCrates.Contains(old.Crate))
+            return null;
+        // A missing export or an unknown resolution also depends on the Rust files of the crate's directory outside its
+        // module tree (a function defined in a file no `mod` names): reused only when none of them changed either.
+        if (old.Resolution is ResolutionKind.MissingExport or ResolutionKind.Unknown && (old.Crate is null || !CrateDirectoryUnchanged(old.Crate)))
             return null;
         // C/C++ libraries are rebuilt for every snapshot (their parses are cached by CParseService): a binding to one,
         // or one that a new library could now resolve, is resolved again.
