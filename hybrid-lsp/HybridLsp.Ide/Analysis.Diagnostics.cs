@@ -16,7 +16,7 @@ public sealed partial class Analysis
     /// <summary>Editor diagnostics of every file that has any, keyed by path.</summary>
     public ImmutableDictionary<string, ImmutableArray<Diagnostic>> AllDiagnostics(CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        GetState(cancellationToken);
         return _editorDiagnostics.Value;
     }
 

@@ -13,7 +13,7 @@ public sealed partial class Analysis
     /// <summary>On either side of a binding: the other side's signature and the per-parameter ABI mapping with any finding.</summary>
     public HoverResult? Hover(FilePosition position, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        GetState(cancellationToken);
         var site = _xrefs.Value.At(Normalize(position.Path), position.Offset);
         switch (site)
         {

@@ -13,7 +13,7 @@ public sealed partial class Analysis
     /// </summary>
     public NavigationResult? GotoDefinition(FilePosition position, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        GetState(cancellationToken);
         var site = _xrefs.Value.At(Normalize(position.Path), position.Offset);
         var targets = site switch
         {
@@ -32,7 +32,7 @@ public sealed partial class Analysis
     /// </summary>
     public ImmutableArray<ReferenceLocation> References(FilePosition position, bool includeDeclaration, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        GetState(cancellationToken);
         var site = _xrefs.Value.At(Normalize(position.Path), position.Offset);
         ImmutableArray<Binding> bindings;
         ImmutableArray<NavigationTarget> natives;

@@ -12,12 +12,14 @@ public sealed partial class Analysis
 {
     private readonly AnalysisOptions _options;
     private readonly ImmutableDictionary<string, FileState> _files;
-    private readonly Lazy<WorkspaceState> _state;
+    private readonly object _stateGate = new();
+    private WorkspaceState? _state;
+    private TaskCompletionSource<WorkspaceState>? _building;
     private readonly Lazy<ImmutableDictionary<string, ImmutableArray<Diagnostic>>> _editorDiagnostics;
     private readonly Lazy<CrossReferences> _xrefs;
 
     // The newest computed state of an earlier snapshot, for the incremental build of this one; dropped once this one is
-    // built so that snapshots never form a chain.
+    // built so that snapshots never form a chain. Kept when a build is cancelled, for the next attempt.
     private WorkspaceState? _previous;
 
     private Analysis(AnalysisOptions options, ImmutableDictionary<string, FileState> files, WorkspaceState? previous = null)
@@ -25,12 +27,6 @@ public sealed partial class Analysis
         _options = options;
         _files = files;
         _previous = previous;
-        _state = new Lazy<WorkspaceState>(() =>
-        {
-            var state = WorkspaceState.Build(options, files, _previous);
-            _previous = null;
-            return state;
-        }, LazyThreadSafetyMode.ExecutionAndPublication);
         _editorDiagnostics = new Lazy<ImmutableDictionary<string, ImmutableArray<Diagnostic>>>(ComputeEditorDiagnostics, LazyThreadSafetyMode.ExecutionAndPublication);
         _xrefs = new Lazy<CrossReferences>(() => CrossReferences.Build(Model), LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -48,14 +44,83 @@ public sealed partial class Analysis
             else
                 files[path] = new FileState(file with { Path = path });
         }
-        return new Analysis(_options, files.ToImmutable(), _state.IsValueCreated ? _state.Value : _previous);
+        lock (_stateGate)
+            return new Analysis(_options, files.ToImmutable(), _state ?? _previous);
     }
 
     private static string Normalize(string path) => path.Replace('\\', '/');
 
-    internal WorkspaceState State => _state.Value;
+    internal WorkspaceState State => GetState(CancellationToken.None);
 
-    internal SemanticModel Model => _state.Value.Model;
+    internal SemanticModel Model => State.Model;
+
+    /// <summary>
+    /// This snapshot's state, built once and shared by every query. The build runs on the thread and under the token of
+    /// the query that started it; when that query is cancelled (a newer change superseded the publish or request it was
+    /// for) the build stops instead of finishing work nobody will read, and the next query that still wants this
+    /// snapshot starts it again from the same earlier state. Queries waiting on a build can give up on their own token.
+    /// </summary>
+    internal WorkspaceState GetState(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            TaskCompletionSource<WorkspaceState>? running;
+            TaskCompletionSource<WorkspaceState>? mine = null;
+            WorkspaceState? previous;
+            lock (_stateGate)
+            {
+                if (_state is { } built)
+                    return built;
+                running = _building;
+                if (running is null)
+                    _building = mine = new TaskCompletionSource<WorkspaceState>();
+                previous = _previous;
+            }
+            if (mine is not null)
+                return BuildState(mine, previous, cancellationToken);
+            // Task.Wait is signalled directly by the builder's thread: a waiter needs no thread-pool thread to wake up.
+            try
+            {
+                running!.Task.Wait(cancellationToken);
+                return running.Task.Result;
+            }
+            catch (AggregateException e) when (e.InnerException is OperationCanceledException)
+            {
+                // The query that ran the build was cancelled, this one was not: build under this one's token.
+            }
+            catch (AggregateException e) when (e.InnerException is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+            }
+        }
+    }
+
+    private WorkspaceState BuildState(TaskCompletionSource<WorkspaceState> completion, WorkspaceState? previous, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var state = WorkspaceState.Build(_options, _files, previous, cancellationToken);
+            lock (_stateGate)
+            {
+                _state = state;
+                _previous = null;
+                _building = null;
+            }
+            completion.SetResult(state);
+            return state;
+        }
+        catch (Exception e)
+        {
+            lock (_stateGate)
+                _building = null;
+            if (e is OperationCanceledException)
+                completion.SetCanceled(CancellationToken.None);
+            else
+                completion.SetException(e);
+            throw;
+        }
+    }
 
     public AnalysisOptions Options => _options;
 

@@ -15,7 +15,7 @@ internal sealed class FileState(FileChange change)
     private readonly object _gate = new();
     private LineIndex? _lineIndex;
     private RustFileSyntax? _rust;
-    private (string Key, CsFileSyntax Syntax)? _csharp;
+    private (ImmutableArray<string> Symbols, CsFileSyntax Syntax)? _csharp;
     private bool? _mayDeclareInterop;
     private CargoManifest? _manifest;
     private CsProjectFile? _project;
@@ -77,13 +77,13 @@ internal sealed class FileState(FileChange change)
     /// <summary>C# syntax depends on the preprocessor symbols of the owning project: the cache is keyed by them.</summary>
     public CsFileSyntax CSharp(ImmutableArray<string> symbols, CancellationToken cancellationToken)
     {
-        var key = string.Join(';', symbols);
         lock (_gate)
         {
-            if (_csharp is { } cached && cached.Key == key)
+            // Usually the same array (a project's symbols are computed once per snapshot): compared by reference first.
+            if (_csharp is { } cached && (cached.Symbols == symbols || cached.Symbols.SequenceEqual(symbols, StringComparer.Ordinal)))
                 return cached.Syntax;
             var syntax = CsExtractor.Extract(Text ?? "", new CsExtractOptions(symbols), cancellationToken);
-            _csharp = (key, syntax);
+            _csharp = (symbols, syntax);
             return syntax;
         }
     }

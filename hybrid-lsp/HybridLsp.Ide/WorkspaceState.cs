@@ -12,8 +12,9 @@ namespace HybridLsp.Ide;
 /// <summary>The per-snapshot semantic state: configuration, extracted files, the semantic model and lookup indexes.</summary>
 internal sealed class WorkspaceState
 {
-    private WorkspaceState(HybridConfig config, SemanticModel model, IndexStatus status, ImmutableArray<Semantics.Rules.Finding> findings, BaselineInfo? baseline, FileState? configFile)
+    private WorkspaceState(HybridConfig config, SemanticModel model, IndexStatus status, ImmutableArray<Semantics.Rules.Finding> findings, BaselineInfo? baseline, FileState? configFile, PhaseTimes times)
     {
+        Times = times;
         Config = config;
         Model = model;
         Status = status;
@@ -34,13 +35,17 @@ internal sealed class WorkspaceState
 
     public BaselineInfo? Baseline { get; }
 
+    /// <summary>How long the phases of this state's build took, outside the model's own (<see cref="SemanticModel.Times"/>).</summary>
+    internal PhaseTimes Times { get; }
+
     /// <summary>
     /// Builds the state of a snapshot. <paramref name="previous"/> is the state of an earlier snapshot of the same host:
     /// the configuration (when its file is unchanged) and the unchanged parts of its model are taken over (ModelReuse).
+    /// Cancellation throws and leaves nothing half-built behind (file caches keep only complete results).
     /// </summary>
-    public static WorkspaceState Build(AnalysisOptions options, ImmutableDictionary<string, FileState> files, WorkspaceState? previous = null)
+    public static WorkspaceState Build(AnalysisOptions options, ImmutableDictionary<string, FileState> files, WorkspaceState? previous, CancellationToken cancellationToken)
     {
-        var cancellationToken = CancellationToken.None;
+        var times = new PhaseTimes();
         var root = options.RootPath.Replace('\\', '/').TrimEnd('/');
         if (root.Length == 0)
             root = "/";
@@ -121,6 +126,7 @@ internal sealed class WorkspaceState
             }
         }
 
+        times.Mark("sort files");
         // C#: each file belongs to the nearest project above it; its #if symbols are that project's.
         var projectDirs = projects.Keys.Select(p => (Dir: PathUtil.Directory(p), Path: p)).OrderByDescending(p => p.Dir.Length).ToList();
         // Files that declare no interop are parsed only when they call a method named like an extern (CsPrefilter).
@@ -150,6 +156,7 @@ internal sealed class WorkspaceState
                 parseErrors[source.Path] = errors;
         }
 
+        times.Mark($"C# extract ({csSources.Values.Count(s => !ReferenceEquals(s.Syntax, CsExtractor.Empty))} of {csFiles.Count} parsed)");
         var rustSources = new System.Collections.Concurrent.ConcurrentDictionary<string, RustSourceFile>(StringComparer.Ordinal);
         Parallel.ForEach(rustFiles, new ParallelOptions { CancellationToken = cancellationToken }, file =>
             rustSources[file.Path] = new RustSourceFile(file.Path, file.Rust(cancellationToken)));
@@ -160,6 +167,7 @@ internal sealed class WorkspaceState
                 parseErrors[source.Path] = source.Syntax.Errors;
         }
 
+        times.Mark("Rust parse");
         var input = new WorkspaceInput(root, config,
             csSources.ToImmutableDictionary(StringComparer.Ordinal),
             rustSources.ToImmutableDictionary(StringComparer.Ordinal),
@@ -171,6 +179,7 @@ internal sealed class WorkspaceState
             CParser = options.CParser,
         };
         var model = SemanticModel.Build(input, previous?.Model, cancellationToken);
+        times.Mark("model");
 
         // Large Rust files are read only when a crate's module tree names them.
         var named = model.Crates.SelectMany(c => c.MissingModules).Select(m => m.ExpectedPath)
@@ -194,7 +203,8 @@ internal sealed class WorkspaceState
         var status = new IndexStatus(input.CSharpFiles.Count, input.RustFiles.Count, input.Projects.Count, model.Crates.Length,
             model.Bindings.Length, model.Crates.Sum(c => c.ExportsBySymbol.Count));
         var (findings, baselineInfo) = ConfiguredBaseline.Apply(model.Findings, baseline, config, root);
-        return new WorkspaceState(config, model, status, findings, baselineInfo, configFile);
+        times.Mark("baseline");
+        return new WorkspaceState(config, model, status, findings, baselineInfo, configFile, times);
     }
 
     /// <summary>Files the configuration names that the host must read besides the workspace files (the baseline). Cheap: reads only the configuration.</summary>

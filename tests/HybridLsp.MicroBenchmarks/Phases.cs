@@ -27,6 +27,7 @@ internal static class Phases
             Time("C# extract (all .cs)", () => workspace.WithExtension(".cs").AsParallel().Sum(f => CsExtractor.Extract(f.Value, CsExtractOptions.Default).Externs.Length));
             var host = workspace.NewHost();
             Time("first index: all diagnostics", () => host.Snapshot().AllDiagnostics(CancellationToken.None).Count);
+            PrintTimes(host.Snapshot());
             var model = host.Snapshot().Model;
             Time("SemanticModel.Build (extracted input)", () => SemanticModel.Build(model.Input, CancellationToken.None).Bindings.Length);
             Time("RuleRunner.Run", () => RuleRunner.Run(model, CancellationToken.None).Length);
@@ -39,10 +40,17 @@ internal static class Phases
                 host.ApplyChange(WorkspaceChange.Of(new FileChange(path, i % 2 == 0 ? changed : original, IsOpen: true)));
                 var snapshot = host.Snapshot();
                 Time($"edit {i}: model", () => snapshot.Model.Bindings.Length);
+                PrintTimes(snapshot);
                 Time($"edit {i}: all diagnostics", () => snapshot.AllDiagnostics(CancellationToken.None).Count);
             }
         }
         return 0;
+    }
+
+    private static void PrintTimes(Analysis snapshot)
+    {
+        foreach (var (phase, ms) in snapshot.State.Times.ToImmutable().Concat(snapshot.Model.Times.ToImmutable()))
+            Console.WriteLine($"{ms,20:0.0} ms    {phase}");
     }
 
     private static void Time(string what, Func<int> action)

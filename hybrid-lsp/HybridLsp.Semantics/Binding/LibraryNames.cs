@@ -59,10 +59,14 @@ public static class LibraryNames
         return i;
     }
 
-    public static int Distance(string a, string b)
+    public static int Distance(string a, string b) => Distance(a.ToLowerInvariant(), b.ToLowerInvariant(), int.MaxValue - 1);
+
+    /// <summary>
+    /// The edit distance of two lower-cased strings when it is at most <paramref name="cap"/>, else cap + 1: a row of the
+    /// table whose minimum exceeds the cap ends the walk (a row's minimum never decreases further down).
+    /// </summary>
+    private static int Distance(string a, string b, int cap)
     {
-        a = a.ToLowerInvariant();
-        b = b.ToLowerInvariant();
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
@@ -70,14 +74,18 @@ public static class LibraryNames
         for (var i = 1; i <= a.Length; i++)
         {
             current[0] = i;
+            var rowMin = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                rowMin = Math.Min(rowMin, current[j]);
             }
+            if (rowMin > cap)
+                return cap + 1;
             (previous, current) = (current, previous);
         }
-        return previous[b.Length];
+        return Math.Min(previous[b.Length], cap + 1);
     }
 
     /// <summary>The closest candidate within a small edit distance, or one that contains/is contained in the name.</summary>
@@ -85,16 +93,22 @@ public static class LibraryNames
     {
         string? best = null;
         var bestScore = int.MaxValue;
+        var lowered = name.ToLowerInvariant();
         foreach (var candidate in candidates)
         {
-            var d = Distance(name, candidate);
             var limit = Math.Max(2, Math.Min(name.Length, candidate.Length) / 3);
             // A renamed export often keeps a prefix (`fm_dot_product` → `fm_dot`): a long shared prefix or containment
             // is a candidate too; candidates are ranked by their real edit distance.
             var shorter = Math.Min(name.Length, candidate.Length);
             var related = shorter >= 4 && (CommonPrefix(name, candidate) >= shorter
                 || candidate.Contains(name, StringComparison.OrdinalIgnoreCase) || name.Contains(candidate, StringComparison.OrdinalIgnoreCase));
-            if ((d <= limit || related) && d < bestScore)
+            // Accepted: a distance within the limit (or any, when related) and below the best so far. The length
+            // difference bounds the distance from below, so most of a crate's exports are ruled out without the table.
+            var cap = Math.Min(related ? int.MaxValue - 1 : limit, bestScore - 1);
+            if (cap < 0 || Math.Abs(name.Length - candidate.Length) > cap)
+                continue;
+            var d = Distance(lowered, candidate.ToLowerInvariant(), cap);
+            if (d <= cap)
             {
                 best = candidate;
                 bestScore = d;

@@ -15,8 +15,11 @@ namespace HybridLsp.Semantics.Binding;
 /// <item>a project's C# symbols, when it has the same files and each changed file declares the same symbols (no structs,
 ///   enums, delegates or constants on either side, equal classes and aliases) — editing an extern changes none of them;</item>
 /// <item>a binding, when its extern declaration, its project's symbols and the crate it resolved to are reused and the
-///   crates' names are as before (missing exports and unknown resolutions are always resolved again);</item>
-/// <item>a binding's rule findings, when the binding itself is reused (<see cref="RuleRunner"/>).</item>
+///   crates' names are as before (a missing export or unknown resolution also needs every Rust file under the crate's
+///   directory unchanged; one without a crate, or to a C/C++ library, is always resolved again);</item>
+/// <item>a binding's rule findings, when the binding itself is reused (<see cref="RuleRunner"/>);</item>
+/// <item>a file's call sites, when its syntax is unchanged and it calls no name whose bindings changed (<see cref="SemanticModel"/>);</item>
+/// <item>a crate's native rule findings, when the crate is reused and the same entry points of it are bound (<see cref="NativeRules"/>).</item>
 /// </list>
 /// </summary>
 internal sealed class ModelReuse
@@ -54,6 +57,9 @@ internal sealed class ModelReuse
 
     public bool IsEmpty => _previous is null;
 
+    /// <summary>The model reused from (null: none, or the configuration changed).</summary>
+    public SemanticModel? Previous => _previous;
+
     public RustCrate? Crate(ManifestFile manifest)
     {
         if (!_sameRustPaths || _input is null || !_crates.TryGetValue(manifest.Path, out var old)
@@ -67,6 +73,21 @@ internal sealed class ModelReuse
         }
         _reusedCrates.Add(old);
         return old;
+    }
+
+    private readonly Dictionary<RustCrate, bool> _unchangedDirectories = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Whether every Rust file under the crate's library directory has the same syntax as before (paths are the same: a reused crate implies it).</summary>
+    private bool CrateDirectoryUnchanged(RustCrate crate)
+    {
+        if (_unchangedDirectories.TryGetValue(crate, out var unchanged))
+            return unchanged;
+        var libDir = PathUtil.Directory(crate.LibRoot);
+        var before = _previous!.Input.RustFiles;
+        unchanged = _sameRustPaths && _input!.RustFiles.All(f => !PathUtil.IsUnder(f.Key, libDir)
+            || before.TryGetValue(f.Key, out var was) && ReferenceEquals(was.Syntax, f.Value.Syntax));
+        _unchangedDirectories[crate] = unchanged;
+        return unchanged;
     }
 
     /// <summary>Called once the crates are known: bindings are reused only when every crate keeps its name and kind.</summary>
@@ -112,15 +133,28 @@ internal sealed class ModelReuse
         if (!_sameCrateNames || !_bindings.TryGetValue(method, out var old) || !ReferenceEquals(old.Symbols, symbols)
             || !_reusedSymbols.Contains(symbols) || old.File.ProjectPath != file.ProjectPath || old.File.Path != file.Path)
             return null;
-        if (old.Resolution is ResolutionKind.MissingExport or ResolutionKind.Unknown)
-            return null;
         if (old.Crate is not null && !_reusedCrates.Contains(old.Crate))
+            return null;
+        // A missing export or an unknown resolution also depends on the Rust files of the crate's directory outside its
+        // module tree (a function defined in a file no `mod` names): reused only when none of them changed either.
+        if (old.Resolution is ResolutionKind.MissingExport or ResolutionKind.Unknown && (old.Crate is null || !CrateDirectoryUnchanged(old.Crate)))
             return null;
         // C/C++ libraries are rebuilt for every snapshot (their parses are cached by CParseService): a binding to one,
         // or one that a new library could now resolve, is resolved again.
         if (old.CLibrary is not null || old.Resolution is ResolutionKind.UnresolvedLibrary or ResolutionKind.SystemLibrary)
             return null;
         return old;
+    }
+
+    /// <summary>
+    /// The native rules' findings for a crate in the previous model, when the crate is reused (so the same object) and the
+    /// same entry points of it are bound (HL2004 depends on which are).
+    /// </summary>
+    public bool TryNativeFindings(RustCrate crate, IReadOnlySet<string> bound, out NativeRules.CrateFindings findings)
+    {
+        findings = null!;
+        return _previous is not null && _reusedCrates.Contains(crate)
+            && _previous.NativeFindingsByCrate.TryGetValue(crate, out findings!) && findings.Bound.SetEquals(bound);
     }
 
     /// <summary>The findings the binding's rules produced in the previous model, when the binding is reused.</summary>

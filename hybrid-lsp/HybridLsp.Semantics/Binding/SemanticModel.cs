@@ -24,6 +24,9 @@ public sealed class SemanticModel
     public ImmutableArray<CallSite> CallSites { get; private set; } = [];
     public ImmutableArray<Finding> Findings { get; private set; } = [];
 
+    /// <summary>How long each phase of this model's build took (see <see cref="PhaseTimes"/>).</summary>
+    public PhaseTimes Times { get; } = new();
+
     /// <summary>The C# symbols of each project ("" for files outside any project).</summary>
     internal ImmutableDictionary<string, CsSymbols> SymbolsByProject { get; private set; } = ImmutableDictionary<string, CsSymbols>.Empty;
 
@@ -33,6 +36,9 @@ public sealed class SemanticModel
     /// <summary>The findings of the binding rules per binding (by reference), before merging.</summary>
     internal IReadOnlyDictionary<Binding, ImmutableArray<Finding>> FindingsByBinding { get; private set; } = new Dictionary<Binding, ImmutableArray<Finding>>();
     internal IReadOnlyDictionary<Binding, RuleRunner.UsedSuppressions> SuppressionsByBinding { get; private set; } = new Dictionary<Binding, RuleRunner.UsedSuppressions>();
+
+    /// <summary>The findings of the native rules per bound crate (by reference), before merging.</summary>
+    internal IReadOnlyDictionary<RustCrate, NativeRules.CrateFindings> NativeFindingsByCrate { get; private set; } = new Dictionary<RustCrate, NativeRules.CrateFindings>();
 
     public static SemanticModel Build(WorkspaceInput input, CancellationToken cancellationToken) => Build(input, null, cancellationToken);
 
@@ -44,14 +50,16 @@ public sealed class SemanticModel
     {
         var model = new SemanticModel(input);
         var reuse = ModelReuse.From(previous, input);
-        model.Crates = [.. input.Manifests.Values
-            .Where(m => m.Manifest.PackageName is not null)
-            .OrderBy(m => m.Path, StringComparer.Ordinal)
-            .Select(m => reuse.Crate(m) ?? RustCrate.Build(m, input.RustFiles))
-            .Where(c => c.LibRootFound || c.Manifest.Manifest.HasLibTable)];
+        // Unchanged crates are taken over; the others are built in parallel (each from its own module tree).
+        var manifests = input.Manifests.Values.Where(m => m.Manifest.PackageName is not null).OrderBy(m => m.Path, StringComparer.Ordinal).ToList();
+        var crates = manifests.Select(reuse.Crate).ToArray();
+        Parallel.For(0, crates.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => crates[i] ??= RustCrate.Build(manifests[i], input.RustFiles));
+        model.Crates = [.. crates.Select(c => c!).Where(c => c.LibRootFound || c.Manifest.Manifest.HasLibTable)];
         reuse.CratesBuilt(model.Crates);
+        model.Times.Mark("crates");
         cancellationToken.ThrowIfCancellationRequested();
         (model.CLibraries, model.CMakeErrors) = CLibraryBuilder.Build(input, cancellationToken);
+        model.Times.Mark("C libraries");
         cancellationToken.ThrowIfCancellationRequested();
 
         model.ProjectFiles = input.CSharpFiles.Values
@@ -59,6 +67,7 @@ public sealed class SemanticModel
             .ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
         model.SymbolsByProject = model.ProjectFiles.ToImmutableDictionary(p => p.Key, p => reuse.Symbols(p.Key, p.Value) ?? new CsSymbols(p.Value), StringComparer.Ordinal);
         var symbolsByProject = model.SymbolsByProject;
+        model.Times.Mark("C# symbols");
 
         var bindings = ImmutableArray.CreateBuilder<Binding>();
         foreach (var file in input.CSharpFiles.Values.OrderBy(f => f.Path, StringComparer.Ordinal))
@@ -68,10 +77,12 @@ public sealed class SemanticModel
                 bindings.Add(reuse.Binding(file, method, symbols) ?? model.Resolve(file, method, symbols));
         }
         model.Bindings = bindings.ToImmutable();
+        model.Times.Mark("bindings");
         cancellationToken.ThrowIfCancellationRequested();
 
-        model.CallSites = FindCallSites(input, model.Bindings);
-        (model.Findings, model.FindingsByBinding, model.SuppressionsByBinding) = RuleRunner.Run(model, reuse, cancellationToken);
+        model.CallSites = FindCallSites(input, model.Bindings, reuse.Previous);
+        model.Times.Mark("call sites");
+        (model.Findings, model.FindingsByBinding, model.SuppressionsByBinding, model.NativeFindingsByCrate) = RuleRunner.Run(model, reuse, cancellationToken);
         return model;
     }
 
@@ -175,7 +186,12 @@ public sealed class SemanticModel
     }
 
     /// <summary>The crate a library name denotes: a `[libraries]` mapping first, then the cdylib lib names, then any crate's lib name.</summary>
-    public RustCrate? FindCrate(string library)
+    public RustCrate? FindCrate(string library) => _crateByLibrary.GetOrAdd(library, FindCrateUncached);
+
+    // FindCrate per library name: every extern of a library asks the same question.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RustCrate?> _crateByLibrary = new(StringComparer.Ordinal);
+
+    private RustCrate? FindCrateUncached(string library)
     {
         foreach (var (name, lib) in Config.Libraries)
         {
@@ -186,13 +202,61 @@ public sealed class SemanticModel
             ?? Crates.FirstOrDefault(c => LibraryNames.Matches(c.LibName, library));
     }
 
-    private static ImmutableArray<CallSite> FindCallSites(WorkspaceInput input, ImmutableArray<Binding> bindings)
+    /// <summary>
+    /// Every call of an extern, file by file in path order. A file whose syntax and project are those of the previous
+    /// model and that calls no name whose bindings changed (a binding not reused, added or removed) keeps its call sites:
+    /// they point at reused bindings, so they are what matching again would give.
+    /// </summary>
+    private static ImmutableArray<CallSite> FindCallSites(WorkspaceInput input, ImmutableArray<Binding> bindings, SemanticModel? previous)
     {
-        var byName = bindings.ToLookup(b => b.Method.Name, StringComparer.Ordinal);
+        HashSet<string>? changedNames = null;
+        Dictionary<string, (int Start, int Count)>? previousByFile = null;
+        if (previous is not null)
+        {
+            var before = new HashSet<Binding>(previous.Bindings, ReferenceEqualityComparer.Instance);
+            var now = new HashSet<Binding>(bindings, ReferenceEqualityComparer.Instance);
+            changedNames = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var binding in bindings)
+            {
+                if (!before.Contains(binding))
+                    changedNames.Add(binding.Method.Name);
+            }
+            foreach (var binding in previous.Bindings)
+            {
+                if (!now.Contains(binding))
+                    changedNames.Add(binding.Method.Name);
+            }
+            previousByFile = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+            var sites = previous.CallSites;
+            for (var i = 0; i < sites.Length;)
+            {
+                var start = i;
+                while (i < sites.Length && sites[i].Path == sites[start].Path)
+                    i++;
+                previousByFile[sites[start].Path] = (start, i - start);
+            }
+        }
+
+        ILookup<string, Binding>? byName = null;
         var result = ImmutableArray.CreateBuilder<CallSite>();
         foreach (var file in input.CSharpFiles.Values.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            foreach (var invocation in file.Syntax.Invocations)
+            var invocations = file.Syntax.Invocations;
+            if (invocations.IsEmpty)
+                continue;
+            if (previous is not null && previous.Input.CSharpFiles.TryGetValue(file.Path, out var was)
+                && ReferenceEquals(was.Syntax, file.Syntax) && was.ProjectPath == file.ProjectPath
+                && !invocations.Any(i => changedNames!.Contains(i.Name)))
+            {
+                if (previousByFile!.TryGetValue(file.Path, out var range))
+                {
+                    for (var i = range.Start; i < range.Start + range.Count; i++)
+                        result.Add(previous.CallSites[i]);
+                }
+                continue;
+            }
+            byName ??= bindings.ToLookup(b => b.Method.Name, StringComparer.Ordinal);
+            foreach (var invocation in invocations)
             {
                 foreach (var binding in byName[invocation.Name])
                 {

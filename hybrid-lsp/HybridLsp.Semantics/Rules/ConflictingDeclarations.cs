@@ -8,10 +8,21 @@ internal static class ConflictingDeclarations
 {
     public static void Check(SemanticModel model, FindingSink sink)
     {
-        var groups = model.Bindings
-            .Where(b => b.Library is not null && b.Resolution != ResolutionKind.Unknown)
-            // Different projects (a Unity sandbox and a .NET one) may declare one export in different but equivalent ways.
-            .GroupBy(b => (Library: LibraryNames.Normalize(b.Library!).ToLowerInvariant(), b.EntryPoint, Project: b.File.ProjectPath));
+        // Different projects (a Unity sandbox and a .NET one) may declare one export in different but equivalent ways.
+        // Grouped by entry point and project first, without allocating: only the rare entry point declared twice pays
+        // for normalising library names. (The order of the groups does not matter: each finding lies in its own group.)
+        var byEntryPoint = new Dictionary<(string EntryPoint, string? Project), List<Binding.Binding>>();
+        foreach (var binding in model.Bindings)
+        {
+            if (binding.Library is null || binding.Resolution == ResolutionKind.Unknown)
+                continue;
+            var key = (binding.EntryPoint, binding.File.ProjectPath);
+            if (!byEntryPoint.TryGetValue(key, out var list))
+                byEntryPoint[key] = list = [];
+            list.Add(binding);
+        }
+        var groups = byEntryPoint.Values.Where(l => l.Count > 1)
+            .SelectMany(l => l.GroupBy(b => (Library: LibraryNames.Normalize(b.Library!).ToLowerInvariant(), b.EntryPoint, Project: b.File.ProjectPath)));
         foreach (var group in groups)
         {
             var list = group.ToList();

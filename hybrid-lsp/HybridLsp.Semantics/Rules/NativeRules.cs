@@ -9,16 +9,59 @@ namespace HybridLsp.Semantics.Rules;
 /// <summary>
 /// Rules on the native side of Rust crates that C# binds: HL2002 ffi-unsafe-type, HL2004 unbound-export, HL2005 panic-across-ffi.
 /// A crate counts as bound when at least one C# declaration resolves to it (a pure Rust repository stays quiet).
+/// Each crate is checked into a sink of its own (in parallel), and a crate the previous model checked with the same
+/// bound symbols keeps its findings (<see cref="ModelReuse"/>): an edit re-checks only the crates it touched.
 /// </summary>
 internal static class NativeRules
 {
-    public static void Check(SemanticModel model, FindingSink sink)
+    /// <summary>One crate's findings, the suppressions they used, and the bound symbols they were computed for.</summary>
+    internal sealed record CrateFindings(IReadOnlySet<string> Bound, ImmutableArray<Finding> Findings, RuleRunner.UsedSuppressions Used);
+
+    public static IReadOnlyDictionary<RustCrate, CrateFindings> Check(SemanticModel model, ModelReuse reuse, FindingSink sink, CancellationToken cancellationToken)
     {
-        var boundCrates = model.Bindings.Where(b => b.Crate is not null).Select(b => b.Crate!).ToHashSet();
-        var boundSymbols = model.Bindings.Where(b => b.Resolution == ResolutionKind.Resolved).Select(b => (b.Crate!, b.EntryPoint)).ToHashSet();
+        // Crates any binding points at, with the entry points that resolved there.
+        var boundByCrate = new Dictionary<RustCrate, HashSet<string>>(ReferenceEqualityComparer.Instance);
+        foreach (var binding in model.Bindings)
+        {
+            if (binding.Crate is null)
+                continue;
+            if (!boundByCrate.TryGetValue(binding.Crate, out var symbols))
+                boundByCrate[binding.Crate] = symbols = new HashSet<string>(StringComparer.Ordinal);
+            if (binding.Resolution == ResolutionKind.Resolved)
+                symbols.Add(binding.EntryPoint);
+        }
         CheckUnboundC(model, sink);
         var target = model.Config.Targets.IsEmpty ? Targets.TargetPlatforms.LinuxX64 : model.Config.Targets[0];
-        foreach (var crate in model.Crates.Where(boundCrates.Contains))
+        var crates = model.Crates.Where(boundByCrate.ContainsKey).ToList();
+        var results = new CrateFindings[crates.Count];
+        var todo = new List<int>();
+        for (var i = 0; i < crates.Count; i++)
+        {
+            if (reuse.TryNativeFindings(crates[i], boundByCrate[crates[i]], out var cached))
+                results[i] = cached;
+            else
+                todo.Add(i);
+        }
+        Parallel.ForEach(todo, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var own = new FindingSink(model.Config);
+            var bound = boundByCrate[crates[i]];
+            CheckCrate(crates[i], target, bound, own);
+            results[i] = new CrateFindings(bound, own.InOrder(), new RuleRunner.UsedSuppressions(own.SuppressionRecords()));
+        });
+        var byCrate = new Dictionary<RustCrate, CrateFindings>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < crates.Count; i++)
+        {
+            foreach (var finding in results[i].Findings)
+                sink.Add(finding);
+            sink.AddSuppressionRecords(results[i].Used.Records);
+            byCrate[crates[i]] = results[i];
+        }
+        return byCrate;
+    }
+
+    private static void CheckCrate(RustCrate crate, Targets.TargetPlatform target, HashSet<string> boundSymbols, FindingSink sink)
+    {
         {
             var mapper = new RustAbiMapper(crate, target);
             foreach (var (symbol, variants) in crate.ExportsBySymbol.OrderBy(e => e.Key, StringComparer.Ordinal))
@@ -42,7 +85,7 @@ internal static class NativeRules
                             suppressed: fn.Allowed);
                     }
                 }
-                if (!boundSymbols.Contains((crate, symbol)))
+                if (!boundSymbols.Contains(symbol))
                 {
                     var export = variants[0];
                     sink.Add(RuleCatalog.UnboundExport,

@@ -18,11 +18,13 @@ internal static class RuleRunner
     /// the one a single sequential sink gives (the first finding at an anchor wins).
     /// </summary>
     public static (ImmutableArray<Finding> Findings, IReadOnlyDictionary<Binding.Binding, ImmutableArray<Finding>> ByBinding,
-        IReadOnlyDictionary<Binding.Binding, UsedSuppressions> SuppressionsByBinding) Run(
+        IReadOnlyDictionary<Binding.Binding, UsedSuppressions> SuppressionsByBinding,
+        IReadOnlyDictionary<Model.RustCrate, NativeRules.CrateFindings> NativeByCrate) Run(
         SemanticModel model, ModelReuse reuse, CancellationToken cancellationToken)
     {
         var sink = new FindingSink(model.Config);
         WorkspaceRules.Run(model, sink);
+        model.Times.Mark("workspace rules");
 
         var bindings = model.Bindings;
         var perBinding = new ImmutableArray<Finding>[bindings.Length];
@@ -42,6 +44,7 @@ internal static class RuleRunner
             perBinding[i] = own.InOrder();
             usedPerBinding[i] = new UsedSuppressions(own.SuppressionRecords());
         });
+        model.Times.Mark($"binding rules ({todo.Count} of {bindings.Length})");
         cancellationToken.ThrowIfCancellationRequested();
         var byBinding = new Dictionary<Binding.Binding, ImmutableArray<Finding>>(bindings.Length, ReferenceEqualityComparer.Instance);
         var suppressionsByBinding = new Dictionary<Binding.Binding, UsedSuppressions>(bindings.Length, ReferenceEqualityComparer.Instance);
@@ -54,10 +57,16 @@ internal static class RuleRunner
             suppressionsByBinding[bindings[i]] = usedPerBinding[i];
         }
 
+        model.Times.Mark("merge binding findings");
         ConflictingDeclarations.Check(model, sink);
+        model.Times.Mark("conflicting declarations");
         cancellationToken.ThrowIfCancellationRequested();
-        NativeRules.Check(model, sink);
+        var nativeByCrate = NativeRules.Check(model, reuse, sink, cancellationToken);
+        model.Times.Mark("native rules");
         UnusedSuppressions.Check(model, sink);
-        return (sink.ToSortedArray(), byBinding, suppressionsByBinding);
+        model.Times.Mark("unused suppressions");
+        var sorted = sink.ToSortedArray();
+        model.Times.Mark("sort findings");
+        return (sorted, byBinding, suppressionsByBinding, nativeByCrate);
     }
 }

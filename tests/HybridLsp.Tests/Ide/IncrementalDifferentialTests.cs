@@ -56,6 +56,12 @@ public sealed class IncrementalDifferentialTests
         ("C# file in a new folder", "app/Sub/SubNative.cs", t => t is null ? "using System.Runtime.InteropServices;\nstatic class SubNative { [DllImport(\"alpha\")] static extern int al_add(int a, long b); }\n" : null),
         ("config targets", "hybrid-lsp.toml", t => t is null ? "targets = [\"linux-x64\", \"win-x86\"]\n" : null),
         ("half-typed C#", "app/AlphaNative.cs", t => Toggle(t, "internal static partial double Len(Point p);", "internal static partial double Len(Point p")),
+        // Binding resolution changes while the crate is unchanged (the crate's native findings are reused only for the same bound exports).
+        ("C# entry point misspelt", "app/AlphaNative.cs", t => Toggle(t, "EntryPoint = \"al_flag\"", "EntryPoint = \"al_flagg\"")),
+        ("C# library of one extern changed", "app/BetaNative.cs", t => Toggle(t, "[DllImport(Libs.Beta, EntryPoint = \"be_sum\")]", "[DllImport(Libs.Alpha, EntryPoint = \"be_sum\")]")),
+        ("Rust unbound export added", "native/beta/src/lib.rs", t => Toggle(t, "{ v * n as f64 }\n", "{ v * n as f64 }\n\n#[no_mangle]\npub extern \"C\" fn be_extra(s: String) -> i32 { 0 }\n")),
+        ("Rust panic in an export", "native/alpha/src/lib.rs", t => Toggle(t, "{ a + b }", "{ a.checked_add(b).unwrap() }")),
+        ("Rust allow comment", "native/beta/src/lib.rs", t => Toggle(t, "#[no_mangle]\npub unsafe extern \"C\" fn be_sum", "// hybrid-lsp: allow(HL2004)\n#[no_mangle]\npub unsafe extern \"C\" fn be_sum")),
     ];
 
     private static string? Toggle(string? text, string from, string to)
@@ -102,10 +108,56 @@ public sealed class IncrementalDifferentialTests
                 names.Add(name);
             }
             host.ApplyChange(new WorkspaceChange([.. changes]));
+            // A build cancelled part-way (a newer change superseded its query) must leave nothing half-built behind.
+            if (random.Next(4) == 0)
+            {
+                using var cancel = new CancellationTokenSource();
+                cancel.CancelAfter(random.Next(0, 3));
+                try
+                {
+                    host.Snapshot().AllDiagnostics(cancel.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
             // Query only some snapshots, so that some builds start from a snapshot several changes back.
             if (random.Next(3) > 0 || step == 29)
                 AssertSameAsFresh(host, files, $"seed {seed}, step {step}: {string.Join(", ", names)}");
         }
+    }
+
+    [Fact]
+    public void A_cancelled_build_is_started_again_by_the_next_query()
+    {
+        var files = BaseWorkspace();
+        var host = new AnalysisHost(new AnalysisOptions(Root));
+        host.ApplyChange(new WorkspaceChange([.. files.Select(f => new FileChange(f.Key, f.Value))]));
+        Assert.ThrowsAny<OperationCanceledException>(() => host.Snapshot().AllDiagnostics(new CancellationToken(canceled: true)));
+        Assert.ThrowsAny<OperationCanceledException>(() => host.Snapshot().GotoDefinition(new FilePosition($"{Root}/app/AlphaNative.cs", 0), new CancellationToken(canceled: true)));
+        AssertSameAsFresh(host, files, "after cancelled queries");
+    }
+
+    [Fact]
+    public void An_edit_of_one_extern_reuses_the_native_findings_of_unchanged_crates()
+    {
+        var files = BaseWorkspace();
+        var host = new AnalysisHost(new AnalysisOptions(Root));
+        host.ApplyChange(new WorkspaceChange([.. files.Select(f => new FileChange(f.Key, f.Value))]));
+        var before = host.Snapshot().Model;
+        var path = $"{Root}/app/AlphaNative.cs";
+        host.ApplyChange(WorkspaceChange.Of(new FileChange(path, files[path].Replace("Add(int a", "Add(long a", StringComparison.Ordinal), IsOpen: true)));
+        var after = host.Snapshot().Model;
+        Assert.Equal(2, after.NativeFindingsByCrate.Count);
+        Assert.All(after.NativeFindingsByCrate, p => Assert.Same(before.NativeFindingsByCrate[p.Key], p.Value));
+
+        // Misspelling an entry point unbinds an export of the same (unchanged) crate: its native rules run again (HL2004).
+        host.ApplyChange(WorkspaceChange.Of(new FileChange(path, files[path].Replace("\"al_flag\"", "\"al_flagg\"", StringComparison.Ordinal), IsOpen: true)));
+        var misspelt = host.Snapshot().Model;
+        var alpha = misspelt.Crates.Single(c => c.LibName == "alpha");
+        Assert.Same(before.Crates.Single(c => c.LibName == "alpha"), alpha);
+        Assert.NotSame(before.NativeFindingsByCrate[alpha], misspelt.NativeFindingsByCrate[alpha]);
+        Assert.Contains(misspelt.Findings, f => f.Rule.Code == "HL2004" && f.Symbol == "al_flag");
     }
 
     [Fact]
