@@ -94,8 +94,9 @@ function setHasNativeModule(value: boolean): Thenable<unknown> {
  * The walkthrough's first step ("Create a crate") is done when the workspace has a native module.
  *
  * The step's `onContext:hybridLsp.hasNativeModule` completion event alone is not enough. VS Code registers an
- * extension's walkthrough asynchronously (it waits for an experiment-service lookup of up to 5 s), usually after
- * this extension has activated and set the key. When it registers a step whose `onContext` expression is already
+ * extension's walkthrough only once its walkthroughs service exists (it is created lazily, typically when a
+ * walkthrough or the Welcome page is opened) and then asynchronously (after an experiment-service lookup of up
+ * to 5 s), so usually after this extension has activated and set the key. When it registers a step whose `onContext` expression is already
  * true, it records the event as seen for the session without marking the step done, and it never fires a seen
  * event again (not even after the key goes false and back to true), so the step stays open for good. A command
  * run at activation (`onCommand:`) has the same problem: an event that fires before the step is registered is
