@@ -7,6 +7,7 @@ import * as commands from "./commands";
 import * as config from "./config";
 import type { BenchmarkReportParams, ReindexResult, ServerStatusParams } from "./lspExtTypes";
 import { Session } from "./session";
+import { createCrateStepId, hasNativeModuleContext, markStepCompleteCommand, walkthroughId, walkthroughStepId } from "./walkthrough";
 import { excludedFolders, isHybridWorkspace, notHybridReason, type WorkspaceFinds } from "./workspaceKind";
 
 export interface HybridLspApi {
@@ -38,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Hybrid
             commands.bindExports(s),
             commands.benchmark(s),
             commands.extractToNative(s),
-            watchNativeModules(),
+            watchNativeModules(context.extension.id),
             vscode.workspace.onDidGrantWorkspaceTrust(() => {
                 if (s.languageClient !== undefined) void s.restart("the workspace is now trusted");
             }),
@@ -50,7 +51,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Hybrid
         );
 
         const finds = await findProjectFiles();
-        void setHasNativeModule(finds.cargoToml || finds.cmakeLists);
+        if (finds.cargoToml || finds.cmakeLists) nativeModuleFound(context.extension.id);
+        else void setHasNativeModule(false);
         if (isHybridWorkspace(finds)) await s.start();
         else s.markIdle(notHybridReason(finds));
 
@@ -84,14 +86,32 @@ async function findProjectFiles(): Promise<WorkspaceFinds> {
     return { csproj, cargoToml, cmakeLists };
 }
 
-/** The walkthrough's first step ("create a crate") is done when the workspace has a native module. */
-export const hasNativeModuleContext = "hybridLsp.hasNativeModule";
-
 function setHasNativeModule(value: boolean): Thenable<unknown> {
     return vscode.commands.executeCommand("setContext", hasNativeModuleContext, value);
 }
 
-function watchNativeModules(): vscode.Disposable {
+/**
+ * The walkthrough's first step ("Create a crate") is done when the workspace has a native module.
+ *
+ * The step's `onContext:hybridLsp.hasNativeModule` completion event alone is not enough. VS Code registers an
+ * extension's walkthrough only once its walkthroughs service exists (it is created lazily, typically when a
+ * walkthrough or the Welcome page is opened) and then asynchronously (after an experiment-service lookup of up
+ * to 5 s), so usually after this extension has activated and set the key. When it registers a step whose `onContext` expression is already
+ * true, it records the event as seen for the session without marking the step done, and it never fires a seen
+ * event again (not even after the key goes false and back to true), so the step stays open for good. A command
+ * run at activation (`onCommand:`) has the same problem: an event that fires before the step is registered is
+ * lost. VS Code's own `welcome.markStepComplete` stores "done" under the step's id whether or not the walkthrough
+ * is registered yet (it then throws "Tried to progress unknown step", after storing), so it works in either order.
+ * The context key stays: it completes the step when a crate is created later in the session, and it is the
+ * documented completion event should a VS Code build lack the command (the call then fails and is ignored).
+ */
+function nativeModuleFound(extensionId: string): void {
+    void setHasNativeModule(true);
+    const step = walkthroughStepId(extensionId, walkthroughId, createCrateStepId);
+    vscode.commands.executeCommand(markStepCompleteCommand, step).then(undefined, () => undefined);
+}
+
+function watchNativeModules(extensionId: string): vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher("**/{Cargo.toml,CMakeLists.txt}", false, true, true);
-    return vscode.Disposable.from(watcher, watcher.onDidCreate(() => void setHasNativeModule(true)));
+    return vscode.Disposable.from(watcher, watcher.onDidCreate(() => nativeModuleFound(extensionId)));
 }
