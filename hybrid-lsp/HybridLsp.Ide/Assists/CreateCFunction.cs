@@ -93,6 +93,13 @@ internal static partial class CreateCFunction
         return new AnchorPoint(header.Key, text, insertAt, indent, prefix, source);
     }
 
+    /// <summary>The header of the library's exports and what precedes their return type there (the export macro), for the HL2001 fixes.</summary>
+    internal static (string Header, string Prefix)? ExportPrefix(CLibrary library, Func<string, string?> textOf)
+    {
+        var parsed = library.Targets.Values.ToList();
+        return parsed.Count > 0 && parsed.All(t => t.Parsed) && Anchor(library, parsed, textOf) is { } anchor ? (anchor.Header, anchor.Prefix) : null;
+    }
+
     /// <summary>
     /// The leading words of a declaration that are not its return type: `extern`, `extern "C"`, and upper-case macros the
     /// library's headers `#define` (its export macro); null when something else (a calling-convention macro after the
