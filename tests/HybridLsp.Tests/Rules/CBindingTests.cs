@@ -171,7 +171,7 @@ public sealed class CMismatchTests
         [StructLayout(LayoutKind.Sequential)] struct Rect { public int X; public int Y; }
                                                    //^^^^ error HL1009: C# struct 'Rect' (8 bytes) lacks field 'area' ('int64_t' at offset 8) of C 'Rect' (16 bytes)
         enum Mode : byte { Fast = 0, Slow = 1 }
-           //^^^^ error HL1010: C# enum 'Mode' is 1 byte but C 'Mode' is 4 bytes
+           //^^^^ error HL1010: C# enum 'Mode' is 1 byte but C 'Mode' is 4 bytes (fix)
         static partial class Native
         {
             [LibraryImport("imageops")] internal static partial void io_fill(in Rect r, Mode mode);

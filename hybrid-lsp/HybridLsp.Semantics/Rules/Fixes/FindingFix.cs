@@ -44,7 +44,11 @@ public sealed record RustEnumReprFix(string Path, TextSpan FullSpan, TextSpan Na
 public sealed record EnumMemberValue(TextSpan NameSpan, TextSpan? ValueSpan, long Value);
 
 /// <summary>Give a C# enum the Rust enum's values: every member explicitly, and the Rust variants it lacks appended (name, value).</summary>
-public sealed record EnumValuesFix(string Path, TextSpan FullSpan, string EnumName, string NativeName, ImmutableArray<EnumMemberValue> Members, ImmutableArray<(string Name, long Value)> Added) : FindingFix;
+public sealed record EnumValuesFix(string Path, TextSpan FullSpan, string EnumName, string NativeName, ImmutableArray<EnumMemberValue> Members, ImmutableArray<(string Name, long Value)> Added) : FindingFix
+{
+    /// <summary>"Rust", "C" or "C++": the language of <see cref="NativeName"/> (titles).</summary>
+    public string NativeLanguage { get; init; } = "Rust";
+}
 
 /// <summary>Two certain fixes, one per side ("change C#" first, "change Rust" second); fix-all applies the C# one.</summary>
 public sealed record EitherSideFix(FindingFix CSharp, FindingFix Native) : FindingFix;
