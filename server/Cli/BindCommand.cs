@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace HybridLsp.Server.Cli;
 
-/// <summary>`hybrid-lsp bind LIBRARY [DIR] [--out FILE]`: a C# file binding every export of the crate LIBRARY resolves to.</summary>
+/// <summary>`hybrid-lsp bind LIBRARY [DIR] [--out FILE]`: a C# file binding every export of the Rust crate or C/C++ library LIBRARY resolves to.</summary>
 public static class BindCommand
 {
     public static int Run(string library, string directory, string? outFile, Stream stdout, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ public static class BindCommand
         var host = new AnalysisHost(new AnalysisOptions(rootPath, Clang: Workspace.ClangSettings.Resolve()));
         host.ApplyChange(new WorkspaceLoader(logger).Load(root, cancellationToken));
         if (host.Snapshot().BindingFile(library, cancellationToken) is not { } text)
-            return Fail($"library '{library}' resolves to no Rust crate in '{directory}'");
+            return Fail($"library '{library}' resolves to no Rust crate or C/C++ library in '{directory}'");
 
         if (outFile is null)
         {

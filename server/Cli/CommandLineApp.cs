@@ -39,7 +39,7 @@ public static class CommandLineApp
         var library = new Argument<string>("LIBRARY") { Description = "The library name as C# would write it in [DllImport]/[LibraryImport]" };
         var bindDir = new Argument<string>("DIR") { Description = "The workspace folder", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "." };
         var outFile = new Option<string?>("--out") { Description = "Write the C# file here instead of stdout (never overwrites an existing file)" };
-        var bind = new Command("bind", "Print a C# file binding every export of the Rust crate LIBRARY resolves to") { library, bindDir, outFile };
+        var bind = new Command("bind", "Print a C# file binding every export of the Rust crate or C/C++ library LIBRARY resolves to") { library, bindDir, outFile };
         bind.SetAction((result, cancellationToken) => Task.FromResult(BindCommand.Run(
             result.GetValue(library)!, result.GetValue(bindDir) ?? ".", result.GetValue(outFile), stdout, cancellationToken)));
 

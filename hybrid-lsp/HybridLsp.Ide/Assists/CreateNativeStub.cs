@@ -6,7 +6,8 @@ namespace HybridLsp.Ide.Assists;
 
 /// <summary>
 /// "Create native stub" on a C# extern declaration at a range: "Create Rust function" (HL1001, the crate lacks the export)
-/// and "Create a new Rust crate" (HL0001, the library resolves to nothing). The C and C++ variants come with C support.
+/// or "Create C/C++ function" (<see cref="CreateCFunction"/>), and "Create a new Rust crate / C library / C++ library"
+/// (HL0001, the library resolves to nothing).
 /// </summary>
 internal static class CreateNativeStub
 {
@@ -23,13 +24,25 @@ internal static class CreateNativeStub
                 continue;
             switch (binding.Resolution)
             {
-                case ResolutionKind.MissingExport when CreateRustFunction.For(model, binding, textOf) is { } create:
-                    actions.Add(create with { Diagnostics = diagnosticsAt("HL1001", method.EntryPoint?.Span ?? method.NameSpan) });
+                case ResolutionKind.MissingExport:
+                    var create = binding.CLibrary is not null ? CreateCFunction.For(model, binding, textOf) : CreateRustFunction.For(model, binding, textOf);
+                    if (create is not null)
+                        actions.Add(create with { Diagnostics = diagnosticsAt("HL1001", method.EntryPoint?.Span ?? method.NameSpan) });
                     break;
-                case ResolutionKind.UnresolvedLibrary when CreateRustCrate.For(model, binding, workspaceRoot, textOf, knownPaths) is { } crate:
+                case ResolutionKind.UnresolvedLibrary:
                     // HL0001 sits on the first declaration of the library in a file.
                     var first = model.Bindings.First(b => b.Path == path && b.Library == binding.Library);
-                    actions.Add(crate with { Diagnostics = diagnosticsAt("HL0001", first.Method.Library.Span) });
+                    var known = knownPaths as IReadOnlyCollection<string> ?? [.. knownPaths];
+                    foreach (var action in new[]
+                    {
+                        CreateRustCrate.For(model, binding, workspaceRoot, textOf, known),
+                        CreateCLibrary.For(model, binding, cxx: false, workspaceRoot, textOf, known),
+                        CreateCLibrary.For(model, binding, cxx: true, workspaceRoot, textOf, known),
+                    })
+                    {
+                        if (action is not null)
+                            actions.Add(action with { Diagnostics = diagnosticsAt("HL0001", first.Method.Library.Span) });
+                    }
                     break;
             }
         }

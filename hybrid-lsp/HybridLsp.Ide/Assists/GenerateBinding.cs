@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using HybridLsp.Semantics.Binding;
 using HybridLsp.Semantics.Model;
+using HybridLsp.Syntax.C;
 using HybridLsp.Syntax.CSharp;
 using HybridLsp.Syntax.Rust;
 using HybridLsp.Syntax.Text;
@@ -34,44 +35,107 @@ internal static partial class GenerateBinding
             if (export.Fn is null)
                 continue;
             var unbound = Unbound(model, crate);
-            if (!unbound.Contains(export.Symbol) || FindTarget(model, crate, textOf) is not { } found)
+            if (!unbound.Contains(export.Symbol) || FindTarget(model, crate.LibName, b => b.Crate == crate, textOf) is not { } found)
                 return [];
             var target = found with { NameCdecl = NeedsCdecl(model) };
             var actions = ImmutableArray.CreateBuilder<CodeAction>();
-            if (Build(model, target, crate, [export.Symbol], all: false) is { } one)
+            if (Build(model, target, RustDeclarer(crate), [export.Symbol], all: false) is { } one)
                 actions.Add(new CodeAction($"Generate C# binding for '{export.Symbol}'", CodeActionKinds.Refactor, [], IsPreferred: false, [one]));
-            if (Build(model, target, crate, unbound, all: true) is { } many)
+            if (Build(model, target, RustDeclarer(crate), unbound, all: true) is { } many)
                 actions.Add(new CodeAction($"Bind all unbound exports of '{crate.LibName}'", CodeActionKinds.Refactor, [], IsPreferred: false, [many]));
+            return actions.ToImmutable();
+        }
+        foreach (var library in model.CLibraries)
+        {
+            var export = library.Targets.Values.SelectMany(t => t.ExportsBySymbol)
+                .FirstOrDefault(e => e.Value.Declaration.Linkage == CLinkage.C
+                    && (At(e.Value.Declaration, path, range) || e.Value.Definition is { } d && At(d, path, range)));
+            if (export.Value is null)
+                continue;
+            var unbound = Unbound(model, library);
+            if (!unbound.Contains(export.Key) || FindTarget(model, library.LoaderName, b => b.CLibrary == library, textOf) is not { } found)
+                return [];
+            var target = found with { NameCdecl = NeedsCdecl(model) };
+            var actions = ImmutableArray.CreateBuilder<CodeAction>();
+            if (Build(model, target, CDeclarer(model, library), [export.Key], all: false) is { } one)
+                actions.Add(new CodeAction($"Generate C# binding for '{export.Key}'", CodeActionKinds.Refactor, [], IsPreferred: false, [one]));
+            if (Build(model, target, CDeclarer(model, library), unbound, all: true) is { } many)
+                actions.Add(new CodeAction($"Bind all unbound exports of '{library.Name}'", CodeActionKinds.Refactor, [], IsPreferred: false, [many]));
             return actions.ToImmutable();
         }
         return [];
     }
 
     /// <summary>
-    /// "Bind all unbound exports" of the crate <paramref name="library"/> resolves to, as one edit: into the class that
-    /// already binds it most, else a new file in the only project. Null when the library is unknown, everything is bound,
-    /// or there is no certain place to put the declarations.
+    /// "Bind all unbound exports" of the crate or C/C++ library <paramref name="library"/> resolves to, as one edit: into
+    /// the class that already binds it most, else a new file in the only project. Null when the library is unknown,
+    /// everything is bound, or there is no certain place to put the declarations.
     /// </summary>
     public static FileEdit? All(SemanticModel model, string library, Func<string, string?> textOf)
     {
-        if (model.FindCrate(library) is not { } crate || FindTarget(model, crate, textOf) is not { } found)
-            return null;
-        var unbound = Unbound(model, crate);
-        return unbound.IsEmpty ? null : Build(model, found with { NameCdecl = NeedsCdecl(model) }, crate, unbound, all: true);
+        if (model.FindCrate(library) is { } crate)
+        {
+            if (FindTarget(model, crate.LibName, b => b.Crate == crate, textOf) is not { } found || Unbound(model, crate) is { IsEmpty: true } none)
+                return null;
+            return Build(model, found with { NameCdecl = NeedsCdecl(model) }, RustDeclarer(crate), Unbound(model, crate), all: true);
+        }
+        if (model.FindCLibrary(library) is { } c)
+        {
+            if (FindTarget(model, c.LoaderName, b => b.CLibrary == c, textOf) is not { } found || Unbound(model, c) is { IsEmpty: true })
+                return null;
+            return Build(model, found with { NameCdecl = NeedsCdecl(model) }, CDeclarer(model, c), Unbound(model, c), all: true);
+        }
+        return null;
     }
+
+    private static bool At(CFunction function, string path, TextSpan range) =>
+        function.NameSpan.File == path && function.NameSpan.Span.Start <= range.Start && range.End <= function.NameSpan.Span.End;
+
+    /// <summary>Declares one export: (target, symbol, new types, existing C# types) → the C# declaration, or null.</summary>
+    private delegate string? Declarer(Target target, string symbol, Dictionary<string, string> types, ILookup<string, string> csTypes);
+
+    private static Declarer RustDeclarer(RustCrate crate) => (target, symbol, types, csTypes) =>
+        crate.ExportsBySymbol[symbol] is [var only] ? Declaration(target, crate, symbol, only.Item, types, csTypes) : null;
+
+    private static Declarer CDeclarer(SemanticModel model, CLibrary library) => (target, symbol, types, csTypes) =>
+        CBinding.Declaration(model, library, symbol, new CBinding.Style(target.LibraryImport, target.AllowUnsafe, target.Qualify ? "System.Runtime.InteropServices." : "", target.Body?.IsUnsafe ?? target.AllowUnsafe, target.NameCdecl),
+            target.LibraryText, types, csTypes);
 
     /// <summary>A complete C# file binding every export of the crate <paramref name="library"/> resolves to; null for an unknown library.</summary>
     public static string? File(SemanticModel model, string library)
     {
         if (model.FindCrate(library) is not { } crate)
-            return null;
+            return model.FindCLibrary(library) is { } c ? CFile(model, c) : null;
         // The project that already binds the crate, else the first one.
         var project = model.Bindings.Where(b => b.Crate == crate && b.File.ProjectPath is not null)
             .Select(b => model.Input.Projects.GetValueOrDefault(b.File.ProjectPath!)).FirstOrDefault(p => p is not null)
             ?? model.Input.Projects.Values.OrderBy(p => p.Path, StringComparer.Ordinal).FirstOrDefault();
-        var target = NewFileTarget(crate, project, "NativeMethods." + Pascal(crate.LibName) + ".cs") with { NameCdecl = NeedsCdecl(model) };
+        var target = NewFileTarget(crate.LibName, project, "NativeMethods." + Pascal(crate.LibName) + ".cs") with { NameCdecl = NeedsCdecl(model) };
         var symbols = crate.ExportsBySymbol.Keys.Order(StringComparer.Ordinal).ToImmutableArray();
-        return Build(model, target, crate, symbols, all: true)?.Edits[0].NewText;
+        return Build(model, target, RustDeclarer(crate), symbols, all: true)?.Edits[0].NewText;
+    }
+
+    private static string? CFile(SemanticModel model, CLibrary library)
+    {
+        var project = model.Bindings.Where(b => b.CLibrary == library && b.File.ProjectPath is not null)
+            .Select(b => model.Input.Projects.GetValueOrDefault(b.File.ProjectPath!)).FirstOrDefault(p => p is not null)
+            ?? model.Input.Projects.Values.OrderBy(p => p.Path, StringComparer.Ordinal).FirstOrDefault();
+        var target = NewFileTarget(library.LoaderName, project, "NativeMethods." + Pascal(library.LoaderName) + ".cs") with { NameCdecl = NeedsCdecl(model) };
+        return Build(model, target, CDeclarer(model, library), CExports(library), all: true)?.Edits[0].NewText;
+    }
+
+    /// <summary>The library's C-linkage exports present on every parsed target, sorted.</summary>
+    private static ImmutableArray<string> CExports(CLibrary library)
+    {
+        var parsed = library.Targets.Values.Where(t => t.Parsed).ToList();
+        return parsed.Count == 0 ? [] : [.. parsed[0].ExportsBySymbol.Where(e => e.Value.Declaration.Linkage == CLinkage.C && parsed.All(t => t.ExportsBySymbol.ContainsKey(e.Key)))
+            .Select(e => e.Key).Order(StringComparer.Ordinal)];
+    }
+
+    private static ImmutableArray<string> Unbound(SemanticModel model, CLibrary library)
+    {
+        var bound = model.Bindings.Where(b => b.CLibrary == library).Select(b => b.EntryPoint).ToHashSet(StringComparer.Ordinal);
+        return [.. CExports(library).Where(s => !bound.Contains(s))];
     }
 
     private static bool NeedsCdecl(SemanticModel model) => model.Config.Targets.Any(t => t.HasDistinctCallingConventions);
@@ -82,9 +146,9 @@ internal static partial class GenerateBinding
         return [.. crate.ExportsBySymbol.Keys.Where(s => !bound.Contains(s)).Order(StringComparer.Ordinal)];
     }
 
-    private static Target? FindTarget(SemanticModel model, RustCrate crate, Func<string, string?> textOf)
+    private static Target? FindTarget(SemanticModel model, string libName, Func<Binding, bool> binds, Func<string, string?> textOf)
     {
-        var existing = model.Bindings.Where(b => b.Resolution == ResolutionKind.Resolved && b.Crate == crate)
+        var existing = model.Bindings.Where(b => b.Resolution == ResolutionKind.Resolved && binds(b))
             .GroupBy(b => (b.Path, b.Method.Container))
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Path, StringComparer.Ordinal).FirstOrDefault();
         if (existing is not null)
@@ -104,20 +168,20 @@ internal static partial class GenerateBinding
         var projects = model.Input.Projects.Values.ToList();
         if (projects.Count != 1)
             return null;
-        var path = PathUtil.Directory(projects[0].Path) + "/NativeMethods." + Pascal(crate.LibName) + ".cs";
+        var path = PathUtil.Directory(projects[0].Path) + "/NativeMethods." + Pascal(libName) + ".cs";
         if (textOf(path) is not null || model.Input.CSharpFiles.ContainsKey(path))
             return null;
-        return NewFileTarget(crate, projects[0], path);
+        return NewFileTarget(libName, projects[0], path);
     }
 
-    private static Target NewFileTarget(RustCrate crate, ProjectFile? project, string path)
+    private static Target NewFileTarget(string libName, ProjectFile? project, string path)
     {
         var allowUnsafe = project?.Project.AllowUnsafeBlocks ?? false;
         var net7 = project?.Project.TargetFrameworks.Any(f => Regex.Match(f, @"^net(\d+)\.\d+") is { Success: true } m && int.Parse(m.Groups[1].Value) >= 7) ?? false;
-        return new Target(path, LibraryImport: allowUnsafe && net7, allowUnsafe, Quote(crate.LibName), Qualify: false, Body: null, InsertAt: null, "    ", Pascal(crate.LibName) + "Native", "\n");
+        return new Target(path, LibraryImport: allowUnsafe && net7, allowUnsafe, Quote(libName), Qualify: false, Body: null, InsertAt: null, "    ", Pascal(libName) + "Native", "\n");
     }
 
-    private static FileEdit? Build(SemanticModel model, Target target, RustCrate crate, ImmutableArray<string> symbols, bool all)
+    private static FileEdit? Build(SemanticModel model, Target target, Declarer declare, ImmutableArray<string> symbols, bool all)
     {
         var csTypes = model.Input.CSharpFiles.Values
             .SelectMany(f => f.Syntax.Structs.Select(t => (t.Name, t.FullName)).Concat(f.Syntax.Enums.Select(e => (e.Name, e.FullName))))
@@ -126,8 +190,7 @@ internal static partial class GenerateBinding
         var types = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var symbol in symbols)
         {
-            var variants = crate.ExportsBySymbol[symbol];
-            if (variants.Length != 1 || Declaration(target, crate, symbol, variants[0].Item, types, csTypes) is not { } decl)
+            if (declare(target, symbol, types, csTypes) is not { } decl)
             {
                 if (!all)
                     return null;
@@ -323,10 +386,10 @@ internal static partial class GenerateBinding
         _ => null,
     };
 
-    private static string? Identifier(string name) =>
+    internal static string? Identifier(string name) =>
         Regex.IsMatch(name, "^[A-Za-z_][A-Za-z0-9_]*$") && !Keywords.Contains(name) ? name : null;
 
-    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
     {
         "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue", "decimal", "default",
         "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally", "fixed", "float", "for", "foreach", "goto",
@@ -336,7 +399,7 @@ internal static partial class GenerateBinding
         "using", "virtual", "void", "volatile", "while",
     };
 
-    private static string Pascal(string name) =>
+    internal static string Pascal(string name) =>
         string.Concat(Regex.Split(name, "[^A-Za-z0-9]+").Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 
     private static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";

@@ -101,7 +101,7 @@ internal static partial class LayoutFixEdits
         }
         if (edits.Count == 0)
             return null;
-        return new Built($"Change C# enum '{fix.EnumName}' to the values of Rust '{fix.NativeName}'", fix.Path, [.. edits.OrderBy(e => e.Span.Start)]);
+        return new Built($"Change C# enum '{fix.EnumName}' to the values of {fix.NativeLanguage} '{fix.NativeName}'", fix.Path, [.. edits.OrderBy(e => e.Span.Start)]);
     }
 
     private static string Indent(string text, int offset)

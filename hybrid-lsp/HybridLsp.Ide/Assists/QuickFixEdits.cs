@@ -26,6 +26,13 @@ internal static partial class QuickFixEdits
         var actions = ImmutableArray.CreateBuilder<CodeAction>();
         foreach (var one in fixes)
         {
+            if (one is CExportFix cExport)
+            {
+                // The C/C++ side may touch a header and a source: its own multi-file action.
+                if (CExportFixEdits.Build(cExport, textOf) is { } action)
+                    actions.Add(action);
+                continue;
+            }
             var built = one switch
             {
                 MarshalAsFix m => MarshalAs(m, textOf(m.Path)),

@@ -26,7 +26,9 @@ internal static class CBindingRules
                     $"C++ function '{mangled.Declaration.QualifiedName}' in library '{library.Name}' has C++ linkage: it is exported as '{mangled.EntryPoint}', not '{binding.EntryPoint}'; declare it extern \"C\"",
                     binding.Path, entryAnchor, binding.EntryPoint,
                     related: [new FindingLocation(at.File, at.Span, $"C++ function '{mangled.Declaration.QualifiedName}'")],
-                    mirror: new FindingLocation(at.File, at.Span, ""), suppressed: suppressed);
+                    mirror: new FindingLocation(at.File, at.Span, ""), suppressed: suppressed,
+                    fix: mangled.Declaration.QualifiedName == mangled.Name && binding.CNotExported.Count(f => f.Declaration.Linkage == CLinkage.Cxx) == 1
+                        && mangled.Definition is not null && !library.HeadersOnly ? new Fixes.CExportFix(Fixes.CExportFixKind.ExternC, library, mangled) : null);
                 return;
             case ResolutionKind.MissingExport when binding.CNotExported.FirstOrDefault(f => f.Hidden is not CHiddenReason.NotDefined) is { } hidden:
                 var where = hidden.Primary.NameSpan;
@@ -34,7 +36,13 @@ internal static class CBindingRules
                     $"{library.Language} function '{hidden.Name}' exists in library '{library.Name}' but is not exported: {Why(hidden.Hidden)}",
                     binding.Path, entryAnchor, binding.EntryPoint,
                     related: [new FindingLocation(where.File, where.Span, $"{library.Language} function '{hidden.Name}'")],
-                    mirror: new FindingLocation(where.File, where.Span, ""), suppressed: suppressed);
+                    mirror: new FindingLocation(where.File, where.Span, ""), suppressed: suppressed,
+                    fix: library.HeadersOnly || binding.CNotExported.Count(f => f.Hidden is not CHiddenReason.NotDefined) != 1 ? null : hidden.Hidden switch
+                    {
+                        CHiddenReason.Static when hidden.Definition is not null => new Fixes.CExportFix(Fixes.CExportFixKind.RemoveStatic, library, hidden),
+                        CHiddenReason.HiddenVisibility => new Fixes.CExportFix(Fixes.CExportFixKind.AddExportMacro, library, hidden),
+                        _ => null,
+                    });
                 return;
             case ResolutionKind.MissingExport:
                 var declared = binding.CNotExported.FirstOrDefault();

@@ -12,14 +12,14 @@
 #  define {{macro_prefix}}_API __attribute__((visibility("default")))
 #endif
 
+/* The C headers, in C++ too: <cstdint> and <cstddef> need the C++ standard library headers, which a check for another
+   target (Windows, macOS) may not have. */
+#include <stddef.h>
+#include <stdint.h>
 #ifdef __cplusplus
-#  include <cstddef>
-#  include <cstdint>
 extern "C" {
 #else
 #  include <stdbool.h>
-#  include <stddef.h>
-#  include <stdint.h>
 #endif
 {{declarations}}
 #ifdef __cplusplus

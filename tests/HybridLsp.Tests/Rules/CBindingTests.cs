@@ -128,9 +128,9 @@ public sealed class CMismatchTests
         {
             [LibraryImport("imageops")] internal static partial int io_public();
             [LibraryImport("imageops")] internal static partial int io_hidden();
-                                                                  //^^^^^^^^^ error HL2001: C function 'io_hidden' exists in library 'imageops' but is not exported: its visibility is hidden (a hidden visibility preset or -fvisibility=hidden, and no visibility("default") export macro on it)
+                                                                  //^^^^^^^^^ error HL2001: C function 'io_hidden' exists in library 'imageops' but is not exported: its visibility is hidden (a hidden visibility preset or -fvisibility=hidden, and no visibility("default") export macro on it) (fix)
             [LibraryImport("imageops")] internal static partial int io_static();
-                                                                  //^^^^^^^^^ error HL2001: C function 'io_static' exists in library 'imageops' but is not exported: it is 'static' (internal linkage)
+                                                                  //^^^^^^^^^ error HL2001: C function 'io_static' exists in library 'imageops' but is not exported: it is 'static' (internal linkage) (fix)
         }
         """);
 
@@ -171,7 +171,7 @@ public sealed class CMismatchTests
         [StructLayout(LayoutKind.Sequential)] struct Rect { public int X; public int Y; }
                                                    //^^^^ error HL1009: C# struct 'Rect' (8 bytes) lacks field 'area' ('int64_t' at offset 8) of C 'Rect' (16 bytes)
         enum Mode : byte { Fast = 0, Slow = 1 }
-           //^^^^ error HL1010: C# enum 'Mode' is 1 byte but C 'Mode' is 4 bytes
+           //^^^^ error HL1010: C# enum 'Mode' is 1 byte but C 'Mode' is 4 bytes (fix)
         static partial class Native
         {
             [LibraryImport("imageops")] internal static partial void io_fill(in Rect r, Mode mode);
@@ -262,7 +262,7 @@ public sealed class CxxBindingTests
         {
             [LibraryImport("widgets")] internal static partial int widget_count();
             [LibraryImport("widgets")] internal static partial int widget_area(int w, int h);
-                                                                 //^^^^^^^^^^^ error HL2003: C++ function 'widget_area' in library 'widgets' has C++ linkage: it is exported as '_Z11widget_areaii', not 'widget_area'; declare it extern "C"
+                                                                 //^^^^^^^^^^^ error HL2003: C++ function 'widget_area' in library 'widgets' has C++ linkage: it is exported as '_Z11widget_areaii', not 'widget_area'; declare it extern "C" (fix)
         }
         """);
 }

@@ -44,7 +44,25 @@ public sealed record RustEnumReprFix(string Path, TextSpan FullSpan, TextSpan Na
 public sealed record EnumMemberValue(TextSpan NameSpan, TextSpan? ValueSpan, long Value);
 
 /// <summary>Give a C# enum the Rust enum's values: every member explicitly, and the Rust variants it lacks appended (name, value).</summary>
-public sealed record EnumValuesFix(string Path, TextSpan FullSpan, string EnumName, string NativeName, ImmutableArray<EnumMemberValue> Members, ImmutableArray<(string Name, long Value)> Added) : FindingFix;
+public sealed record EnumValuesFix(string Path, TextSpan FullSpan, string EnumName, string NativeName, ImmutableArray<EnumMemberValue> Members, ImmutableArray<(string Name, long Value)> Added) : FindingFix
+{
+    /// <summary>"Rust", "C" or "C++": the language of <see cref="NativeName"/> (titles).</summary>
+    public string NativeLanguage { get; init; } = "Rust";
+}
 
 /// <summary>Two certain fixes, one per side ("change C#" first, "change Rust" second); fix-all applies the C# one.</summary>
 public sealed record EitherSideFix(FindingFix CSharp, FindingFix Native) : FindingFix;
+
+/// <summary>What <see cref="CExportFix"/> does to a C/C++ function so the library exports it under its plain name.</summary>
+public enum CExportFixKind
+{
+    /// <summary>HL2003: `extern "C"` on the header declaration (guarded by `#ifdef __cplusplus` in a `.h`) and on the definition.</summary>
+    ExternC,
+    /// <summary>HL2001 `static`: remove `static` from the definition (and add the library's export macro when it needs one).</summary>
+    RemoveStatic,
+    /// <summary>HL2001 hidden visibility: the library's export macro (or `visibility("default")`) on the declaration.</summary>
+    AddExportMacro,
+}
+
+/// <summary>Export a C/C++ function of <paramref name="Library"/>; the Ide checks the text and finds the export macro.</summary>
+public sealed record CExportFix(CExportFixKind Kind, Model.CLibrary Library, Model.CLibraryFunction Function) : FindingFix;

@@ -23,6 +23,8 @@ internal static partial class FixPlanner
     /// <summary>A fix for a finding on a member of a struct or enum the binding uses.</summary>
     public static FindingFix? ForMember(Binding.Binding binding, RuleDescriptor rule, MemberDifference member)
     {
+        if (binding.CLibrary is { } library)
+            return ForCMember(binding, library, rule, member);
         if (binding.Crate is not { } crate)
             return null;
         var ns = CsAbiMapper.Namespace(binding.Method.Container);
