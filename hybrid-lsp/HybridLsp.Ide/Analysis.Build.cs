@@ -122,7 +122,7 @@ public sealed partial class Analysis
                 continue;
             var result = WireNativeBuild.Apply(projectText, project, module);
             if (result.Changed)
-                yield return new CodeAction($"Build {module.Name} with dotnet build", CodeActionKinds.Refactor, [], false, [new FileEdit(project, result.Edits)]);
+                yield return new CodeAction($"Build {module.Name} with dotnet build", CodeActionKinds.Refactor, [], false, [new FileEdit(project, result.Edits)]) { RequiresTrust = true };
         }
     }
 

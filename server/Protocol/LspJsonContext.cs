@@ -46,4 +46,11 @@ namespace HybridLsp.Server.Protocol;
 [JsonSerializable(typeof(ClientTokenProgressParams))]
 [JsonSerializable(typeof(BindAllResult))]
 [JsonSerializable(typeof(BindAllArguments))]
+[JsonSerializable(typeof(BuildArguments))]
+[JsonSerializable(typeof(BuildCommandResult))]
+[JsonSerializable(typeof(WireArguments))]
+[JsonSerializable(typeof(WireCommandResult))]
+[JsonSerializable(typeof(CodeLensParams))]
+[JsonSerializable(typeof(CodeLens[]))]
+[JsonSerializable(typeof(ShowMessageParams))]
 public sealed partial class LspJsonContext : JsonSerializerContext;
