@@ -84,7 +84,7 @@ public sealed class TrustTests
                 Assert.Equal(-32803, (int)response["error"]!["code"]!);
                 Assert.Contains("the workspace is not trusted", (string)response["error"]!["message"]!, StringComparison.Ordinal);
             }
-            Assert.Empty(client.ServerRequests.Where(r => (string)r["method"]! == "workspace/applyEdit"));
+            Assert.DoesNotContain(client.ServerRequests, r => (string)r["method"]! == "workspace/applyEdit");
 
             var manifest = new Uri(Path.Combine(dir.Path, "native/m/Cargo.toml")).AbsoluteUri;
             var lenses = await client.RequestAsync("textDocument/codeLens", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = manifest } });
