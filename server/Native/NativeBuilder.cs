@@ -104,7 +104,7 @@ public static class NativeBuilder
                 messages.AddRange(parser.Read(line));
                 // Makefile and Ninja generators: "[ 50%] Building C object …" / "[3/4] Linking C shared library …".
                 if (Percentage(line) is { } percent)
-                    progress(line.Trim(), percent);
+                    progress(line.TrimStart()[(line.TrimStart().IndexOf(']', StringComparison.Ordinal) + 1)..].Trim(), percent);
             }, cancellationToken).ConfigureAwait(false);
             messages.AddRange(parser.Flush());
             return result;
