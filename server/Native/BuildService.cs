@@ -43,7 +43,11 @@ public static class BuildService
             folder = "/";
         var hasCargo = File.Exists(Path.Combine(folder, "Cargo.toml"));
         var hasCMake = File.Exists(Path.Combine(folder, "CMakeLists.txt"));
+        var isRoot = folder == analysis.Options.RootPath.Replace('\\', '/').TrimEnd('/') || folder == "/" && analysis.Options.RootPath.Trim('/').Length == 0;
         IEnumerable<BuildableModule> modules = hasCargo || hasCMake ? analysis.FindModules(folder, cancellationToken) : analysis.BuildModules(cancellationToken);
+        // The root may itself be a virtual cargo workspace or a CMake superproject the engine models through its members.
+        if (isRoot && !modules.Any())
+            modules = analysis.BuildModules(cancellationToken);
         var units = modules.GroupBy(m => (m.System, m.Directory))
             .Select(g => (g.Key.System, g.Key.Directory, Modules: g.ToImmutableArray()))
             .OrderBy(u => u.Directory, StringComparer.Ordinal).ToList();
