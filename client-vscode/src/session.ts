@@ -29,7 +29,9 @@ export const libclangEnvVar = "HYBRID_LSP_LIBCLANG";
 
 export const documentSelector = ["csharp", "rust", "c", "cpp"].map((language) => ({ scheme: "file", language }));
 
-const watchedFiles = "**/{*.cs,*.csproj,*.props,*.targets,*.rs,Cargo.toml,*.c,*.h,*.cc,*.cpp,*.cxx,*.hpp,*.hh,*.hxx,CMakeLists.txt,*.cmake,hybrid-lsp.toml}";
+const watchedFiles = "**/{*.cs,*.csproj,*.props,*.targets,*.rs,Cargo.toml,*.c,*.h,*.cc,*.cpp,*.cxx,*.hpp,*.hh,*.hxx,CMakeLists.txt,*.cmake,hybrid-lsp.toml,compile_commands.json}";
+/** A CMake build tree's File API reply: its flags feed the C/C++ parse (a reconfigure outside the editor re-checks). */
+const watchedBuildTreeReplies = "**/.cmake/api/v1/reply/*.json";
 
 export function nodeProbe(): Probe {
     return {
@@ -165,7 +167,7 @@ export class Session implements vscode.Disposable {
             },
             revealOutputChannelOn: RevealOutputChannelOn.Never, // the status item and error messages tell about trouble
             initializationOptions: (): ext.InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
-            synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(watchedFiles) },
+            synchronize: { fileEvents: [vscode.workspace.createFileSystemWatcher(watchedFiles), vscode.workspace.createFileSystemWatcher(watchedBuildTreeReplies)] },
             middleware: {
                 // The server's commands (code lenses use them) go through the same path as the palette commands,
                 // so a failure is a clear message instead of a line in the log only.

@@ -28,4 +28,8 @@ public sealed partial class Analysis
         });
         return [.. crates, .. libraries];
     }
+
+    /// <summary>The C/C++ libraries that take their flags from a build tree, with the flags the allow-list dropped (the server logs them).</summary>
+    public ImmutableArray<BuildTreeFlagsInfo> BuildTreeFlags() =>
+        [.. Model.CLibraries.Where(l => l.BuildFlags is not null).Select(l => new BuildTreeFlagsInfo(l.Name, l.BuildFlags!.Origin, l.BuildFlags.BySource.Count, l.BuildFlags.Dropped))];
 }

@@ -65,3 +65,12 @@ public sealed record NativeExportInfo(string Symbol, string FunctionName, string
 /// <see cref="PackageName"/> is the CMake target and <see cref="ManifestPath"/> its CMakeLists.txt) and its exports on one target.</summary>
 /// <param name="ExportsComplete">False when exports may come from macros or unread files: a name missing here may still be exported.</param>
 public sealed record NativeModuleInfo(string LibName, string? PackageName, string ManifestPath, bool IsCdylib, bool ExportsComplete, ImmutableArray<NativeExportInfo> Exports);
+
+/// <summary>
+/// A C/C++ library whose flags come from a CMake build tree instead of static evaluation (for the server's log).
+/// </summary>
+/// <param name="Library">The CMake target name.</param>
+/// <param name="Origin">The compile_commands.json or the File API reply folder the flags were read from.</param>
+/// <param name="Sources">How many of the library's sources the build tree compiles.</param>
+/// <param name="DroppedFlags">The build tree's flags that the allow-list (DESIGN §7) dropped, once each.</param>
+public sealed record BuildTreeFlagsInfo(string Library, string Origin, int Sources, ImmutableArray<string> DroppedFlags);

@@ -20,6 +20,9 @@ internal static class WorkspaceFiles
             return true;
         if (Semantics.Model.CLibraryBuilder.IsCFamily(name))
             return true;
+        // What CMake wrote into a build tree about how it compiles (compile_commands.json, the File API reply).
+        if (Syntax.CMake.CMakeBuildTree.IsBuildTreeFile(path))
+            return true;
         var ext = System.IO.Path.GetExtension(name);
         return ext.Equals(".cs", StringComparison.OrdinalIgnoreCase)
             || ext.Equals(".rs", StringComparison.Ordinal)

@@ -63,6 +63,7 @@ internal sealed class WorkspaceState
         var largeRust = new Dictionary<string, FileState>(StringComparer.Ordinal);
         var cFiles = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var cmakeFiles = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var buildTreeFiles = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
 
         foreach (var (path, file) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
@@ -107,6 +108,11 @@ internal sealed class WorkspaceState
             else if (name == "CMakeLists.txt" || name.EndsWith(".cmake", StringComparison.Ordinal))
             {
                 cmakeFiles[path] = file.Text;
+            }
+            else if (Syntax.CMake.CMakeBuildTree.IsBuildTreeFile(path))
+            {
+                // A build tree's compile_commands.json and File API reply: read whatever their size, like headers.
+                buildTreeFiles[path] = file.Text;
             }
             else if (CLibraryBuilder.IsCFamily(path))
             {
@@ -161,6 +167,7 @@ internal sealed class WorkspaceState
         {
             CFiles = cFiles.ToImmutable(),
             CMakeFiles = cmakeFiles.ToImmutable(),
+            BuildTreeFiles = buildTreeFiles.ToImmutable(),
             CParser = options.CParser,
         };
         var model = SemanticModel.Build(input, previous?.Model, cancellationToken);

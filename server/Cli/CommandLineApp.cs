@@ -4,7 +4,7 @@ using HybridLsp.Server.Lsp;
 
 namespace HybridLsp.Server.Cli;
 
-/// <summary>The `hybrid-lsp` command line: `serve`, `check`, `bind`, `build`, `wire`, `--version`. Bad arguments exit 2 with a message on stderr.</summary>
+/// <summary>The `hybrid-lsp` command line: `serve`, `check`, `bind`, `build`, `wire`, `bench`, `new`, `--version`. Bad arguments exit 2 with a message on stderr.</summary>
 public static class CommandLineApp
 {
     public const int ExitBadArguments = 2;
@@ -54,6 +54,22 @@ public static class CommandLineApp
         var wireRoot = new Option<string?>("--root") { Description = "The workspace folder (default: the nearest folder above PROJECT with hybrid-lsp.toml, .git or a .sln)" };
         var wire = new Command("wire", "Make 'dotnet build' of PROJECT build the native module first and copy its library next to the app (idempotent)") { project, module, wireRoot };
         wire.SetAction((result, cancellationToken) => Task.FromResult(WireCommand.Run(result.GetValue(project)!, result.GetValue(module)!, result.GetValue(wireRoot), stdout, cancellationToken)));
+        var benchLocation = new Argument<string>("FILE:LINE") { Description = "A C# method: a bound extern, or 'Name' with a managed twin 'NameManaged' (LINE from 1)" };
+        var benchRoot = new Option<string?>("--root") { Description = "The workspace folder (default: the current directory)" };
+        var benchQuick = new Option<bool>("--quick") { Description = "A short in-process BenchmarkDotNet job (--job short --inProcess): quick, rough numbers" };
+        var benchSizes = new Option<string?>("--sizes") { Description = "Buffer sizes in elements for span/array/pointer inputs (default: 1024,65536)" };
+        var bench = new Command("bench", "Benchmark managed vs native with BenchmarkDotNet; print the markdown summary and the report paths") { benchLocation, benchRoot, benchQuick, benchSizes };
+        bench.SetAction((result, cancellationToken) => BenchCommand.RunAsync(
+            result.GetValue(benchLocation)!, result.GetValue(benchRoot), result.GetValue(benchQuick), result.GetValue(benchSizes), stdout, cancellationToken));
+
+        var newTemplate = new Argument<string>("TEMPLATE") { Description = "A seed template: " + string.Join(", ", NewCommand.Templates) };
+        var newDir = new Argument<string>("DIR") { Description = "The new folder to create it in" };
+        var newName = new Option<string?>("--name") { Description = "The crate (and library) name (default: the folder name)" };
+        var newClass = new Option<string?>("--class") { Description = "The C# class of the .NET file (default: RowAgg / KvCache)" };
+        var newNamespace = new Option<string?>("--namespace") { Description = "The C# namespace of the .NET file (default: Native)" };
+        var @new = new Command("new", "Create a seed template (a Rust crate with a C API and its .NET file) in a new folder") { newTemplate, newDir, newName, newClass, newNamespace };
+        @new.SetAction((result, _) => Task.FromResult(NewCommand.Run(result.GetValue(newTemplate)!, result.GetValue(newDir)!,
+            result.GetValue(newName), result.GetValue(newClass), result.GetValue(newNamespace), stdout)));
 
         // Which libclang parses C/C++ comes only from the user (DESIGN §7): these flags, else the environment variables.
         var libclang = new Option<string?>("--libclang") { Description = $"The libclang shared library to use (default: ${Syntax.C.ClangOptions.LibraryPathVariable}, else the bundled one)", Recursive = true };
@@ -65,6 +81,8 @@ public static class CommandLineApp
             bind,
             build,
             wire,
+            bench,
+            @new,
         };
         root.Options.Add(libclang);
         root.Options.Add(resourceDir);

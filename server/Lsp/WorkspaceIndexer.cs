@@ -55,6 +55,13 @@ public sealed class WorkspaceIndexer(ServerState state, ClientConnection client,
             if (progress)
                 await client.NotifyAsync("$/progress", new ProgressParams<WorkDoneProgress>(token, new WorkDoneProgress("end", Message: $"{walk.Files.Length} files"))).ConfigureAwait(false);
             logger.LogInformation("Workspace {Root} ready: {FileCount} files in {ElapsedMs} ms", root, walk.Files.Length, stopwatch.ElapsedMilliseconds);
+            // Flags from a build tree pass an allow-list (DESIGN §7): what it dropped is logged, never used.
+            foreach (var tree in state.Snapshot().Analysis.BuildTreeFlags())
+            {
+                logger.LogInformation("C/C++ library {Library}: flags of {Sources} sources from {Origin}", tree.Library, tree.Sources, tree.Origin);
+                if (!tree.DroppedFlags.IsEmpty)
+                    logger.LogInformation("C/C++ library {Library}: build-tree flags dropped by the allow-list: {Dropped}", tree.Library, string.Join(' ', tree.DroppedFlags));
+            }
             if (logger.IsEnabled(LogLevel.Debug))
             {
                 // Rules stay silent on what they cannot decide; this is where a developer finds out why.

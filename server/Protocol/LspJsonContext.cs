@@ -53,4 +53,7 @@ namespace HybridLsp.Server.Protocol;
 [JsonSerializable(typeof(CodeLensParams))]
 [JsonSerializable(typeof(CodeLens[]))]
 [JsonSerializable(typeof(ShowMessageParams))]
+[JsonSerializable(typeof(BenchmarkArguments))]
+[JsonSerializable(typeof(BenchmarkReportParams))]
+[JsonSerializable(typeof(BenchmarkCommandResult))]
 public sealed partial class LspJsonContext : JsonSerializerContext;

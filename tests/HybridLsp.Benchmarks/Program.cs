@@ -19,11 +19,14 @@ if (args.Length > 0 && args[0] == "report")
 // and prints a Markdown table. It measures; it never asserts a budget.
 //
 //   dotnet run --project tests/HybridLsp.Benchmarks -c Release -- --server PATH --demo PATH [--out FILE]
-//   (or `-- clang-parse [...]`: the libclang layer on a generated header, see ClangParseBenchmark.cs)
+//   (or `-- clang-parse [...]`: the libclang layer on a generated header, see ClangParseBenchmark.cs;
+//    `-- clang-edit [...]`: a C library's header edit re-checked through the engine, see ClangEditBenchmark.cs)
 //              [--spawn-runs 20] [--check-runs 10] [--requests 500]
 
 if (args.Length > 0 && args[0] == "clang-parse")
     return ClangParseBenchmark.Run(args[1..]);
+if (args.Length > 0 && args[0] == "clang-edit")
+    return ClangEditBenchmark.Run(args[1..]);
 
 string? server = null, demo = null, outPath = null;
 int spawnRuns = 20, checkRuns = 10, requestsPerKind = 500;

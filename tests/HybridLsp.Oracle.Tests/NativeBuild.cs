@@ -15,12 +15,13 @@ public static class NativeBuild
     /// File API query) and builds it. Fails the test with cmake's output when either step fails. No CMAKE_BUILD_TYPE: the
     /// default configuration is what static discovery describes (a build type adds flags such as -DNDEBUG of its own).
     /// </summary>
-    public static void CMake(string sourceDir, string buildDir)
+    /// <param name="cacheArguments">Further `-D` cache settings for the configure (what only the build tree knows).</param>
+    public static void CMake(string sourceDir, string buildDir, params string[] cacheArguments)
     {
         var query = Path.Combine(buildDir, ".cmake", "api", "v1", "query");
         Directory.CreateDirectory(query);
         File.WriteAllText(Path.Combine(query, "codemodel-v2"), "");
-        Run("cmake", ["-S", sourceDir, "-B", buildDir, "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON"]);
+        Run("cmake", ["-S", sourceDir, "-B", buildDir, "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON", .. cacheArguments]);
         Run("cmake", ["--build", buildDir]);
     }
 

@@ -47,8 +47,8 @@ public static partial class NativeTemplates
     {
         foreach (var (key, value) in values)
         {
-            // Names (everything but code blocks) are plain words usable as a file name; no value holds another placeholder (one pass).
-            if (value.Contains("{{", StringComparison.Ordinal) || !IsBlock(key) && !NameValue().IsMatch(value))
+            // Names (everything but code blocks and paths) are plain words usable as a file name; no value holds another placeholder (one pass).
+            if (value.Contains("{{", StringComparison.Ordinal) || !IsBlock(key) && !(IsPath(key) ? PathValue() : NameValue()).IsMatch(value))
                 return Fail($"the value of '{{{{{key}}}}}' is not allowed here");
         }
         var root = workspaceRoot.TrimEnd('/');
@@ -80,7 +80,10 @@ public static partial class NativeTemplates
         [.. template.Files.SelectMany(f => Placeholder().Matches(f.Key).Concat(Placeholder().Matches(f.Value))).Select(m => m.Groups["name"].Value)];
 
     /// <summary>A placeholder that stands for whole lines of code (may hold line breaks).</summary>
-    private static bool IsBlock(string name) => name is "functions" or "declarations" or "definitions";
+    private static bool IsBlock(string name) => name is "functions" or "declarations" or "definitions" || name.EndsWith("_code", StringComparison.Ordinal);
+
+    /// <summary>A placeholder for a relative path inside file contents (`*_path`): one line, nothing that ends a quoted XML value.</summary>
+    private static bool IsPath(string name) => name.EndsWith("_path", StringComparison.Ordinal);
 
     private static string? Substitute(string text, IReadOnlyDictionary<string, string> values)
     {
@@ -126,6 +129,9 @@ public static partial class NativeTemplates
 
     [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.+-]*$")]
     private static partial Regex NameValue();
+
+    [GeneratedRegex(@"^[^\r\n""'<>&{}\\]+$")]
+    private static partial Regex PathValue();
 
     [GeneratedRegex(@"\{\{(?<name>[a-z_]+)\}\}")]
     private static partial Regex Placeholder();

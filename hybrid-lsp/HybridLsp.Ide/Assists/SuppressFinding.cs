@@ -9,7 +9,7 @@ namespace HybridLsp.Ide.Assists;
 
 /// <summary>
 /// "Suppress HLnnnn for this declaration": in C#, `#pragma warning disable`/`restore` lines around the declaration that holds
-/// the finding (the idiom C# developers already use); in Rust, a `// hybrid-lsp: allow(HLnnnn)` line above the item (or the
+/// the finding (the idiom C# developers already use); in Rust, C and C++, a `// hybrid-lsp: allow(HLnnnn)` line above the item (or the
 /// code added to an allow comment already there). Offered only where the finding itself sits (not on a mirror, whose
 /// suppression lives in the other language), and only when the declaration starts and ends its own lines.
 /// </summary>
@@ -35,6 +35,13 @@ internal static class SuppressFinding
             IEnumerable<RustItem> items = [.. rs.Syntax.Functions, .. rs.Syntax.Structs, .. rs.Syntax.Enums, .. rs.Syntax.TypeAliases, .. rs.Syntax.Consts];
             if (Innermost(items.Select(i => i.FullSpan), finding.Span) is { } item)
                 edits = AllowComment(text, item, code);
+        }
+        else if (Semantics.Model.CLibraryBuilder.IsCFamily(path) && model.Input.CFiles.ContainsKey(path))
+        {
+            // C/C++: the function declaration or definition holding the finding, from the libraries that own the file.
+            var functions = model.CLibraries.Where(l => l.OwnFiles.Contains(path, StringComparer.Ordinal)).SelectMany(l => l.FunctionsIn(path));
+            if (Innermost(functions.Select(f => f.FullSpan.Span), finding.Span) is { } declaration)
+                edits = AllowComment(text, declaration, code);
         }
         if (edits is not { } list)
             return null;

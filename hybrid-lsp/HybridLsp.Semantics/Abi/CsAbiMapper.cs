@@ -88,6 +88,25 @@ public sealed class CsAbiMapper(CsSymbols symbols, TargetPlatform target)
         return MapValue(field.Type, field.Marshal, context, ns, depth);
     }
 
+    /// <summary>
+    /// The members' values: a member without <c>=</c> is the previous member's value plus one (the first is 0), as the C#
+    /// compiler assigns them; after a value that cannot be evaluated the inferred ones are unknown (null) too.
+    /// </summary>
+    private ImmutableArray<(string Name, long? Value)> EnumValues(CsEnum e)
+    {
+        var values = ImmutableArray.CreateBuilder<(string Name, long? Value)>(e.Members.Length);
+        long? previous = -1;
+        foreach (var member in e.Members)
+        {
+            long? value = member.Value is null
+                ? previous is { } p && p < long.MaxValue ? p + 1 : null
+                : CsSymbols.ToLong(symbols.Evaluate(member.Value, e.FullName));
+            values.Add((member.Name, value));
+            previous = value;
+        }
+        return values.MoveToImmutable();
+    }
+
     private AbiType MapValue(CsType type, CsMarshalInfo marshal, CsMarshalContext context, string? ns, int depth)
     {
         if (depth > MaxDepth)
@@ -179,7 +198,7 @@ public sealed class CsAbiMapper(CsSymbols symbols, TargetPlatform target)
         if (symbols.FindEnum(name, ns) is { } e)
         {
             var underlying = (AbiInt)MapPrimitive(e.Item.Underlying, context);
-            return new AbiEnum(e.Item.Name, underlying, [.. e.Item.Members.Select(m => (m.Name, CsSymbols.ToLong(symbols.Evaluate(m.Value, e.Item.FullName))))]);
+            return new AbiEnum(e.Item.Name, underlying, EnumValues(e.Item));
         }
         if (symbols.FindStruct(name, ns) is { } s)
             return s.Item.IsClass ? new AbiPointer(MapStruct(s.Item, context, depth + 1), Mutability.Unknown) : MapStruct(s.Item, context, depth + 1);

@@ -9,7 +9,7 @@ namespace HybridLsp.Semantics.Config;
 /// <summary>Reads and validates hybrid-lsp.toml. Never throws; every problem is a <see cref="ConfigProblem"/> and the default applies.</summary>
 public static class ConfigReader
 {
-    private static readonly HashSet<string> s_libraryKeys = ["headers", "include", "defines", "language", "crate", "cmake", "cmake-target"];
+    private static readonly HashSet<string> s_libraryKeys = ["headers", "include", "defines", "language", "crate", "cmake", "cmake-target", "build-dir"];
 
     /// <param name="path">The absolute path of the configuration file (paths inside are relative to its folder).</param>
     /// <param name="workspaceRoot">The workspace folder that library paths must stay inside; the file's folder when null.</param>
@@ -81,6 +81,15 @@ public static class ConfigReader
                     }
                     else
                         problems.Add(Expected(entry, "the path of a baseline file (written by `hybrid-lsp check --write-baseline FILE`)"));
+                    break;
+                case ["cmake-build-dir"]:
+                    if (entry.Value is TomlValue.String buildDir && buildDir.Value.Trim().Length > 0)
+                    {
+                        if (ResolvePath(folder, root, buildDir.Value.Trim(), buildDir.Span, entry.DottedPath, problems) is { } buildPath)
+                            config = config with { CMakeBuildDir = buildPath };
+                    }
+                    else
+                        problems.Add(Expected(entry, "the path of a CMake build directory"));
                     break;
                 case ["rules", var code]:
                     if (RuleCatalog.Find(code) is null)
@@ -181,6 +190,7 @@ public static class ConfigReader
             libraries[name] = new LibraryConfig(name, crate, cmakeTarget, headers, PathList("include"), List("defines"), language, span)
             {
                 Cmake = cmakeFolder,
+                BuildDir = PathValue("build-dir"),
             };
         }
 

@@ -17,6 +17,9 @@ public sealed record LibraryConfig(string Name, string? Crate, string? CmakeTarg
     /// <summary>`cmake`: the folder of the CMakeLists.txt whose project builds the library (absolute), when it is not the workspace's top-level CMake project.</summary>
     public string? Cmake { get; init; }
 
+    /// <summary>`build-dir`: the CMake build directory (absolute) whose compile_commands.json or File API reply gives the library's flags; searched first.</summary>
+    public string? BuildDir { get; init; }
+
     /// <summary>The library is built by a CMake project (`cmake` or `cmake-target` is given).</summary>
     public bool IsCmake => Cmake is not null || CmakeTarget is not null;
 }
@@ -48,6 +51,9 @@ public sealed record HybridConfig(
 
     /// <summary>Where `baseline =` is written in the configuration file (problems with the baseline file are reported there).</summary>
     public TextSpan BaselineSpan { get; init; }
+
+    /// <summary>`cmake-build-dir = "path"`: a CMake build directory (absolute) searched first for every CMake library's flags; null when none.</summary>
+    public string? CMakeBuildDir { get; init; }
 
     public RuleSeverity SeverityOf(RuleDescriptor rule) => RuleSeverities.TryGetValue(rule.Code, out var s) ? s : rule.DefaultSeverity;
 }

@@ -118,8 +118,24 @@ public sealed class CLibrary
 
     public ImmutableArray<CParseProblem> Problems { get; internal set; } = [];
 
+    /// <summary>The flags of a build tree (compile_commands.json or the CMake File API) used for the library's sources; null: static CMake evaluation only.</summary>
+    public CMakeBuildFlags? BuildFlags { get; internal set; }
+
     /// <summary>Every file the library's translation units read from the workspace (an edit in one of them re-checks it).</summary>
     public ImmutableArray<string> Files { get; internal set; } = [];
+
+    /// <summary>
+    /// The library's own files: its headers and sources (where a `// hybrid-lsp: allow(…)` comment above a declaration
+    /// can silence a finding on its native side).
+    /// </summary>
+    public IEnumerable<string> OwnFiles => Headers.Concat(Sources);
+
+    /// <summary>Every function declaration and definition of the library in <paramref name="path"/>, on any parsed target, by span.</summary>
+    public IEnumerable<CFunction> FunctionsIn(string path) => Targets.Values
+        .SelectMany(t => t.FunctionsByName.Values.SelectMany(list => list))
+        .SelectMany(f => f.Definition is { } d ? new[] { f.Declaration, d } : [f.Declaration])
+        .Where(f => f.FullSpan.File == path)
+        .DistinctBy(f => (f.FullSpan.Span.Start, f.FullSpan.Span.Length));
 
     public override string ToString() => Name;
 }

@@ -40,6 +40,7 @@ public static class CLibraryBuilder
         var errors = ImmutableArray.CreateBuilder<CMakeError>();
         var known = input.CFiles.Keys.Concat(input.CMakeFiles.Keys).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var buildTree = new CMakeBuildTree(input.BuildTreeFiles, service.ReadCompileCommands, service.ReadFileApiReply);
         foreach (var listFile in input.CMakeFiles.Keys.Where(p => PathUtil.FileName(p) == "CMakeLists.txt").OrderBy(p => p.Count(c => c == '/')).ThenBy(p => p, StringComparer.Ordinal))
         {
             if (seen.Contains(listFile))
@@ -50,8 +51,12 @@ public static class CLibraryBuilder
             errors.AddRange(project.Errors);
             foreach (var library in project.Libraries.Where(l => l.MayBeShared))
             {
-                var mapped = config.Libraries.Values.FirstOrDefault(c => c.CmakeTarget is { } t && (t == library.Name || library.Aliases.Contains(t)));
-                libraries.Add(FromCMake(library, mapped, input));
+                var mapped = config.Libraries.Values.FirstOrDefault(c => c.CmakeTarget is { } t && (t == library.Name || library.Aliases.Contains(t)))
+                    ?? config.Libraries.Values.FirstOrDefault(c => c.CmakeTarget is null && c.Crate is null && c.Headers.IsDefaultOrEmpty
+                        && (LibraryNames.Matches(library.OutputName, c.Name) || LibraryNames.Matches(library.Name, c.Name)));
+                var cLibrary = FromCMake(library, mapped, input);
+                cLibrary.BuildFlags = FindBuildFlags(cLibrary, PathUtil.Directory(listFile), buildTree, input);
+                libraries.Add(cLibrary);
             }
         }
         foreach (var entry in config.Libraries.Values.Where(l => l.CmakeTarget is null && l.Crate is null && !l.Headers.IsDefaultOrEmpty))
@@ -79,6 +84,21 @@ public static class CLibraryBuilder
         return new CLibrary(target.Name, config?.Name ?? target.OutputName, target.SourceDir, target, config, headersOnly: false, headers, sources, isCxx);
     }
 
+    /// <summary>
+    /// The flags a build tree compiles the library's sources with, when one exists (docs/cmake.md, "Build trees"): the
+    /// configured `build-dir` of the library, then the top-level `cmake-build-dir`, then the conventional build folders
+    /// (`build`, `build-*`, `cmake-build-*`, `out/build/*`) under the library's folder, its CMake project's folder and the
+    /// workspace root. In each, the File API reply when it names the target, else compile_commands.json.
+    /// </summary>
+    private static CMakeBuildFlags? FindBuildFlags(CLibrary library, string projectDir, CMakeBuildTree buildTree, WorkspaceInput input)
+    {
+        if (buildTree.BuildDirectories.IsEmpty || library.CMake is not { } target)
+            return null;
+        var configured = new[] { library.Config?.BuildDir, input.Config.CMakeBuildDir }.OfType<string>();
+        var candidates = buildTree.Candidates(configured, [library.Directory, projectDir, input.RootPath]);
+        return candidates.IsEmpty ? null : buildTree.FlagsFor(target.Name, library.Sources, candidates);
+    }
+
     private static CLibrary FromHeaders(LibraryConfig config, WorkspaceInput input)
     {
         var dirs = config.Headers; // absolute: the configuration reader resolved them against its folder
@@ -102,8 +122,12 @@ public static class CLibraryBuilder
         var flags = library.CMake?.Visibility == CMakeVisibility.Hidden ? ImmutableArray.Create("-fvisibility=hidden") : [];
 
         // The library's files reach libclang as unsaved buffers: its folder, its include folders and its headers.
-        var roots = includeDirs.Append(library.Directory).ToList();
-        var unsaved = input.CFiles.Where(f => roots.Any(r => PathUtil.IsUnder(f.Key, r)) || library.Headers.Contains(f.Key) || library.Sources.Contains(f.Key))
+        var build = library.BuildFlags;
+        var roots = includeDirs.Append(library.Directory)
+            .Concat(build is null ? [] : build.BySource.Values.SelectMany(f => f.IncludeDirectories.Concat(f.SystemIncludeDirectories).Concat(f.QuoteIncludeDirectories)))
+            .Distinct(StringComparer.Ordinal).ToList();
+        var forced = build is null ? [] : build.BySource.Values.SelectMany(f => f.ForcedIncludes).ToHashSet(StringComparer.Ordinal);
+        var unsaved = input.CFiles.Where(f => roots.Any(r => PathUtil.IsUnder(f.Key, r)) || library.Headers.Contains(f.Key) || library.Sources.Contains(f.Key) || forced.Contains(f.Key))
             .ToImmutableDictionary(StringComparer.Ordinal);
         var umbrellaPath = PathUtil.Combine(library.Directory, library.IsCxx ? "__hybrid_lsp_headers__.cpp" : "__hybrid_lsp_headers__.c");
         var umbrella = string.Concat(library.Headers.Select(h => $"#include \"{h}\"\n"));
@@ -113,17 +137,41 @@ public static class CLibraryBuilder
         if (!library.Headers.IsEmpty)
             units.Add((umbrellaPath, library.IsCxx ? CLanguage.Cxx : CLanguage.C));
 
+        // A unit the build tree compiles gets its flags (through the allow-list) instead of the static evaluation; the headers'
+        // unit those of the first source of its language. Sources the build tree does not compile keep the static flags.
+        // A source's unit leaves the public headers' declarations to the headers' unit (they are merged by symbol anyway),
+        // when both are parsed as the same language: a C header read by a C++ source declares C++-mangled names.
+        var omitted = library.Headers.IsEmpty ? ImmutableHashSet<string>.Empty : library.Headers.ToImmutableHashSet(StringComparer.Ordinal);
+        var umbrellaLanguage = library.IsCxx ? CLanguage.Cxx : CLanguage.C;
+        CParseRequest Request(string path, CLanguage language, string triple) => path == umbrellaPath || language != umbrellaLanguage
+            ? BaseRequest(path, language, triple)
+            : BaseRequest(path, language, triple) with { OmitDeclarationsFrom = omitted };
+        CParseRequest BaseRequest(string path, CLanguage language, string triple)
+        {
+            var compiled = build is null ? null
+                : build.BySource.GetValueOrDefault(path)
+                  ?? (path == umbrellaPath ? library.Sources.Where(s => (IsCxxSource(s) ? CLanguage.Cxx : CLanguage.C) == language).Select(build.BySource.GetValueOrDefault).FirstOrDefault(f => f is not null)
+                      ?? library.Sources.Select(build.BySource.GetValueOrDefault).FirstOrDefault(f => f is not null) : null);
+            if (compiled is null)
+                return new CParseRequest(path, unsaved, triple, language, null, includeDirs, defines, flags);
+            return new CParseRequest(path, unsaved, triple, language, StandardFor(compiled.Standard, language),
+                library.Config?.Include ?? [], library.Config?.Defines ?? [], BuildTreeArguments(compiled));
+        }
+
         var targets = ImmutableDictionary.CreateBuilder<TargetPlatform, CLibraryTarget>();
         var problems = new Dictionary<string, CParseProblem>(StringComparer.Ordinal);
         var files = new HashSet<string>(StringComparer.Ordinal);
+        // Every (target, unit) pair in one parallel loop: a header edit reparses the same few units for each target, and
+        // with the targets in sequence only as many cores as units would be busy.
+        var allResults = input.Config.Targets.ToDictionary(t => t, _ => new ConcurrentDictionary<string, CParseResult>(StringComparer.Ordinal));
+        var work = input.Config.Targets.SelectMany(t => units.Select(u => (Target: t, Unit: u))).ToList();
+        Parallel.ForEach(work, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, item =>
+        {
+            allResults[item.Target][item.Unit.Path] = service.Parse(Request(item.Unit.Path, item.Unit.Language, item.Target.Triple), generation, cancellationToken);
+        });
         foreach (var target in input.Config.Targets)
         {
-            var results = new ConcurrentDictionary<string, CParseResult>(StringComparer.Ordinal);
-            Parallel.ForEach(units, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, unit =>
-            {
-                var request = new CParseRequest(unit.Path, unsaved, target.Triple, unit.Language, null, includeDirs, defines, flags);
-                results[unit.Path] = service.Parse(request, generation, cancellationToken);
-            });
+            var results = allResults[target];
             var isHost = ClangParser.UsesSystemHeaders(target.Triple);
             // The headers' translation unit first: an error in a header is reported there, not again from every source including it.
             foreach (var (path, result) in results.OrderBy(r => r.Key == umbrellaPath ? 0 : 1).ThenBy(r => r.Key, StringComparer.Ordinal))
@@ -137,6 +185,22 @@ public static class CLibraryBuilder
         library.Targets = targets.ToImmutable();
         library.Problems = [.. problems.Values.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Span.Start)];
         library.Files = [.. files.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// A build tree's flags as parse arguments: the allow-listed ones, less `-std=` (passed as the request's standard) and
+    /// `-m32`/`-m64` (the configured target decides the pointer width, not the host build's configuration).
+    /// </summary>
+    private static ImmutableArray<string> BuildTreeArguments(CompileFlags flags) =>
+        [.. flags.Arguments.Where(a => a is not ("-m32" or "-m64") && !a.StartsWith("-std=", StringComparison.Ordinal))];
+
+    /// <summary>The build tree's `-std=` when it fits the unit's language (a C++ standard is not given to the C headers' unit).</summary>
+    private static string? StandardFor(string? standard, CLanguage language)
+    {
+        if (standard is null)
+            return null;
+        var isCxx = standard.Contains("++", StringComparison.Ordinal);
+        return isCxx == (language == CLanguage.Cxx) ? standard : null;
     }
 
     /// <summary>HL0003 material: clang's first error per file. A header missing on a foreign target is silence, not a finding (DESIGN §7).</summary>

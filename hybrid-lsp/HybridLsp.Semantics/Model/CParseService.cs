@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using HybridLsp.Syntax.C;
+using HybridLsp.Syntax.CMake;
 
 namespace HybridLsp.Semantics.Model;
 
@@ -79,10 +80,36 @@ public sealed class CParseService(ClangOptions options)
         return true;
     }
 
+    private readonly ConcurrentDictionary<string, (string Text, CompileCommands Value)> _compileCommands = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (ImmutableArray<KeyValuePair<string, string>> Files, CMakeFileApiReply Value)> _replies = new(StringComparer.Ordinal);
+
+    /// <summary>A compile_commands.json read once per text: every snapshot rebuilds the C libraries, the build tree rarely changes.</summary>
+    public CompileCommands ReadCompileCommands(string path, string text)
+    {
+        if (_compileCommands.TryGetValue(path, out var cached) && ReferenceEquals(cached.Text, text))
+            return cached.Value;
+        var value = CompileCommands.Read(path, text);
+        _compileCommands[path] = (text, value);
+        return value;
+    }
+
+    /// <summary>A File API reply read once per set of reply files (same paths, same texts).</summary>
+    public CMakeFileApiReply ReadFileApiReply(string buildDir, IReadOnlyDictionary<string, string> files)
+    {
+        var ordered = files.OrderBy(f => f.Key, StringComparer.Ordinal).ToImmutableArray();
+        if (_replies.TryGetValue(buildDir, out var cached) && cached.Files.Length == ordered.Length
+            && cached.Files.Zip(ordered).All(p => p.First.Key == p.Second.Key && ReferenceEquals(p.First.Value, p.Second.Value)))
+            return cached.Value;
+        var value = CMakeFileApi.Read(buildDir, files);
+        _replies[buildDir] = (ordered, value);
+        return value;
+    }
+
     private static string Key(CParseRequest request) => string.Join('\u0001',
         request.MainFile, request.TargetTriple, request.Language, request.Standard ?? "",
         string.Join('\u0002', request.IncludeDirectories.IsDefault ? [] : request.IncludeDirectories),
         string.Join('\u0002', request.Defines.IsDefault ? [] : request.Defines),
         string.Join('\u0002', request.ExtraFlags.IsDefault ? [] : request.ExtraFlags),
-        request.UseSystemHeaders?.ToString() ?? "");
+        request.UseSystemHeaders?.ToString() ?? "",
+        string.Join('\u0002', request.OmitDeclarationsFrom.Order(StringComparer.Ordinal)));
 }

@@ -36,6 +36,12 @@ public sealed record WorkspaceInput(
     /// <summary>CMakeLists.txt and *.cmake files (path → text), read statically.</summary>
     public ImmutableDictionary<string, string> CMakeFiles { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>
+    /// Files CMake wrote into build trees that say how it compiles (path → text): <c>compile_commands.json</c> and the File
+    /// API reply (<c>.cmake/api/v1/reply/*.json</c>); their flags replace static CMake evaluation (CLibraryBuilder).
+    /// </summary>
+    public ImmutableDictionary<string, string> BuildTreeFiles { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     /// <summary>The libclang service with its cache across snapshots; null when C/C++ is not analysed.</summary>
     public CParseService? CParser { get; init; }
 }

@@ -7,9 +7,10 @@ using HybridLsp.Syntax.Text;
 namespace HybridLsp.Semantics.Rules;
 
 /// <summary>
-/// HL0005 unused-suppression: a `#pragma warning disable HLnnnn` (C#) or `// hybrid-lsp: allow(HLnnnn)` (Rust) that silenced
+/// HL0005 unused-suppression: a `#pragma warning disable HLnnnn` (C#) or `// hybrid-lsp: allow(HLnnnn)` (Rust, C, C++) that silenced
 /// no finding, so stale suppressions get cleaned up. Runs after every other rule: it reads what the sink silenced.
-/// Native files are looked at only in crates C# binds (the native rules run only there, so elsewhere nothing could be used).
+/// Native files are looked at only in crates and C/C++ libraries C# binds (the native rules run only there, so elsewhere
+/// nothing could be used).
 /// </summary>
 internal static class UnusedSuppressions
 {
@@ -41,6 +42,45 @@ internal static class UnusedSuppressions
                 var used = sink.SuppressedIn(path).Any(x => x.Code == s.Code && x.Span.Start >= item.FullSpan.Start && x.Span.End <= item.FullSpan.End);
                 if (!used)
                     Report(sink, path, s, $"'allow({s.Code})' suppresses nothing: '{item.Name}' has no {s.Code} finding");
+            }
+        }
+
+        CheckC(model, sink);
+    }
+
+    /// <summary>
+    /// C/C++: the allow comments in the own headers and sources of the libraries C# binds and this repository builds (the
+    /// native-side rules run only there). A comment applies to the function declaration or definition that starts on the
+    /// line below it, as HL2004 reads it.
+    /// </summary>
+    private static void CheckC(SemanticModel model, FindingSink sink)
+    {
+        var bound = model.Bindings.Where(b => b.CLibrary is not null).Select(b => b.CLibrary!).ToHashSet();
+        var files = model.CLibraries.Where(l => !l.HeadersOnly && bound.Contains(l))
+            .SelectMany(l => l.OwnFiles.Select(f => (Path: f, Library: l)))
+            .GroupBy(f => f.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var group in files)
+        {
+            var path = group.Key;
+            if (!model.Input.CFiles.TryGetValue(path, out var text) || !text.Contains(SuppressionComments.Marker, StringComparison.Ordinal))
+                continue;
+            var suppressions = SuppressionComments.Scan(text);
+            if (suppressions.IsEmpty)
+                continue;
+            var functions = group.SelectMany(f => f.Library.FunctionsIn(path)).ToList();
+            foreach (var s in suppressions)
+            {
+                var function = s.Target < 0 ? null : functions.Where(f => f.FullSpan.Span.Start <= s.Target && s.Target <= f.NameSpan.Span.Start)
+                    .OrderByDescending(f => f.FullSpan.Span.Start).FirstOrDefault();
+                if (function is null)
+                {
+                    Report(sink, path, s, $"'allow({s.Code})' suppresses nothing: no function declaration starts on the line below it");
+                    continue;
+                }
+                var span = function.FullSpan.Span;
+                var used = sink.SuppressedIn(path).Any(x => x.Code == s.Code && x.Span.Start >= span.Start && x.Span.End <= span.End);
+                if (!used)
+                    Report(sink, path, s, $"'allow({s.Code})' suppresses nothing: '{function.Name}' has no {s.Code} finding");
             }
         }
     }

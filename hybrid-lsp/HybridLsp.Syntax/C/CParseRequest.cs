@@ -36,6 +36,13 @@ public sealed record CParseRequest(
     TimeSpan? TimeLimit = null,
     bool? UseSystemHeaders = null)
 {
+    /// <summary>
+    /// Workspace files whose declarations this unit does not report, because another unit (a library's headers unit)
+    /// reports them: a source's unit then reads only its own declarations, not those of every public header again.
+    /// Their text still shapes the parse; the result's dependencies include them.
+    /// </summary>
+    public ImmutableHashSet<string> OmitDeclarationsFrom { get; init; } = ImmutableHashSet<string>.Empty;
+
     /// <summary>The time limit used when <see cref="TimeLimit"/> is null.</summary>
     public static TimeSpan DefaultTimeLimit { get; } = TimeSpan.FromSeconds(10);
 }

@@ -29,7 +29,7 @@ internal sealed unsafe class DeclarationExtractor
     {
         _session = session;
         _api = session.Api;
-        _types = new TypeReader(session);
+        _types = new TypeReader(session, request.Language);
         _request = request;
     }
 
@@ -99,7 +99,7 @@ internal sealed unsafe class DeclarationExtractor
             Qualify(scope, name),
             NameSpan(cursor, name),
             FullSpan(cursor),
-            _api.IsCursorDefinition(cursor) != 0,
+            IsFunctionDefinition(cursor, name),
             _api.CursorGetStorageClass(cursor) == 3, // CX_SC_Static
             linkage,
             mangled,
@@ -226,6 +226,73 @@ internal sealed unsafe class DeclarationExtractor
         return spelling.Contains('(') || spelling.Contains(' ') ? "" : spelling;
     }
 
+    /// <summary>
+    /// Whether a function declaration has a body. Bodies are skipped (ClangSession), and libclang then calls a definition a
+    /// declaration: the text after the declarator decides — `{` (or `try`, `= default`, `= delete`) is a body, `;` or `,`
+    /// is none. Attributes and macros between them are passed over; where the text runs out undecided, it counts as a body
+    /// (a missed "declared but never defined" costs less than a false one).
+    /// </summary>
+    private bool IsFunctionDefinition(CXCursor cursor, string name)
+    {
+        if (_api.IsCursorDefinition(cursor) != 0)
+            return true;
+        var at = _session.FileLocation(_api.GetCursorLocation(cursor));
+        var end = _session.FileLocation(_api.GetRangeEnd(_api.GetCursorExtent(cursor)));
+        if (!_request.UnsavedFiles.TryGetValue(end.File, out var text))
+            return false;
+        if (!_offsetMaps.TryGetValue(end.File, out var map))
+            _offsetMaps[end.File] = map = new OffsetMap(text);
+        // Only a declarator written out in the file is read: its name, then its parameter list. A declaration a macro
+        // produces (token pasting, a DEFINE_FN(name) wrapper) is located at the macro's use, whose text says nothing.
+        var nameAt = map.ToUtf16(at.Offset);
+        if (at.File != end.File || nameAt + name.Length > text.Length || string.CompareOrdinal(text, nameAt, name, 0, name.Length) != 0
+            || !text.AsSpan(nameAt + name.Length).TrimStart().StartsWith("(", StringComparison.Ordinal))
+            return !LooksLikeHeader(end.File);
+        var i = Math.Min(map.ToUtf16(end.Offset), text.Length);
+        var depth = 0;
+        for (var steps = 0; i < text.Length && steps < 4096; steps++)
+        {
+            var c = text[i];
+            if (c == '/' && i + 1 < text.Length && text[i + 1] == '/')
+            {
+                while (i < text.Length && text[i] != '\n')
+                    i++;
+                continue;
+            }
+            if (c == '/' && i + 1 < text.Length && text[i + 1] == '*')
+            {
+                var close = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                i = close < 0 ? text.Length : close + 2;
+                continue;
+            }
+            if (c is '(' or '[')
+                depth++;
+            else if (c is ')' or ']')
+                depth = Math.Max(0, depth - 1);
+            else if (depth == 0)
+            {
+                if (c == '{')
+                    return true;
+                if (c is ';' or ',')
+                    return false;
+                if (c == '=')
+                    return text.AsSpan(i + 1).TrimStart().StartsWith("default", StringComparison.Ordinal) || text.AsSpan(i + 1).TrimStart().StartsWith("delete", StringComparison.Ordinal);
+            }
+            i++;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Where the text cannot tell: a macro-made function in a header is a declaration (the API-declaring macros), in a
+    /// source file a definition (the function-defining macros).
+    /// </summary>
+    private static bool LooksLikeHeader(string path)
+    {
+        var dot = path.LastIndexOf('.');
+        return dot < 0 || path[(dot + 1)..].ToLowerInvariant() is "h" or "hh" or "hpp" or "hxx" or "h++" or "inl" or "inc";
+    }
+
     private ImmutableArray<CDiagnostic> Diagnostics()
     {
         var unit = _session.Unit;
@@ -246,7 +313,7 @@ internal sealed unsafe class DeclarationExtractor
     private bool InWorkspace(CXCursor cursor)
     {
         var (file, _, _, _) = _session.FileLocation(_api.GetCursorLocation(cursor));
-        return _request.UnsavedFiles.ContainsKey(file);
+        return _request.UnsavedFiles.ContainsKey(file) && !_request.OmitDeclarationsFrom.Contains(file);
     }
 
     private CSourceSpan NameSpan(CXCursor cursor, string? knownName = null)

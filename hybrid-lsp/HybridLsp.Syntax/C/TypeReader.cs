@@ -4,7 +4,7 @@ using HybridLsp.Syntax.C.Interop;
 namespace HybridLsp.Syntax.C;
 
 /// <summary>Turns libclang types into <see cref="CType"/>: typedef names kept for display, the canonical shape and the target's size and alignment.</summary>
-internal sealed unsafe class TypeReader(ClangSession session)
+internal sealed unsafe class TypeReader(ClangSession session, CLanguage language)
 {
     private const int MaxDepth = 24;
 
@@ -23,10 +23,37 @@ internal sealed unsafe class TypeReader(ClangSession session)
         return result;
     }
 
+    /// <summary>
+    /// How a type is shown: in C, clang spells <c>bool</c> from &lt;stdbool.h&gt; as the keyword it expands to, <c>_Bool</c>;
+    /// users write <c>bool</c> (and C23 made it the keyword), so messages say <c>bool</c>.
+    /// </summary>
+    private string Display(string spelling)
+    {
+        if (language != CLanguage.C || !spelling.Contains("_Bool", StringComparison.Ordinal))
+            return spelling;
+        var builder = new System.Text.StringBuilder(spelling.Length);
+        for (var i = 0; i < spelling.Length; i++)
+        {
+            if (string.CompareOrdinal(spelling, i, "_Bool", 0, 5) == 0
+                && (i == 0 || !IsIdentifierChar(spelling[i - 1])) && (i + 5 >= spelling.Length || !IsIdentifierChar(spelling[i + 5])))
+            {
+                builder.Append("bool");
+                i += 4;
+            }
+            else
+            {
+                builder.Append(spelling[i]);
+            }
+        }
+        return builder.ToString();
+    }
+
+    private static bool IsIdentifierChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
     private CType ReadCore(CXType type, int depth)
     {
         var api = session.Api;
-        var spelling = session.Spelling(type);
+        var spelling = Display(session.Spelling(type));
         var isConst = api.IsConstQualifiedType(type) != 0;
         if (depth > MaxDepth)
             return new CType(CTypeKind.Unknown, spelling, -1, -1);
@@ -39,7 +66,7 @@ internal sealed unsafe class TypeReader(ClangSession session)
             if (current.Kind == TypeKind.Typedef)
             {
                 var declaration = api.GetTypeDeclaration(current);
-                chain.Add(session.Spelling(declaration));
+                chain.Add(Display(session.Spelling(declaration)));
                 current = api.GetTypedefDeclUnderlyingType(declaration);
             }
             else if (current.Kind == TypeKind.Elaborated)

@@ -179,5 +179,11 @@ public static class CMakeFileApi
             errors.Add(new CMakeError(replyDir + "/" + fileName, CompileCommands.JsonErrorSpan(text, e), "invalid JSON: " + e.Message));
             return null;
         }
+        catch (ArgumentException)
+        {
+            // A lone UTF-16 surrogate (the file was not valid UTF-8): JSON cannot hold it.
+            errors.Add(new CMakeError(replyDir + "/" + fileName, default, "invalid JSON: the text is not valid Unicode"));
+            return null;
+        }
     }
 }

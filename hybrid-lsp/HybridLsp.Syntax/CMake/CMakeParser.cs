@@ -346,6 +346,8 @@ public static class CMakeParser
                 case '0': value.Append('\0'); break;
                 // "\;" is a literal semicolon that must not split a list; keep the backslash so list splitting sees it.
                 case ';': value.Append("\\;"); break;
+                // "\$" is a literal dollar that must not start a variable reference: marked until expansion (CMakeScope.Expand).
+                case '$': value.Append(CMakeArgument.EscapedDollar); break;
                 case '\0': value.Append('\\'); break;
                 default: value.Append(next); break;
             }

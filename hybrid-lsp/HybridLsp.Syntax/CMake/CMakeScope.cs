@@ -68,11 +68,11 @@ internal sealed class CMakeScope
     public (string Value, bool Certain) Expand(string text)
     {
         if (!text.Contains('$'))
-            return (text, true);
+            return (text.Replace(CMakeArgument.EscapedDollar, '$'), true);
         var certain = true;
         var position = 0;
         var value = ExpandUntil(text, ref position, '\0', ref certain, 0);
-        return (value, certain);
+        return (value.Replace(CMakeArgument.EscapedDollar, '$'), certain);
     }
 
     private string ExpandUntil(string text, ref int position, char stop, ref bool certain, int depth)

@@ -42,6 +42,12 @@ public sealed record CompileCommands(ImmutableArray<CompileCommand> Entries, Imm
             errors.Add(new SyntaxError(JsonErrorSpan(text ?? "", e), "invalid JSON: " + e.Message));
             return new CompileCommands([], errors.ToImmutable());
         }
+        catch (ArgumentException)
+        {
+            // A lone UTF-16 surrogate (the file was not valid UTF-8): JSON cannot hold it.
+            errors.Add(new SyntaxError(new TextSpan(0, 0), "invalid JSON: the text is not valid Unicode"));
+            return new CompileCommands([], errors.ToImmutable());
+        }
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Array)

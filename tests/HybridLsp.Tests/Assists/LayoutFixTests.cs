@@ -67,8 +67,8 @@ public sealed class LayoutFixTests
         enum Status
         {
             Ok,
-            NotFound,
-            FAI$0LED = 2
+            Not$0Found,
+            FAILED = 2
         }
         static class Native { [DllImport("mathcore")] static extern Status mc_status(); }
         """, """

@@ -16,7 +16,9 @@ public sealed class NativeTemplateTests
     [Fact]
     public void Every_template_is_embedded_with_its_files_and_placeholders()
     {
-        Assert.Equal(["c-shared", "cpp-shared", "rust-cdylib"], NativeTemplates.All.Keys);
+        Assert.Equal(["benchmark-dotnet", "c-shared", "cpp-shared", "rust-cdylib", "rust-kv-cache", "rust-rowagg"], NativeTemplates.All.Keys);
+        Assert.Equal([".gitignore", "Inputs.cs", "Program.cs", "{{project_name}}.csproj"], NativeTemplates.Get("benchmark-dotnet").Files.Keys);
+        Assert.Equal(["members_code", "native_library_file", "native_library_path", "project_name", "summary_code", "user_project_path"], NativeTemplates.Placeholders(NativeTemplates.Get("benchmark-dotnet")));
         Assert.Equal([".gitignore", "Cargo.toml", "src/lib.rs"], NativeTemplates.Get("rust-cdylib").Files.Keys);
         Assert.Equal([".gitignore", "CMakeLists.txt", "include/{{lib_name}}.h", "src/{{lib_name}}.c"], NativeTemplates.Get("c-shared").Files.Keys);
         Assert.Equal([".gitignore", "CMakeLists.txt", "include/{{lib_name}}.h", "src/{{lib_name}}.cpp"], NativeTemplates.Get("cpp-shared").Files.Keys);

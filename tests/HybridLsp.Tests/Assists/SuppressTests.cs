@@ -84,6 +84,32 @@ public sealed class SuppressTests
         """);
 
     [Fact]
+    public void C_declaration_gets_an_allow_comment() => CheckAssist("Suppress HL2004 for this declaration", HybridLsp.Tests.Rules.CLibs.ImageOps + """
+        //- /native/imageops/include/imageops.h
+        #include "api.h"
+        IMAGEOPS_API int io_bound(void);
+        /* Only for the Python wrapper. */
+        IMAGEOPS_API int io_$0py(void);
+        //- /native/imageops/src/imageops.c
+        #include "imageops.h"
+        int io_bound(void) { return 1; }
+        int io_py(void) { return 2; }
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static class Native
+        {
+            [DllImport("imageops")] static extern int io_bound();
+        }
+        """, """
+        //- /native/imageops/include/imageops.h
+        #include "api.h"
+        IMAGEOPS_API int io_bound(void);
+        /* Only for the Python wrapper. */
+        // hybrid-lsp: allow(HL2004)
+        IMAGEOPS_API int io_py(void);
+        """);
+
+    [Fact]
     public void Code_is_added_to_an_allow_comment_already_above() => CheckAssist("Suppress HL2005 for this declaration", Crates.MathCore + """
         //- /app/Native.cs
         using System.Runtime.InteropServices;

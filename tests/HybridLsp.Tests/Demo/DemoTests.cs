@@ -43,7 +43,7 @@ public sealed class DemoTests
             app/BrokenBindings.cs:31:41: error HL1001: library 'fastmath' (crate 'fastmath') exports no function 'fm_dot_product'; did you mean 'fm_dot'
             app/BrokenBindings.cs:36:31: error HL1002: 'fm_clamp' declares 2 parameters but Rust 'fm_clamp' takes 3
             app/BrokenBindings.cs:45:17: error HL1009: C# struct 'Vec2Legacy' (8 bytes) lacks field 'z' ('f32' at offset 8) of Rust 'Vec3' (12 bytes)
-            app/BrokenImageOpsBindings.cs:23:19: error HL1005: 'io_is_valid' returns a 1-byte C '_Bool'; C# 'bool' marshals as a 4-byte BOOL
+            app/BrokenImageOpsBindings.cs:23:19: error HL1005: 'io_is_valid' returns a 1-byte C 'bool'; C# 'bool' marshals as a 4-byte BOOL
             app/BrokenImageOpsBindings.cs:27:19: error HL1003: return type of 'io_buffer_size': C# 'int' (4 bytes, signed) vs C 'size_t' (8 bytes, unsigned)
             app/BrokenImageOpsBindings.cs:31:25: error HL2001: C function 'io_row_bytes' exists in library 'imageops' but is not exported: its visibility is hidden (a hidden visibility preset or -fvisibility=hidden, and no visibility("default") export macro on it)
             """.ReplaceLineEndings("\n");

@@ -81,6 +81,33 @@ internal static class FixtureHost
             throw new Xunit.Sdk.XunitException($"Fixture mismatch.\n--- expected:\n{e}\n--- actual:\n{a}");
     }
 
+    /// <summary>The libraries whose flags come from a build tree, rendered `library: N sources from ORIGIN; dropped: …`.</summary>
+    public static void CheckBuildTreeFlags(string text, params string[] expected)
+    {
+        var analysis = Load(Fixture.Parse(text));
+        var actual = analysis.BuildTreeFlags().Select(b => $"{b.Library}: {b.Sources} sources from {b.Origin}; dropped: {string.Join(" | ", b.DroppedFlags)}");
+        AssertSame(expected, actual);
+    }
+
+    /// <summary>
+    /// The `check` findings (`CODE: message`, sorted) of the fixture, then of the same host after each change in turn (a
+    /// file's new text, or null to delete it): shows what an edit of one file invalidates.
+    /// </summary>
+    public static void CheckFindingsAcrossEdits(string text, string[] before, params (string Path, string? Text, string[] After)[] edits)
+    {
+        var fixture = Fixture.Parse(text);
+        var host = new AnalysisHost(new AnalysisOptions("/"));
+        host.ApplyChange(new WorkspaceChange([.. fixture.Files.Select(f => new FileChange(f.Key, f.Value))]));
+        static IEnumerable<string> Findings(Analysis analysis) =>
+            analysis.CheckDiagnostics(CancellationToken.None).Select(d => $"{d.Code}: {d.Message}").Order(StringComparer.Ordinal);
+        AssertSame(before, Findings(host.Snapshot()));
+        foreach (var (path, newText, after) in edits)
+        {
+            host.ApplyChange(new WorkspaceChange([newText is null ? FileChange.Removed(path) : new FileChange(path, newText)]));
+            AssertSame(after, Findings(host.Snapshot()));
+        }
+    }
+
     /// <summary>Go to definition from `$0` lands exactly on the spans annotated with bare `//^^^` markers.</summary>
     public static void CheckDefinition(string text)
     {
@@ -172,6 +199,14 @@ internal static class FixtureHost
     }
 
     /// <summary>`hybrid-lsp bind LIBRARY`: the whole file for <paramref name="library"/>, or null.</summary>
+    /// <summary>The benchmark plan for the method at `$0` (docs/benchmark.md).</summary>
+    public static global::HybridLsp.Ide.Benchmarks.BenchmarkPlanResult BenchmarkPlan(string text, global::HybridLsp.Ide.Benchmarks.BenchmarkOptions? options = null)
+    {
+        var fixture = Fixture.Parse(text);
+        var (path, offset) = fixture.Cursor ?? throw new InvalidOperationException("fixture has no $0");
+        return Load(fixture).BenchmarkPlan(new FilePosition(path, offset), options, CancellationToken.None);
+    }
+
     public static string? BindingFile(string text, string library) => Load(Fixture.Parse(text)).BindingFile(library, CancellationToken.None);
 
     /// <summary>`source.fixAll.hybridLsp` on the file of `$0` gives <paramref name="after"/>, and `check` then reports nothing.</summary>

@@ -31,6 +31,21 @@ public sealed class ParserFuzzTests
     public void Cmake_discovery() => AssertRan(Fuzz.Run("cmake", Seeds(FuzzSeeds.Where(p => p.EndsWith("CMakeLists.txt", StringComparison.Ordinal) || p.EndsWith(".cmake", StringComparison.Ordinal)), 3),
         text => global::HybridLsp.Syntax.CMake.CMakeDiscovery.Discover("/ws", new Dictionary<string, string> { ["/ws/CMakeLists.txt"] = text })));
 
+    [Fact]
+    public void Compile_commands_reader() => AssertRan(Fuzz.Run("compile-commands",
+        Seeds([.. BuildTreeSeeds.CompileCommands, .. FuzzSeeds.Where(p => p.EndsWith("compile_commands.json", StringComparison.Ordinal))], 3),
+        text => global::HybridLsp.Syntax.CMake.CompileCommands.Read(BuildTreeSeeds.BuildDir + "/compile_commands.json", text)));
+
+    /// <summary>The File API reader and the build-tree lookup over it (a mutated seed is split back into reply files).</summary>
+    [Fact]
+    public void Cmake_file_api_reader() => AssertRan(Fuzz.Run("cmake-file-api", Seeds(BuildTreeSeeds.FileApi, 2), text =>
+    {
+        var files = BuildTreeSeeds.ReplyFiles(text);
+        var reply = global::HybridLsp.Syntax.CMake.CMakeFileApi.Read(BuildTreeSeeds.BuildDir, files);
+        var tree = new global::HybridLsp.Syntax.CMake.CMakeBuildTree(files);
+        return (reply, tree.FlagsFor("imageops", ["/ws/native/src/a.c"], tree.Candidates([], ["/ws"])));
+    }));
+
     /// <summary>libclang on mutated C and C++ sources (fewer cases: each is a real parse on its own thread).</summary>
     [Fact]
     public void C_parser() => AssertRan(Fuzz.Run("c", Seeds(FuzzSeeds.Where(p => p.EndsWith(".c", StringComparison.Ordinal) || p.EndsWith(".h", StringComparison.Ordinal) || p.EndsWith(".cpp", StringComparison.Ordinal)), 3),

@@ -106,8 +106,8 @@ public sealed class CMismatchTests
         static class Native
         {
             [DllImport("imageops")] static extern bool io_flag(bool on);
-                                                //^^^^ error HL1005: 'io_flag' returns a 1-byte C '_Bool'; C# 'bool' marshals as a 4-byte BOOL (fix)
-                                                             //^^^^ error HL1005: parameter 'on' of 'io_flag' is a 1-byte C '_Bool'; C# 'bool' marshals as a 4-byte BOOL (fix)
+                                                //^^^^ error HL1005: 'io_flag' returns a 1-byte C 'bool'; C# 'bool' marshals as a 4-byte BOOL (fix)
+                                                             //^^^^ error HL1005: parameter 'on' of 'io_flag' is a 1-byte C 'bool'; C# 'bool' marshals as a 4-byte BOOL (fix)
         }
         """);
 
@@ -311,6 +311,36 @@ public sealed class CPlatformAndConfigTests
         """);
 }
 
+public sealed class CEnumValueTests
+{
+    [Fact]
+    public void Inferred_csharp_enum_values_are_compared() => CheckDiagnostics(CLibs.ImageOps + """
+        //- /native/imageops/include/imageops.h
+        #include "api.h"
+        typedef enum { IO_READ = 1, IO_WRITE, IO_APPEND } io_mode;
+        typedef enum { IO_LOW, IO_MID = 5, IO_HIGH } io_level;
+        IMAGEOPS_API void io_open(io_mode mode, io_level level);
+        IMAGEOPS_API void io_open_wrong(io_mode mode, io_level level);
+        //- /native/imageops/src/imageops.c
+        #include "imageops.h"
+        void io_open(io_mode mode, io_level level) { (void)mode; (void)level; }
+        void io_open_wrong(io_mode mode, io_level level) { (void)mode; (void)level; }
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        enum Mode { Read = 1, Write, Append }
+        enum Level { Low, Mid = 5, High }
+        enum WrongMode { Read = 1, Write = 3, Append }
+                                            //^^^^^^ warning HL1015: C# enum member 'WrongMode.Append' = 4 has no counterpart in C 'io_mode'
+        enum WrongLevel { Low, Mid = 6, High }
+                                      //^^^^ warning HL1015: C# enum member 'WrongLevel.High' = 7 has no counterpart in C 'io_level'
+        static class Native
+        {
+            [DllImport("imageops")] static extern void io_open(Mode mode, Level level);
+            [DllImport("imageops")] static extern void io_open_wrong(WrongMode mode, WrongLevel level);
+        }
+        """);
+}
+
 public sealed class CNativeSideTests
 {
     [Fact]
@@ -333,5 +363,50 @@ public sealed class CNativeSideTests
         {
             [LibraryImport("imageops")] internal static partial int io_bound();
         }
+        """);
+
+    [Fact]
+    public void An_allow_comment_that_suppresses_nothing_is_HL0005() => CheckDiagnostics(CLibs.ImageOps + """
+        //- /native/imageops/include/imageops.h
+        #include "api.h"
+        // hybrid-lsp: allow(HL2004)
+                           //^^^^^^ hint HL0005: 'allow(HL2004)' suppresses nothing: 'io_bound' has no HL2004 finding
+        IMAGEOPS_API int io_bound(void);
+        // hybrid-lsp: allow(HL2004, HL1003)
+                                   //^^^^^^ hint HL0005: 'allow(HL1003)' suppresses nothing: 'io_internal_only' has no HL1003 finding
+        IMAGEOPS_API int io_internal_only(void);
+        // hybrid-lsp: allow(HL2004)
+                           //^^^^^^ hint HL0005: 'allow(HL2004)' suppresses nothing: no function declaration starts on the line below it
+        typedef struct { int x; } io_point;
+        // hybrid-lsp: allow(HL9999)
+                           //^^^^^^ hint HL0005: 'HL9999' is not a HybridLsp rule code: the suppression suppresses nothing
+        IMAGEOPS_API int io_other(void);
+                       //^^^^^^^^ hint HL2004: 'io_other' is exported by C library 'imageops' but no C# declaration binds it
+        //- /native/imageops/src/imageops.c
+        #include "imageops.h"
+        // hybrid-lsp: allow(HL2004)
+                           //^^^^^^ hint HL0005: 'allow(HL2004)' suppresses nothing: 'io_internal_only' has no HL2004 finding
+        int io_internal_only(void) { return 3; }
+        int io_bound(void) { return 1; }
+        int io_other(void) { return 2; }
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        static partial class Native
+        {
+            [LibraryImport("imageops")] internal static partial int io_bound();
+        }
+        """);
+
+    [Fact]
+    public void Allow_comments_in_a_library_nothing_binds_are_not_reported() => CheckDiagnostics(CLibs.ImageOps + """
+        //- /native/imageops/include/imageops.h
+        #include "api.h"
+        // hybrid-lsp: allow(HL2004)
+        IMAGEOPS_API int io_bound(void);
+        //- /native/imageops/src/imageops.c
+        #include "imageops.h"
+        int io_bound(void) { return 1; }
+        //- /app/Native.cs
+        static class Native { }
         """);
 }

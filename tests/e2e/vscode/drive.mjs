@@ -42,22 +42,35 @@ async function runCommand(page, title) {
     await page.keyboard.press("Enter");
 }
 
-/** Opens a workspace file through quick open (Ctrl+P), waiting for the matching row. */
+/**
+ * Opens a workspace file: clicks its tab when it is already open, else uses quick open (Ctrl+P). Retries when the
+ * wrong editor ends up active (under load, Enter can reach quick open before its list is filtered, and Ctrl+P can be
+ * swallowed while a panel's input such as the Problems filter has the focus).
+ */
 async function openFile(page, relPath) {
     const name = relPath.split("/").pop();
     const input = page.locator(".quick-input-widget input");
-    // Ctrl+P can be swallowed while a panel's input (the Problems filter) has the focus: then focus the editor
-    // area and press it again.
-    await page.keyboard.press("Control+P");
-    if (!(await input.waitFor({ state: "visible", timeout: 5000 }).then(() => true, () => false))) {
-        await page.locator(".editor-instance .monaco-editor .view-lines, .editor-group-container").first().click();
-        await page.keyboard.press("Control+P");
+    const tab = page.locator(".tabs-container .tab", { hasText: name }).first();
+    const active = page.locator(".tabs-container .tab.active", { hasText: name }).first();
+    for (let attempt = 0; attempt < 3; attempt++) {
+        if (await tab.isVisible()) {
+            await tab.click();
+        } else {
+            await page.locator(".editor-instance .monaco-editor .view-lines, .editor-group-container").first().click();
+            await page.keyboard.press("Control+P");
+            if (!(await input.waitFor({ state: "visible", timeout: 10000 }).then(() => true, () => false))) continue;
+            await input.fill(relPath);
+            const row = page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first();
+            if (!(await row.waitFor({ timeout: 30000 }).then(() => true, () => false))) {
+                await page.keyboard.press("Escape");
+                continue;
+            }
+            await page.keyboard.press("Enter");
+        }
+        if (await active.waitFor({ timeout: 15000 }).then(() => true, () => false)) break;
+        await page.keyboard.press("Escape");
     }
-    await input.waitFor({ state: "visible", timeout });
-    await input.fill(relPath);
-    await page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first().waitFor({ timeout });
-    await page.keyboard.press("Enter");
-    await page.locator(".tabs-container .tab.active", { hasText: name }).waitFor({ timeout });
+    await active.waitFor({ timeout });
     await page.locator(".editor-instance .monaco-editor .view-lines").first().waitFor({ timeout });
 }
 

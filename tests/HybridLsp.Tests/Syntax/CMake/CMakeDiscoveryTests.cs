@@ -39,6 +39,21 @@ public sealed class CMakeDiscoveryTests
     }
 
     [Fact]
+    public void An_escaped_dollar_is_literal_text_not_a_variable_reference()
+    {
+        var project = Discover(("CMakeLists.txt", """
+            project(p C)
+            set(NAME secret)
+            set(TEMPLATE "\${NAME}")
+            add_library(core SHARED core.c)
+            target_compile_definitions(core PRIVATE "LITERAL=\${NAME}" UNQUOTED=\$NAME EXPANDED=${NAME} TEMPLATE=${TEMPLATE} "BACKSLASH=\\${NAME}")
+            """));
+        Assert.Empty(project.Errors);
+        var lib = Assert.Single(project.SharedLibraries);
+        Assert.Equal(["LITERAL=${NAME}", "UNQUOTED=$NAME", "EXPANDED=secret", "TEMPLATE=${NAME}", "BACKSLASH=\\secret", "core_EXPORTS"], lib.PrivateDefines.ToArray());
+    }
+
+    [Fact]
     public void Output_name_prefix_and_suffix_properties_name_the_file()
     {
         var project = Discover(("CMakeLists.txt", """

@@ -42,4 +42,12 @@ public sealed class CompileCommandsTests
         Assert.Single(CompileCommands.Read("/b/cc.json", "{}").Errors);
         Assert.Single(CompileCommands.Read("/b/cc.json", "\0\u0001binary").Errors);
     }
+
+    [Fact]
+    public void Text_that_is_not_valid_unicode_is_an_error_not_an_exception()
+    {
+        var result = CompileCommands.Read("/b/compile_commands.json", "[ { \"directory\": \"/b\", \"file\": \"a\uD800.c\", \"command\": \"cc\" } ]");
+        Assert.Empty(result.Entries);
+        Assert.Equal("invalid JSON: the text is not valid Unicode", Assert.Single(result.Errors).Message);
+    }
 }

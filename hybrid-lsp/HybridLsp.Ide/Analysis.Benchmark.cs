@@ -1,0 +1,16 @@
+using HybridLsp.Ide.Benchmarks;
+
+namespace HybridLsp.Ide;
+
+public sealed partial class Analysis
+{
+    /// <summary>
+    /// What "Benchmark managed vs native" would generate and run for the C# method at <paramref name="position"/>: the pair
+    /// `Name`/`NameManaged`, or a bound extern alone (docs/benchmark.md). An error says why nothing can be measured there.
+    /// </summary>
+    public BenchmarkPlanResult BenchmarkPlan(FilePosition position, BenchmarkOptions? options, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return BenchmarkPlanner.Plan(this, position with { Path = Normalize(position.Path) }, options ?? BenchmarkOptions.Default, cancellationToken);
+    }
+}

@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using HybridLsp.Ide;
+
+namespace HybridLsp.Benchmarks;
+
+/// <summary>
+/// Times an edit of a C library's public header re-checked through the engine (<see cref="AnalysisHost"/>) for the three
+/// default targets, beside <c>clang -fsyntax-only</c> on the library's translation units measured in the same run (the
+/// machine is shared: the ratio is the number to compare). The library: a CMake target with a generated public header
+/// (N exported functions, N/10 structs and enums), one source defining every function, and N/10 C# bindings.
+///
+///   dotnet run --project tests/HybridLsp.Benchmarks -c Release -- clang-edit [--functions 5000] [--edits 10] [--clang /usr/bin/clang-14]
+/// </summary>
+internal static class ClangEditBenchmark
+{
+    private const string Root = "/bench";
+
+    public static int Run(string[] args)
+    {
+        int functions = 5000, edits = 10;
+        var clang = "/usr/bin/clang-14";
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--functions": functions = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--edits": edits = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--clang": clang = Next(); break;
+                default:
+                    Console.Error.WriteLine($"unknown argument '{args[i]}'");
+                    return 2;
+            }
+        }
+
+        var header = ClangParseBenchmark.Generate(functions);
+        var source = Source(functions);
+        var files = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [Root + "/native/gen/CMakeLists.txt"] = "cmake_minimum_required(VERSION 3.16)\nproject(gen C)\nadd_library(gen SHARED src/gen.c)\ntarget_include_directories(gen PUBLIC include)\n",
+            [Root + "/native/gen/include/gen.h"] = header,
+            [Root + "/native/gen/src/gen.c"] = source,
+            [Root + "/app/App.csproj"] = "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework><AllowUnsafeBlocks>true</AllowUnsafeBlocks></PropertyGroup></Project>",
+            [Root + "/app/Native.cs"] = Bindings(functions / 10),
+        };
+
+        var host = new AnalysisHost(new AnalysisOptions(Root));
+        var watch = Stopwatch.StartNew();
+        host.ApplyChange(new WorkspaceChange([.. files.Select(f => new FileChange(f.Key, f.Value))]));
+        var first = host.Snapshot().CheckDiagnostics(CancellationToken.None);
+        var firstMs = watch.Elapsed.TotalMilliseconds;
+        if (first.Any(d => d.Code != "HL2004"))
+        {
+            Console.Error.WriteLine("unexpected findings: " + string.Join("; ", first.Where(d => d.Code != "HL2004").Take(5).Select(d => $"{d.Code} {d.Message}")));
+            return 1;
+        }
+
+        var headerEdits = new List<double>();
+        var csharpEdits = new List<double>();
+        for (var i = 0; i < edits; i++)
+        {
+            // A new declaration at the end of the header (a real edit: both translation units include it), then a C# edit.
+            var edited = header + $"GEN_API int32_t gen_added_{i}(int32_t x);\n";
+            watch.Restart();
+            host.ApplyChange(new WorkspaceChange([new FileChange(Root + "/native/gen/include/gen.h", edited)]));
+            _ = host.Snapshot().CheckDiagnostics(CancellationToken.None);
+            headerEdits.Add(watch.Elapsed.TotalMilliseconds);
+
+            watch.Restart();
+            host.ApplyChange(new WorkspaceChange([new FileChange(Root + "/app/Native.cs", files[Root + "/app/Native.cs"] + $"\n// edit {i}\n")]));
+            _ = host.Snapshot().CheckDiagnostics(CancellationToken.None);
+            csharpEdits.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        // The baseline: clang -fsyntax-only on the same translation units, the header's and the source's, for each default target.
+        var baseline = new List<double>();
+        var clangAvailable = File.Exists(clang);
+        if (clangAvailable)
+        {
+            var directory = Path.Combine(Path.GetTempPath(), "hybrid-lsp-clang-edit-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(Path.Combine(directory, "include"));
+            File.WriteAllText(Path.Combine(directory, "include", "gen.h"), header);
+            File.WriteAllText(Path.Combine(directory, "gen.c"), source);
+            File.WriteAllText(Path.Combine(directory, "headers.c"), "#include \"gen.h\"\n");
+            try
+            {
+                for (var i = 0; i <= Math.Max(3, edits / 2); i++)
+                {
+                    watch.Restart();
+                    foreach (var triple in new[] { "x86_64-unknown-linux-gnu", "x86_64-pc-windows-msvc", "aarch64-apple-darwin" })
+                    {
+                        foreach (var unit in new[] { "gen.c", "headers.c" })
+                        {
+                            var start = new ProcessStartInfo(clang) { RedirectStandardError = true, RedirectStandardOutput = true };
+                            foreach (var argument in new[] { "-fsyntax-only", "-x", "c", "-target", triple, "-I", Path.Combine(directory, "include"), Path.Combine(directory, unit) })
+                                start.ArgumentList.Add(argument);
+                            using var process = Process.Start(start)!;
+                            process.StandardError.ReadToEnd();
+                            process.WaitForExit();
+                        }
+                    }
+                    if (i > 0)
+                        baseline.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+            finally
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+
+        Console.WriteLine($"| C library: {functions} functions, header {header.Split('\n').Length} lines, source {source.Split('\n').Length} lines, {functions / 10} bindings, 3 targets | median ms | min ms | runs |");
+        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine($"| first index and check | {firstMs:0} | {firstMs:0} | 1 |");
+        Row("header edit → diagnostics", headerEdits);
+        Row("C# edit → diagnostics", csharpEdits);
+        if (clangAvailable)
+        {
+            Row($"{Path.GetFileName(clang)} -fsyntax-only, the same 2 units × 3 targets, sequential", baseline);
+            var ratio = Stats.Of(headerEdits).Median / Stats.Of(baseline).Median;
+            Console.WriteLine($"header edit / clang baseline (medians): {ratio:0.00}");
+        }
+        return 0;
+    }
+
+    private static void Row(string name, List<double> samples)
+    {
+        var stats = Stats.Of(samples);
+        Console.WriteLine($"| {name} | {Stats.Ms(stats.Median)} | {Stats.Ms(stats.Min)} | {stats.Count} |");
+    }
+
+    private static string Source(int functions)
+    {
+        var text = new StringBuilder("#include \"gen.h\"\n");
+        for (var i = 0; i < functions; i++)
+        {
+            var record = i / 10 * 10;
+            text.Append(CultureInfo.InvariantCulture, $"int32_t gen_fn_{i}(gen_context *ctx, const gen_rec_{record} *rec, size_t count, bool strict, gen_callback cb) {{ (void)ctx; if (strict && cb) cb(0, 0); return rec ? rec->id + (int32_t)count : {i}; }}\n");
+        }
+        return text.ToString();
+    }
+
+    private static string Bindings(int count)
+    {
+        var text = new StringBuilder("using System.Runtime.InteropServices;\nstatic unsafe partial class Native\n{\n");
+        for (var i = 0; i < count; i++)
+            text.Append(CultureInfo.InvariantCulture, $"    [LibraryImport(\"gen\")] internal static partial int gen_fn_{i}(nint ctx, nint rec, nuint count, [MarshalAs(UnmanagedType.U1)] bool strict, delegate* unmanaged<nint, int, void> cb);\n");
+        return text.Append("}\n").ToString();
+    }
+}
