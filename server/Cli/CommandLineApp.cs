@@ -4,7 +4,7 @@ using HybridLsp.Server.Lsp;
 
 namespace HybridLsp.Server.Cli;
 
-/// <summary>The `hybrid-lsp` command line: `serve`, `check`, `bind`, `bench`, `new`, `--version`. Bad arguments exit 2 with a message on stderr.</summary>
+/// <summary>The `hybrid-lsp` command line: `serve`, `check`, `bind`, `build`, `wire`, `bench`, `new`, `--version`. Bad arguments exit 2 with a message on stderr.</summary>
 public static class CommandLineApp
 {
     public const int ExitBadArguments = 2;
@@ -43,6 +43,17 @@ public static class CommandLineApp
         bind.SetAction((result, cancellationToken) => Task.FromResult(BindCommand.Run(
             result.GetValue(library)!, result.GetValue(bindDir) ?? ".", result.GetValue(outFile), stdout, cancellationToken)));
 
+        var buildDir = new Argument<string>("DIR") { Description = "A crate folder (Cargo.toml), a CMake project folder (CMakeLists.txt), or the workspace root (every native module)", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "." };
+        var release = new Option<bool>("--release") { Description = "Build the release profile (cargo --release, CMAKE_BUILD_TYPE=Release); default debug" };
+        var buildRoot = new Option<string?>("--root") { Description = "The workspace whose C# bindings are checked against the built library (default: the nearest folder above DIR with hybrid-lsp.toml, .git or a .sln)" };
+        var build = new Command("build", "Build native modules with cargo or CMake and check that the built libraries export every entry point C# binds") { buildDir, release, buildRoot };
+        build.SetAction((result, cancellationToken) => BuildCommand.RunAsync(result.GetValue(buildDir) ?? ".", result.GetValue(release), result.GetValue(buildRoot), stdout, cancellationToken));
+
+        var project = new Argument<string>("PROJECT") { Description = "The .csproj to wire" };
+        var module = new Option<string>("--module") { Description = "The module folder: a crate (Cargo.toml) or a CMake library's folder", Required = true };
+        var wireRoot = new Option<string?>("--root") { Description = "The workspace folder (default: the nearest folder above PROJECT with hybrid-lsp.toml, .git or a .sln)" };
+        var wire = new Command("wire", "Make 'dotnet build' of PROJECT build the native module first and copy its library next to the app (idempotent)") { project, module, wireRoot };
+        wire.SetAction((result, cancellationToken) => Task.FromResult(WireCommand.Run(result.GetValue(project)!, result.GetValue(module)!, result.GetValue(wireRoot), stdout, cancellationToken)));
         var benchLocation = new Argument<string>("FILE:LINE") { Description = "A C# method: a bound extern, or 'Name' with a managed twin 'NameManaged' (LINE from 1)" };
         var benchRoot = new Option<string?>("--root") { Description = "The workspace folder (default: the current directory)" };
         var benchQuick = new Option<bool>("--quick") { Description = "A short in-process BenchmarkDotNet job (--job short --inProcess): quick, rough numbers" };
@@ -68,6 +79,8 @@ public static class CommandLineApp
             serve,
             check,
             bind,
+            build,
+            wire,
             bench,
             @new,
         };

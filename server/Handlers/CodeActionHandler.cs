@@ -11,7 +11,7 @@ public sealed record CodeActionRequest(CodeActionParams Params) : IRequest<LspCo
 /// Quick fixes, Create native stub and Bind refactorings at a range, and `source.fixAll.hybridLsp` for the file when the
 /// client asks for it. An action that creates a file is left out for clients that cannot apply a `create` operation, and
 /// any action that would write outside the workspace (on real paths) or create a file over an existing one is never
-/// offered. Clients that resolve edits lazily get the actions without edits, with the data `codeAction/resolve` needs.
+/// offered, nor one that wires a native build into a project in an untrusted workspace. Clients that resolve edits lazily get the actions without edits, with the data `codeAction/resolve` needs.
 /// </summary>
 internal sealed class CodeActionHandler(ServerState state) : IRequestHandler<CodeActionRequest, LspCodeAction[]?>
 {
@@ -19,7 +19,7 @@ internal sealed class CodeActionHandler(ServerState state) : IRequestHandler<Cod
     {
         var snapshot = state.Snapshot();
         var p = request.Params;
-        if (Compute(snapshot, state.RootPath, p.TextDocument, p.Range, p.Context?.Only, cancellationToken) is not { } actions)
+        if (Compute(snapshot, state.RootPath, state.WorkspaceTrusted, p.TextDocument, p.Range, p.Context?.Only, cancellationToken) is not { } actions)
             return ValueTask.FromResult<LspCodeAction[]?>(null);
         var lazy = snapshot.CodeActionResolveSupport
             ? new CodeActionData(p.TextDocument.Uri, p.Range, "", "", FromLsp.Path(p.TextDocument.Uri) is { } path && snapshot.Versions.TryGetValue(path, out var v) ? v : null)
@@ -28,7 +28,7 @@ internal sealed class CodeActionHandler(ServerState state) : IRequestHandler<Cod
     }
 
     /// <summary>The actions at a range of a document on one snapshot (also what `codeAction/resolve` recomputes); null for an unknown document or range.</summary>
-    internal static List<CodeAction>? Compute(ServerSnapshot snapshot, string? rootPath, TextDocumentIdentifier document, Protocol.Range range, string[]? only, CancellationToken cancellationToken)
+    internal static List<CodeAction>? Compute(ServerSnapshot snapshot, string? rootPath, bool trusted, TextDocumentIdentifier document, Protocol.Range range, string[]? only, CancellationToken cancellationToken)
     {
         if (FromLsp.FileRange(snapshot, document, range) is not { } at)
             return null;
@@ -36,7 +36,7 @@ internal sealed class CodeActionHandler(ServerState state) : IRequestHandler<Cod
         if (FromLsp.KindRequested(CodeActionKinds.QuickFix, only) || FromLsp.KindRequested(CodeActionKinds.Refactor, only))
         {
             actions.AddRange(snapshot.Analysis.CodeActions(at.Path, at.Span, cancellationToken)
-                .Where(a => FromLsp.KindRequested(a.Kind, only) && (snapshot.CreateFileSupport || !a.Edits.Any(e => e.Creates))
+                .Where(a => FromLsp.KindRequested(a.Kind, only) && (snapshot.CreateFileSupport || !a.Edits.Any(e => e.Creates)) && (trusted || !a.RequiresTrust)
                     && a.Edits.All(e => WorkspaceBoundary.Allows(rootPath, e.Path, e.Creates))));
         }
         if (FromLsp.KindRequested(CodeActionKinds.FixAll, only) && snapshot.Analysis.FixAll(at.Path, cancellationToken) is { } fixAll)

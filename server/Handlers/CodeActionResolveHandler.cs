@@ -25,7 +25,7 @@ internal sealed class CodeActionResolveHandler(ServerState state) : IRequestHand
         int? version = path is not null && snapshot.Versions.TryGetValue(path, out var v) ? v : null;
         if (version != data.Version)
             throw Stale("the document changed since the code action was offered");
-        var actions = CodeActionHandler.Compute(snapshot, state.RootPath, new TextDocumentIdentifier(data.Uri), data.Range, [data.Kind], cancellationToken);
+        var actions = CodeActionHandler.Compute(snapshot, state.RootPath, state.WorkspaceTrusted, new TextDocumentIdentifier(data.Uri), data.Range, [data.Kind], cancellationToken);
         var match = actions?.FirstOrDefault(a => a.Title == data.Title && a.Kind == data.Kind)
             ?? throw Stale("the code action no longer applies");
         var resolved = ToLsp.CodeActions(snapshot, [match], snapshot.DocumentChangesSupport)[0];

@@ -38,6 +38,8 @@ public static class LanguageServer
         services.AddSingleton<LspTarget>();
         services.AddSingleton<ProgressTokens>();
         services.AddSingleton<Commands.IServerCommand, Commands.BindAllCommand>();
+        services.AddSingleton<Commands.IServerCommand, Commands.NativeBuildCommand>();
+        services.AddSingleton<Commands.IServerCommand, Commands.WireNativeBuildCommand>();
         services.AddSingleton<Commands.IServerCommand, Commands.BenchmarkCommand>();
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Singleton);
         await using var provider = services.BuildServiceProvider();

@@ -85,6 +85,10 @@ public sealed class LspTarget(IMediator mediator, ServerState state, ProgressTok
     public Task<LspCodeAction[]?> CodeActionAsync(JsonElement @params, CancellationToken cancellationToken)
         => Query("textDocument/codeAction", @params, LspJsonContext.Default.CodeActionParams, p => p.TextDocument.Uri, p => new CodeActionRequest(p), cancellationToken);
 
+    [JsonRpcMethod("textDocument/codeLens", UseSingleObjectParameterDeserialization = true)]
+    public Task<CodeLens[]?> CodeLensAsync(JsonElement @params, CancellationToken cancellationToken)
+        => Query("textDocument/codeLens", @params, LspJsonContext.Default.CodeLensParams, p => p.TextDocument.Uri, p => new CodeLensRequest(p), cancellationToken);
+
     [JsonRpcMethod("codeAction/resolve", UseSingleObjectParameterDeserialization = true)]
     public Task<LspCodeAction> CodeActionResolveAsync(JsonElement @params, CancellationToken cancellationToken)
         => Query("codeAction/resolve", @params, LspJsonContext.Default.CodeActionResolveParams, p => p.Data?.Uri, p => new CodeActionResolveRequest(p), cancellationToken);

@@ -46,7 +46,8 @@ public sealed record ServerCapabilities(
     bool HoverProvider,
     bool WorkspaceSymbolProvider,
     CodeActionOptions? CodeActionProvider = null,
-    ExecuteCommandOptions? ExecuteCommandProvider = null);
+    ExecuteCommandOptions? ExecuteCommandProvider = null,
+    CodeLensOptions? CodeLensProvider = null);
 
 public sealed record TextDocumentSyncOptions(bool OpenClose, int Change, SaveOptions Save);
 

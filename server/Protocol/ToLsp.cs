@@ -93,7 +93,8 @@ public static class ToLsp
             HoverProvider: true,
             WorkspaceSymbolProvider: true,
             CodeActionProvider: new CodeActionOptions([CodeActionKinds.QuickFix, CodeActionKinds.Refactor, CodeActionKinds.FixAll], ResolveProvider: true),
-            ExecuteCommandProvider: commands.Length == 0 ? null : new ExecuteCommandOptions(commands)),
+            ExecuteCommandProvider: commands.Length == 0 ? null : new ExecuteCommandOptions(commands),
+            CodeLensProvider: new CodeLensOptions(ResolveProvider: false)),
         new ServerInfo("hybrid-lsp", version));
 
     /// <summary>

@@ -55,6 +55,75 @@ public sealed class TrustTests
         }
     }
 
+    /// <summary>Build and wire run project code (or make the next build run it): refused unless the client says the workspace is trusted.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(null)]
+    public async Task Build_and_wire_are_refused_and_build_lenses_absent_in_an_untrusted_workspace(bool? trusted)
+    {
+        var (dir, markers) = BoobyTrapped();
+        using (dir)
+        {
+            await using var client = LspClient.Start();
+            var options = trusted is { } t ? new JsonObject { ["workspaceTrusted"] = t } : null;
+            client.AnswerServerRequest = m => (string)m["method"]! == "workspace/applyEdit" ? new JsonObject { ["applied"] = true } : null;
+            var init = await client.InitializeAsync(dir.Path, new JsonObject { ["workspace"] = new JsonObject { ["applyEdit"] = true } }, options);
+            var commands = init["result"]!["capabilities"]!["executeCommandProvider"]!["commands"]!.AsArray().Select(c => (string)c!).ToList();
+            Assert.Contains("hybridLsp.build", commands);
+            Assert.Contains("hybridLsp.wire", commands);
+            await client.WaitForNotificationAsync("hybridLsp/serverStatus", n => (bool?)n["params"]!["indexing"] == false);
+
+            foreach (var (command, argument) in new[]
+            {
+                ("hybridLsp.build", new JsonObject { ["module"] = "native/m" }),
+                ("hybridLsp.build", new JsonObject { ["module"] = "native/c" }),
+                ("hybridLsp.wire", new JsonObject { ["project"] = "app/App.csproj", ["module"] = "native/m" }),
+            })
+            {
+                var response = await client.RequestAsync("workspace/executeCommand", new JsonObject { ["command"] = command, ["arguments"] = new JsonArray(argument) });
+                Assert.Equal(-32803, (int)response["error"]!["code"]!);
+                Assert.Contains("the workspace is not trusted", (string)response["error"]!["message"]!, StringComparison.Ordinal);
+            }
+            Assert.DoesNotContain(client.ServerRequests, r => (string)r["method"]! == "workspace/applyEdit");
+
+            var manifest = new Uri(Path.Combine(dir.Path, "native/m/Cargo.toml")).AbsoluteUri;
+            var lenses = await client.RequestAsync("textDocument/codeLens", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = manifest } });
+            Assert.Empty(lenses["result"]!.AsArray());
+            var uri = new Uri(Path.Combine(dir.Path, "app/Native.cs")).AbsoluteUri;
+            var at = new JsonObject { ["line"] = 1, ["character"] = 62 };
+            var actions = await client.RequestAsync("textDocument/codeAction", new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["uri"] = uri },
+                ["range"] = new JsonObject { ["start"] = at.DeepClone(), ["end"] = at.DeepClone() },
+                ["context"] = new JsonObject { ["diagnostics"] = new JsonArray() },
+            });
+            Assert.DoesNotContain(actions["result"]!.AsArray(), a => ((string)a!["title"]!).EndsWith("with dotnet build", StringComparison.Ordinal));
+            Assert.DoesNotContain("native-build", File.ReadAllText(Path.Combine(dir.Path, "app/App.csproj")), StringComparison.Ordinal);
+            Assert.False(Directory.Exists(markers), "a build script ran: " + string.Join(", ", Directory.Exists(markers) ? Directory.GetFiles(markers) : []));
+            Assert.False(Directory.Exists(Path.Combine(dir.Path, "native/m/target")), "cargo ran");
+            Assert.False(Directory.Exists(Path.Combine(dir.Path, "native/c/build")), "cmake ran");
+        }
+    }
+
+    /// <summary>The same workspace when trusted: the lens and the wire action are there; opening, indexing and lenses still run nothing.</summary>
+    [Fact]
+    public async Task Trusted_lenses_and_actions_run_nothing_until_invoked()
+    {
+        var (dir, markers) = BoobyTrapped();
+        using (dir)
+        {
+            await using var client = LspClient.Start();
+            await client.InitializeAsync(dir.Path, initializationOptions: new JsonObject { ["workspaceTrusted"] = true });
+            await client.WaitForNotificationAsync("hybridLsp/serverStatus", n => (bool?)n["params"]!["indexing"] == false);
+            foreach (var file in new[] { "native/m/Cargo.toml", "native/c/CMakeLists.txt", "app/Native.cs" })
+            {
+                var lenses = await client.RequestAsync("textDocument/codeLens", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = new Uri(Path.Combine(dir.Path, file)).AbsoluteUri } });
+                Assert.NotEmpty(lenses["result"]!.AsArray());
+            }
+            Assert.False(Directory.Exists(markers), "a build script ran: " + string.Join(", ", Directory.Exists(markers) ? Directory.GetFiles(markers) : []));
+        }
+    }
+
     private static JsonObject CreateCapabilities() => new()
     {
         ["workspace"] = new JsonObject { ["workspaceEdit"] = new JsonObject { ["documentChanges"] = true, ["resourceOperations"] = new JsonArray("create") } },

@@ -27,4 +27,7 @@ public sealed record CodeAction(string Title, string Kind, ImmutableArray<string
 {
     /// <summary>The diagnostics of the requested file it fixes, as <see cref="Analysis.Diagnostics"/> reports them.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>Offered only in a trusted workspace: applying it makes the next build run project code (wiring a native build into a .csproj).</summary>
+    public bool RequiresTrust { get; init; }
 }
