@@ -33,6 +33,7 @@ public sealed partial class Analysis
                 builder.Add(suppress with { Diagnostics = DiagnosticsAt(path, finding, finding.Span) });
         }
         builder.AddRange(GenerateBinding.At(Model, Normalize(path), range, GetText));
+        builder.AddRange(Assists.ExtractToNative.Actions(Model, Normalize(path), range, _options.RootPath.Replace('\\', '/'), GetText, Paths));
         return builder.ToImmutable();
     }
 

@@ -20,6 +20,7 @@ public static class CodeActionKinds
     public const string QuickFix = "quickfix";
     public const string FixAll = "source.fixAll.hybridLsp";
     public const string Refactor = "refactor";
+    public const string RefactorExtractNative = "refactor.extract.native";
 }
 
 /// <summary>A code action: <see cref="DiagnosticCodes"/> are the codes of the diagnostics it fixes.</summary>
@@ -27,4 +28,7 @@ public sealed record CodeAction(string Title, string Kind, ImmutableArray<string
 {
     /// <summary>The diagnostics of the requested file it fixes, as <see cref="Analysis.Diagnostics"/> reports them.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>Why the action cannot be applied (LSP `disabled.reason`): it is shown greyed out with this explanation, and has no edits.</summary>
+    public string? DisabledReason { get; init; }
 }

@@ -18,10 +18,13 @@ internal static partial class GenerateBinding
 {
     /// <summary>Where declarations go and in which style.</summary>
     /// <param name="InsertAt">Where members go in an existing class (the start of its closing brace's line), null for a new file.</param>
-    private sealed record Target(string Path, bool LibraryImport, bool AllowUnsafe, string LibraryText, bool Qualify, CsTypeBody? Body, int? InsertAt, string Indent, string ClassName, string Newline)
+    internal sealed record Target(string Path, bool LibraryImport, bool AllowUnsafe, string LibraryText, bool Qualify, CsTypeBody? Body, int? InsertAt, string Indent, string ClassName, string Newline)
     {
         /// <summary>A configured target (x86) where the default convention is not cdecl: LibraryImport then names it.</summary>
         public bool NameCdecl { get; init; }
+
+        /// <summary>The namespace-qualified name of the class (the class name alone for a new file, which declares no namespace).</summary>
+        public string FullName { get; init; } = ClassName;
     }
 
     /// <summary>"Generate C# binding" on the name of an unbound export, and "Bind all unbound exports" of its crate.</summary>
@@ -56,12 +59,12 @@ internal static partial class GenerateBinding
         var project = model.Bindings.Where(b => b.Crate == crate && b.File.ProjectPath is not null)
             .Select(b => model.Input.Projects.GetValueOrDefault(b.File.ProjectPath!)).FirstOrDefault(p => p is not null)
             ?? model.Input.Projects.Values.OrderBy(p => p.Path, StringComparer.Ordinal).FirstOrDefault();
-        var target = NewFileTarget(crate, project, "NativeMethods." + Pascal(crate.LibName) + ".cs") with { NameCdecl = NeedsCdecl(model) };
+        var target = NewFileTarget(crate.LibName, project, "NativeMethods." + Pascal(crate.LibName) + ".cs") with { NameCdecl = NeedsCdecl(model) };
         var symbols = crate.ExportsBySymbol.Keys.Order(StringComparer.Ordinal).ToImmutableArray();
         return Build(model, target, crate, symbols, all: true)?.Edits[0].NewText;
     }
 
-    private static bool NeedsCdecl(SemanticModel model) => model.Config.Targets.Any(t => t.HasDistinctCallingConventions);
+    internal static bool NeedsCdecl(SemanticModel model) => model.Config.Targets.Any(t => t.HasDistinctCallingConventions);
 
     private static ImmutableArray<string> Unbound(SemanticModel model, RustCrate crate)
     {
@@ -69,9 +72,17 @@ internal static partial class GenerateBinding
         return [.. crate.ExportsBySymbol.Keys.Where(s => !bound.Contains(s)).Order(StringComparer.Ordinal)];
     }
 
-    private static Target? FindTarget(SemanticModel model, RustCrate crate, Func<string, string?> textOf)
+    private static Target? FindTarget(SemanticModel model, RustCrate crate, Func<string, string?> textOf) =>
+        FindTarget(model, b => b.Crate == crate, crate.LibName, projectPath: null, textOf);
+
+    /// <summary>
+    /// Where declarations for a library go: the class that already binds it (<paramref name="bindsLibrary"/>), in its style and
+    /// with its library expression, else a new `NativeMethods.&lt;Lib&gt;.cs` beside the project (<paramref name="projectPath"/>,
+    /// else the only project). Also used by "Extract to native" for the binding of the function it creates.
+    /// </summary>
+    internal static Target? FindTarget(SemanticModel model, Func<Binding, bool> bindsLibrary, string libName, string? projectPath, Func<string, string?> textOf)
     {
-        var existing = model.Bindings.Where(b => b.Resolution == ResolutionKind.Resolved && b.Crate == crate)
+        var existing = model.Bindings.Where(b => b.Resolution == ResolutionKind.Resolved && bindsLibrary(b))
             .GroupBy(b => (b.Path, b.Method.Container))
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Path, StringComparer.Ordinal).FirstOrDefault();
         if (existing is not null)
@@ -86,22 +97,25 @@ internal static partial class GenerateBinding
                 return null;
             return new Target(first.Path, libraryImport, project?.Project.AllowUnsafeBlocks ?? false, libraryText,
                 !Regex.IsMatch(text, @"^\s*using\s+System\.Runtime\.InteropServices\s*;", RegexOptions.Multiline),
-                body, LineStart(text, body.CloseBrace), LineIndent(text, first.Method.FullSpan.Start), first.Method.ContainerSimpleName, text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n");
+                body, LineStart(text, body.CloseBrace), LineIndent(text, first.Method.FullSpan.Start), first.Method.ContainerSimpleName, text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n")
+            {
+                FullName = first.Method.Container,
+            };
         }
-        var projects = model.Input.Projects.Values.ToList();
+        var projects = projectPath is not null && model.Input.Projects.TryGetValue(projectPath, out var chosen) ? [chosen] : model.Input.Projects.Values.ToList();
         if (projects.Count != 1)
             return null;
-        var path = PathUtil.Directory(projects[0].Path) + "/NativeMethods." + Pascal(crate.LibName) + ".cs";
+        var path = PathUtil.Directory(projects[0].Path) + "/NativeMethods." + Pascal(libName) + ".cs";
         if (textOf(path) is not null || model.Input.CSharpFiles.ContainsKey(path))
             return null;
-        return NewFileTarget(crate, projects[0], path);
+        return NewFileTarget(libName, projects[0], path);
     }
 
-    private static Target NewFileTarget(RustCrate crate, ProjectFile? project, string path)
+    internal static Target NewFileTarget(string libName, ProjectFile? project, string path)
     {
         var allowUnsafe = project?.Project.AllowUnsafeBlocks ?? false;
         var net7 = project?.Project.TargetFrameworks.Any(f => Regex.Match(f, @"^net(\d+)\.\d+") is { Success: true } m && int.Parse(m.Groups[1].Value) >= 7) ?? false;
-        return new Target(path, LibraryImport: allowUnsafe && net7, allowUnsafe, Quote(crate.LibName), Qualify: false, Body: null, InsertAt: null, "    ", Pascal(crate.LibName) + "Native", "\n");
+        return new Target(path, LibraryImport: allowUnsafe && net7, allowUnsafe, Quote(libName), Qualify: false, Body: null, InsertAt: null, "    ", Pascal(libName) + "Native", "\n");
     }
 
     private static FileEdit? Build(SemanticModel model, Target target, RustCrate crate, ImmutableArray<string> symbols, bool all)
@@ -313,7 +327,7 @@ internal static partial class GenerateBinding
     private static string? Identifier(string name) =>
         Regex.IsMatch(name, "^[A-Za-z_][A-Za-z0-9_]*$") && !Keywords.Contains(name) ? name : null;
 
-    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
     {
         "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue", "decimal", "default",
         "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally", "fixed", "float", "for", "foreach", "goto",
@@ -323,10 +337,10 @@ internal static partial class GenerateBinding
         "using", "virtual", "void", "volatile", "while",
     };
 
-    private static string Pascal(string name) =>
+    internal static string Pascal(string name) =>
         string.Concat(Regex.Split(name, "[^A-Za-z0-9]+").Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 
-    private static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    internal static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 
     /// <summary>The start of the line holding <paramref name="offset"/>, or null when something other than whitespace precedes it there.</summary>
     private static int? LineStart(string text, int offset)
