@@ -327,7 +327,7 @@ internal static partial class ExtractToNative
             switch (p.Type.Kind)
             {
                 case NKind.Span:
-                    parameters.Add($"ref {p.Type.Element!.CsName} {name}");
+                    parameters.Add($"ref {BlittableElement(p.Type.Element!)} {name}");
                     var length = p.Name + "Length";
                     while (!names.Add(length))
                         length += "_";
@@ -362,7 +362,10 @@ internal static partial class ExtractToNative
         return sb.ToString();
     }
 
-    private static string TypeName(NType t) => t.Kind == NKind.Struct ? t.Struct!.Name : t.CsName;
+    /// <summary>`char` and `bool` elements are not blittable for the marshaller (ANSI chars, 4-byte BOOL): they cross as their bits.</summary>
+    private static string BlittableElement(NType element) => element.Kind switch { NKind.Char => "ushort", NKind.Bool => "byte", _ => element.CsName };
+
+    private static string TypeName(NType t) => t.Kind == NKind.Struct ? "global::" + t.Struct!.FullName : t.CsName;
 
     private static string Wrapper(MethodDeclarationSyntax method, NMethod nmethod, string exportName, string bindingClass, string managedName, string where)
     {
@@ -372,9 +375,12 @@ internal static partial class ExtractToNative
             var name = CsName(p.Name);
             if (p.Type.Kind == NKind.Span)
             {
-                arguments.Add(p.Type.IsArray
-                    ? $"ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference({name})"
-                    : $"ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({name})");
+                const string marshal = "global::System.Runtime.InteropServices.MemoryMarshal";
+                var element = p.Type.Element!;
+                if (BlittableElement(element) != element.CsName)
+                    arguments.Add($"ref {marshal}.GetReference({marshal}.Cast<{element.CsName}, {BlittableElement(element)}>({name}))");
+                else
+                    arguments.Add(p.Type.IsArray ? $"ref {marshal}.GetArrayDataReference({name})" : $"ref {marshal}.GetReference({name})");
                 arguments.Add($"(nuint){name}.Length");
             }
             else

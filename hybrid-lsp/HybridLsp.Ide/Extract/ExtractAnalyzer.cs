@@ -230,7 +230,13 @@ internal sealed class ExtractAnalyzer
             Block(syntax, $"struct '{name}' has no fields (an empty struct has no C equivalent)");
             return null;
         }
-        var result = new NStruct(name, fields.ToImmutable());
+        var qualifiers = declaration.Ancestors().Select(a => a switch
+        {
+            BaseNamespaceDeclarationSyntax ns => ns.Name.ToString(),
+            TypeDeclarationSyntax type => type.Identifier.ValueText,
+            _ => null,
+        }).Where(q => q is not null).Reverse();
+        var result = new NStruct(name, string.Join(".", qualifiers.Append(name)), fields.ToImmutable());
         _structs[name] = result;
         return new NType(NKind.Struct, Struct: result);
     }

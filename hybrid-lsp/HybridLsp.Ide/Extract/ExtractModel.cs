@@ -39,7 +39,8 @@ public sealed record NType(NKind Kind, NType? Element = null, bool ReadOnly = fa
 }
 
 /// <summary>A `[StructLayout(Sequential)]` struct of primitive fields, declared in the workspace.</summary>
-public sealed record NStruct(string Name, ImmutableArray<NStructField> Fields);
+/// <param name="FullName">Namespace-qualified (nested types as `Outer.Inner`), for the C# binding.</param>
+public sealed record NStruct(string Name, string FullName, ImmutableArray<NStructField> Fields);
 
 public sealed record NStructField(string Name, NType Type);
 

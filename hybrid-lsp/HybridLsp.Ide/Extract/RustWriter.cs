@@ -169,7 +169,7 @@ internal sealed class RustWriter
                 Line($"{Label(loop.Loop)}loop {{");
                 _indent++;
                 Body(loop.Body, loop.Loop);
-                if (!AlwaysExits(loop.Body, loop.Loop) && !(loop.Condition is NLiteral { Value: 1L }))
+                if (Reachable(loop.Body, loop.Loop) && !(loop.Condition is NLiteral { Value: 1L }))
                 {
                     Line($"if {Not(loop.Condition)} {{");
                     Line("    break;");
@@ -194,7 +194,7 @@ internal sealed class RustWriter
                 Line($"{Label(loop.Loop)}{(loop.Condition is null ? "loop" : "while " + Expr(loop.Condition, 0))} {{");
                 _indent++;
                 Body(loop.Body, loop.Loop);
-                if (!AlwaysExits(loop.Body, loop.Loop))
+                if (Reachable(loop.Body, loop.Loop))
                 {
                     foreach (var inc in loop.Incrementors)
                         Statement(inc);
@@ -258,6 +258,9 @@ internal sealed class RustWriter
 
     /// <summary>A loop label, only when a break or continue names it (an unused label is a warning).</summary>
     private string Label(NLoop loop) => loop.HasBreak || loop.HasContinue && !_continueBlocks.Contains(loop) ? $"'{LabelName(loop)}: " : "";
+
+    /// <summary>Whether the end of a loop body is reached: it does not always exit, or a `continue` breaks out of its labeled block.</summary>
+    private bool Reachable(NBlock body, NLoop loop) => _continueBlocks.Contains(loop) || !AlwaysExits(body, loop);
 
     /// <summary>Whether control never reaches the end of <paramref name="s"/> (Rust warns about code after it); a continue of <paramref name="loop"/> does reach it.</summary>
     private static bool AlwaysExits(NStmt s, NLoop loop) => s switch
