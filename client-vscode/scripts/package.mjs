@@ -54,7 +54,9 @@ rmSync(join(serverOut, "hybrid-lsp.pdb"), { force: true });
 const { version } = JSON.parse(readFileSync(join(clientDir, "package.json"), "utf8"));
 mkdirSync(artifacts, { recursive: true });
 const vsix = join(artifacts, target ? `hybrid-lsp-${vsceTargets[target]}-${version}.vsix` : `hybrid-lsp-${version}.vsix`);
-const vsceArgs = ["vsce", "package", "--no-dependencies", "--out", vsix];
+// The project has no public repository URL: the manifest leaves `repository` out (no invented URL), so vsce is told
+// that is intended, and README.md links nothing relative (vsce could not rewrite such links without a URL).
+const vsceArgs = ["vsce", "package", "--no-dependencies", "--allow-missing-repository", "--out", vsix];
 if (target) vsceArgs.push("--target", vsceTargets[target]);
 run("npx", ["--no-install", ...vsceArgs], clientDir);
 console.log(`package: ${relative(repoRoot, vsix)}`);

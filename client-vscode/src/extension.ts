@@ -5,7 +5,7 @@ import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import * as commands from "./commands";
 import * as config from "./config";
-import type { ReindexResult, ServerStatusParams } from "./lspExtTypes";
+import type { BenchmarkReportParams, ReindexResult, ServerStatusParams } from "./lspExtTypes";
 import { Session } from "./session";
 import { excludedFolders, isHybridWorkspace, notHybridReason, type WorkspaceFinds } from "./workspaceKind";
 
@@ -17,6 +17,8 @@ export interface HybridLspApi {
     readonly onDidChangeServerStatus: vscode.Event<ServerStatusParams>;
     restart(): Promise<void>;
     reindex(): Promise<ReindexResult>;
+    /** The benchmark report shown last (`hybridLsp/benchmarkReport`), if any. */
+    readonly benchmarkReport: BenchmarkReportParams | undefined;
 }
 
 let session: Session | undefined;
@@ -32,6 +34,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Hybrid
             commands.reindex(s),
             commands.checkWorkspace(s),
             commands.openConfiguration(s),
+            commands.buildNativeModule(s),
+            commands.bindExports(s),
+            commands.benchmark(s),
+            commands.extractToNative(s),
+            watchNativeModules(),
             vscode.workspace.onDidGrantWorkspaceTrust(() => {
                 if (s.languageClient !== undefined) void s.restart("the workspace is now trusted");
             }),
@@ -43,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Hybrid
         );
 
         const finds = await findProjectFiles();
+        void setHasNativeModule(finds.cargoToml || finds.cmakeLists);
         if (isHybridWorkspace(finds)) await s.start();
         else s.markIdle(notHybridReason(finds));
 
@@ -52,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Hybrid
             onDidChangeServerStatus: s.onDidChangeServerStatus,
             restart: () => s.restart("requested through the API"),
             reindex: () => s.reindex(),
+            get benchmarkReport() { return s.reports.current; },
         };
     } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
@@ -73,4 +82,16 @@ async function findProjectFiles(): Promise<WorkspaceFinds> {
         any("**/*.csproj"), any("**/Cargo.toml"), any("**/CMakeLists.txt"),
     ]);
     return { csproj, cargoToml, cmakeLists };
+}
+
+/** The walkthrough's first step ("create a crate") is done when the workspace has a native module. */
+export const hasNativeModuleContext = "hybridLsp.hasNativeModule";
+
+function setHasNativeModule(value: boolean): Thenable<unknown> {
+    return vscode.commands.executeCommand("setContext", hasNativeModuleContext, value);
+}
+
+function watchNativeModules(): vscode.Disposable {
+    const watcher = vscode.workspace.createFileSystemWatcher("**/{Cargo.toml,CMakeLists.txt}", false, true, true);
+    return vscode.Disposable.from(watcher, watcher.onDidCreate(() => void setHasNativeModule(true)));
 }

@@ -10,10 +10,14 @@ import {
     CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, State,
     type CloseHandlerResult, type ErrorHandlerResult, type LanguageClientOptions, type ServerOptions,
 } from "vscode-languageclient/node";
+import { BaselineWatcher } from "./baselineWatcher";
+import { parseBenchmarkReport } from "./benchmarkReport";
 import { resolveServerLaunch, type Probe } from "./bootstrap";
 import * as config from "./config";
 import * as ext from "./lspExt";
+import { BenchmarkReportPanel } from "./reportPanel";
 import { RestartBudget } from "./restartPolicy";
+import { executeServerCommand } from "./serverCommands";
 import { StderrClassifier } from "./serverLog";
 import { StatusItem } from "./status";
 
@@ -51,7 +55,9 @@ export class Session implements vscode.Disposable {
     readonly output: vscode.LogOutputChannel;
     readonly traceOutput: vscode.LogOutputChannel;
     readonly status: StatusItem;
+    readonly reports: BenchmarkReportPanel;
     private client: LanguageClient | undefined;
+    private baseline: BaselineWatcher | undefined;
     private readonly budget = new RestartBudget(5, 3 * 60 * 1000);
     private queue: Promise<unknown> = Promise.resolve();
     private readonly statusEmitter = new vscode.EventEmitter<ext.ServerStatusParams>();
@@ -61,6 +67,7 @@ export class Session implements vscode.Disposable {
         this.output = vscode.window.createOutputChannel(clientName, { log: true });
         this.traceOutput = vscode.window.createOutputChannel(`${clientName} Trace`, { log: true });
         this.status = new StatusItem(showLogsCommand);
+        this.reports = new BenchmarkReportPanel(this.output);
     }
 
     get languageClient(): LanguageClient | undefined {
@@ -104,6 +111,7 @@ export class Session implements vscode.Disposable {
 
     async dispose(): Promise<void> {
         await this.stop();
+        this.reports.dispose();
         this.status.dispose();
         this.statusEmitter.dispose();
         this.output.dispose();
@@ -158,6 +166,11 @@ export class Session implements vscode.Disposable {
             revealOutputChannelOn: RevealOutputChannelOn.Never, // the status item and error messages tell about trouble
             initializationOptions: (): ext.InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
             synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(watchedFiles) },
+            middleware: {
+                // The server's commands (code lenses use them) go through the same path as the palette commands,
+                // so a failure is a clear message instead of a line in the log only.
+                executeCommand: (command, args) => executeServerCommand(this, command, args),
+            },
             errorHandler: {
                 error: (error, _message, count): ErrorHandlerResult => {
                     this.output.error(`Connection error: ${error.message}`);
@@ -189,11 +202,20 @@ export class Session implements vscode.Disposable {
             this.status.setServerStatus(params);
             this.statusEmitter.fire(params);
         });
+        client.onNotification(ext.benchmarkReport, (params: unknown) => {
+            const report = parseBenchmarkReport(params);
+            if (report === undefined) {
+                this.output.warn(`Ignoring a malformed ${ext.methods.benchmarkReport} notification`);
+                return;
+            }
+            this.reports.show(report);
+        });
         this.client = client;
         this.status.setPhase("starting");
         try {
             await client.start();
             this.status.setPhase("running");
+            if (folder?.scheme === "file") this.baseline = new BaselineWatcher(client, folder, this.output);
         } catch (e) {
             const message = `The HybridLsp server did not start: ${e instanceof Error ? e.message : String(e)}`;
             this.output.error(message);
@@ -207,6 +229,8 @@ export class Session implements vscode.Disposable {
     private async doStop(): Promise<void> {
         const client = this.client;
         this.client = undefined;
+        this.baseline?.dispose();
+        this.baseline = undefined;
         if (client === undefined) return;
         try {
             await client.stop(5000);

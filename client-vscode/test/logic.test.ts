@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { commandIds } from "../src/commandIds";
+import { serverCommands } from "../src/lspExtTypes";
 import { RestartBudget } from "../src/restartPolicy";
 import { parseServerStatus, presentStatus } from "../src/statusModel";
 import { isHybridWorkspace } from "../src/workspaceKind";
@@ -68,7 +70,8 @@ describe("starter configuration", () => {
 });
 
 describe("manifest", () => {
-    const manifest = JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8"));
+    const clientDir = join(__dirname, "..");
+    const manifest = JSON.parse(readFileSync(join(clientDir, "package.json"), "utf8"));
 
     it("contributes exactly the client settings of DESIGN §4.2", () => {
         const props = Object.keys(manifest.contributes.configuration.properties).sort();
@@ -83,7 +86,53 @@ describe("manifest", () => {
 
     it("declares every command it registers", () => {
         const ids = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
-        assert.deepEqual(ids, ["hybridLsp.checkWorkspace", "hybridLsp.openConfiguration", "hybridLsp.reindex",
+        assert.deepEqual(ids, ["hybridLsp.benchmarkExtern", "hybridLsp.bindExports", "hybridLsp.buildNativeModule",
+            "hybridLsp.checkWorkspace", "hybridLsp.extractToNative", "hybridLsp.openConfiguration", "hybridLsp.reindex",
             "hybridLsp.restartServer", "hybridLsp.showLogs"]);
+        assert.deepEqual(ids, Object.values(commandIds).sort());
+    });
+
+    it("never declares a server command id (vscode-languageclient registers those for code lenses)", () => {
+        const ids = new Set<string>(manifest.contributes.commands.map((c: { command: string }) => c.command));
+        for (const id of Object.values(serverCommands)) assert.ok(!ids.has(id), id);
+        for (const id of Object.values(commandIds)) assert.ok(!(Object.values(serverCommands) as string[]).includes(id), id);
+    });
+
+    it("turns the commands that build, run or write native code off in untrusted workspaces", () => {
+        const byId = new Map<string, { enablement?: string }>(manifest.contributes.commands.map((c: { command: string }) => [c.command, c]));
+        for (const id of [commandIds.buildNativeModule, commandIds.benchmark, commandIds.extractToNative]) {
+            assert.equal(byId.get(id)?.enablement, "isWorkspaceTrusted", id);
+        }
+        // Bind Exports only edits C# text: the server runs hybridLsp.bindAll without trust (LSP-EXTENSIONS.md).
+        assert.equal(byId.get(commandIds.bindExports)?.enablement, undefined);
+        assert.equal(byId.get(commandIds.restartServer)?.enablement, undefined);
+    });
+
+    it("has the walkthrough: create a crate, extract, build, benchmark, each with a page and a button", () => {
+        const [walkthrough] = manifest.contributes.walkthroughs;
+        assert.equal(walkthrough.title, "Your first native function");
+        assert.deepEqual(walkthrough.steps.map((s: { id: string }) => s.id), ["createCrate", "extractMethod", "build", "benchmark"]);
+        for (const step of walkthrough.steps) {
+            assert.ok(existsSync(join(clientDir, step.media.markdown)), step.media.markdown);
+            const button = /\n\[[^\]]+\]\(command:([\w.]+)\)$/.exec(step.description);
+            assert.ok(button, `step ${step.id} ends with a command button`);
+            assert.ok((Object.values(commandIds) as string[]).includes(button[1]!), button[1]);
+            assert.ok(step.completionEvents.length > 0);
+            for (const e of step.completionEvents as string[]) {
+                const m = /^onCommand:(.*)$/.exec(e);
+                if (m) assert.ok([...Object.values(commandIds), ...Object.values(serverCommands)].includes(m[1]! as never), e);
+            }
+        }
+        assert.deepEqual(walkthrough.steps[0].completionEvents, ["onContext:hybridLsp.hasNativeModule"]);
+    });
+
+    it("ships what the manifest points at (schema, walkthrough pages) in the package", () => {
+        const [toml] = manifest.contributes.tomlValidation;
+        assert.equal(toml.fileMatch, "hybrid-lsp.toml");
+        assert.ok(existsSync(join(clientDir, toml.url)));
+        const ignore = readFileSync(join(clientDir, ".vscodeignore"), "utf8").split("\n");
+        assert.ok(ignore.includes("!media/**") && ignore.includes("!schemas/**"));
+        assert.equal(manifest.publisher, "hybrid-lsp");
+        assert.equal(manifest.repository, undefined, "no invented repository URL");
     });
 });

@@ -37,6 +37,13 @@ public sealed partial class Analysis
         return builder.ToImmutable();
     }
 
+    /// <summary>The edit of "Bind all unbound exports" for <paramref name="library"/> (`hybridLsp.bindAll`); null when there is nothing certain to add.</summary>
+    public FileEdit? BindAll(string library, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return GenerateBinding.All(Model, library, GetText);
+    }
+
     /// <summary>A complete C# file binding every export of the crate <paramref name="library"/> resolves to (`hybrid-lsp bind`); null for an unknown library.</summary>
     public string? BindingFile(string library, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace HybridLsp.Server.Handlers;
 
 public sealed record InitializeRequest(InitializeParams Params) : IRequest<InitializeResult>;
 
-internal sealed class InitializeHandler(ServerState state) : IRequestHandler<InitializeRequest, InitializeResult>
+internal sealed class InitializeHandler(ServerState state, IEnumerable<Commands.IServerCommand> commands) : IRequestHandler<InitializeRequest, InitializeResult>
 {
     public ValueTask<InitializeResult> Handle(InitializeRequest request, CancellationToken cancellationToken)
     {
@@ -22,6 +22,6 @@ internal sealed class InitializeHandler(ServerState state) : IRequestHandler<Ini
         state.DocumentChangesSupport = p.Capabilities?.Workspace?.WorkspaceEdit?.DocumentChanges == true;
         state.CreateFileSupport = state.DocumentChangesSupport && p.Capabilities?.Workspace?.WorkspaceEdit?.ResourceOperations?.Contains("create") == true;
         state.CodeActionResolveSupport = p.Capabilities?.TextDocument?.CodeAction?.ResolveSupport?.Properties?.Contains("edit") == true;
-        return ValueTask.FromResult(ToLsp.InitializeResult(encoding, ToolVersion.Value));
+        return ValueTask.FromResult(ToLsp.InitializeResult(encoding, ToolVersion.Value, [.. commands.Select(c => c.Name).Order(StringComparer.Ordinal)]));
     }
 }

@@ -40,4 +40,21 @@ public sealed class ClientConnection
             return false;
         }
     }
+
+    /// <summary>Sends a request and reads its result; null when the client is gone, answered with an error, or sent another shape.</summary>
+    public async Task<TResult?> RequestAsync<TParams, TResult>(string method, TParams parameters, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultInfo, CancellationToken cancellationToken)
+        where TResult : class
+    {
+        if (_rpc is not { IsDisposed: false } rpc)
+            return null;
+        try
+        {
+            var result = await rpc.InvokeWithParameterObjectAsync<System.Text.Json.JsonElement?>(method, parameters, cancellationToken).ConfigureAwait(false);
+            return result is { ValueKind: System.Text.Json.JsonValueKind.Object } json ? System.Text.Json.JsonSerializer.Deserialize(json, resultInfo) : null;
+        }
+        catch (Exception e) when (e is RemoteInvocationException or ConnectionLostException or ObjectDisposedException or IOException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using HybridLsp.Server.Protocol;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,20 @@ public sealed class DiagnosticsPublisher(ServerState state, ClientConnection cli
     private CancellationTokenSource? _pending;
     // The JSON of the last diagnostics sent, by URI (files with none are absent).
     private Dictionary<string, string> _published = new(StringComparer.Ordinal);
+    // Diagnostics owned by commands (a build's compiler messages), by owner, then by URI; merged into each file's list.
+    private ImmutableDictionary<string, Dictionary<string, LspDiagnostic[]>> _commandDiagnostics =
+        ImmutableDictionary.Create<string, Dictionary<string, LspDiagnostic[]>>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Replaces what <paramref name="owner"/> contributes (absolute paths → LSP diagnostics; empty clears) and publishes
+    /// the files whose lists changed.
+    /// </summary>
+    public Task SetCommandDiagnosticsAsync(string owner, IReadOnlyDictionary<string, LspDiagnostic[]> byPath)
+    {
+        var byUri = byPath.Where(p => p.Value.Length > 0).ToDictionary(p => DocumentUri.FromPath(p.Key), p => p.Value, StringComparer.Ordinal);
+        ImmutableInterlocked.Update(ref _commandDiagnostics, d => byUri.Count == 0 ? d.Remove(owner) : d.SetItem(owner, byUri));
+        return StartAsync(TimeSpan.Zero, all: false);
+    }
 
     /// <summary>Schedules a publish of what changed after the debounce delay, cancelling one not yet finished.</summary>
     public void Schedule() => _ = StartAsync(Debounce, all: false);
@@ -54,11 +69,23 @@ public sealed class DiagnosticsPublisher(ServerState state, ClientConnection cli
                 var mapper = snapshot.CreateMapper();
                 var batch = new List<PublishDiagnosticsParams>();
                 var now = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var (path, diagnostics) in all)
+                var extra = new Dictionary<string, List<LspDiagnostic>>(StringComparer.Ordinal);
+                foreach (var owned in _commandDiagnostics.Values)
                 {
-                    if (diagnostics.IsDefaultOrEmpty)
-                        continue;
-                    var p = new PublishDiagnosticsParams(DocumentUri.FromPath(path), null, ToLsp.Diagnostics(mapper, diagnostics));
+                    foreach (var (uri, list) in owned)
+                    {
+                        if (!extra.TryGetValue(uri, out var merged))
+                            extra[uri] = merged = [];
+                        merged.AddRange(list);
+                    }
+                }
+                var files = all.Where(f => !f.Value.IsDefaultOrEmpty).Select(f => (Uri: DocumentUri.FromPath(f.Key), Lsp: ToLsp.Diagnostics(mapper, f.Value))).ToList();
+                var analysed = files.Select(f => f.Uri).ToHashSet(StringComparer.Ordinal);
+                files.AddRange(extra.Keys.Where(u => !analysed.Contains(u)).Select(u => (Uri: u, Lsp: Array.Empty<LspDiagnostic>())));
+                foreach (var (uri, analysis) in files)
+                {
+                    var diagnostics = extra.TryGetValue(uri, out var owned) ? [.. analysis, .. owned] : analysis;
+                    var p = new PublishDiagnosticsParams(uri, null, diagnostics);
                     var json = JsonSerializer.Serialize(p, LspJsonContext.Default.PublishDiagnosticsParams);
                     now[p.Uri] = json;
                     if (publishAll || !_published.TryGetValue(p.Uri, out var before) || before != json)

@@ -36,6 +36,8 @@ public static class LanguageServer
         services.AddSingleton<DiagnosticsPublisher>();
         services.AddSingleton<WorkspaceIndexer>();
         services.AddSingleton<LspTarget>();
+        services.AddSingleton<ProgressTokens>();
+        services.AddSingleton<Commands.IServerCommand, Commands.BindAllCommand>();
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Singleton);
         await using var provider = services.BuildServiceProvider();
 

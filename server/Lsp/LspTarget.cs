@@ -16,7 +16,7 @@ namespace HybridLsp.Server.Lsp;
 /// notifications complete synchronously, so edits apply in order, while queries leave the ordered context at once
 /// and run in parallel. Unknown requests get MethodNotFound from StreamJsonRpc; unknown notifications are ignored.
 /// </summary>
-public sealed class LspTarget(IMediator mediator, ServerState state, ILogger<LspTarget> logger)
+public sealed class LspTarget(IMediator mediator, ServerState state, ProgressTokens progressTokens, ILogger<LspTarget> logger)
 {
     public const int ContentModified = -32801;
     public const int ServerNotInitialized = -32002;
@@ -99,6 +99,29 @@ public sealed class LspTarget(IMediator mediator, ServerState state, ILogger<Lsp
         EnsureServing();
         await TaskScheduler.Default.SwitchTo(alwaysYield: true);
         return await Run("hybridLsp/reindex", null, new ReindexRequest(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A command runs outside the ordered context (it may take minutes: a build), on the indexed workspace; edits made
+    /// while it runs do not cancel it. The client's `$/cancelRequest` or `window/workDoneProgress/cancel` does.
+    /// </summary>
+    [JsonRpcMethod("workspace/executeCommand", UseSingleObjectParameterDeserialization = true)]
+    public async Task<JsonElement?> ExecuteCommandAsync(JsonElement @params, CancellationToken cancellationToken)
+    {
+        EnsureServing();
+        var p = Parse(@params, LspJsonContext.Default.ExecuteCommandParams);
+        await TaskScheduler.Default.SwitchTo(alwaysYield: true);
+        await state.Indexed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await Run("workspace/executeCommand", p.Command, new ExecuteCommandRequest(p), cancellationToken).ConfigureAwait(false);
+    }
+
+    [JsonRpcMethod("window/workDoneProgress/cancel", UseSingleObjectParameterDeserialization = true)]
+    public void WorkDoneProgressCancel(JsonElement @params)
+    {
+        if (@params.ValueKind == JsonValueKind.Object && @params.TryGetProperty("token", out var token) && progressTokens.Cancel(token))
+            logger.LogInformation("Progress {Token} cancelled by the client", token.GetRawText());
+        else
+            logger.LogDebug("window/workDoneProgress/cancel for no running work: {Params}", @params.GetRawText());
     }
 
     /// <summary>Requests other than initialize and exit: ServerNotInitialized before initialize, InvalidRequest after shutdown.</summary>

@@ -45,7 +45,8 @@ public sealed record ServerCapabilities(
     bool ReferencesProvider,
     bool HoverProvider,
     bool WorkspaceSymbolProvider,
-    CodeActionOptions? CodeActionProvider = null);
+    CodeActionOptions? CodeActionProvider = null,
+    ExecuteCommandOptions? ExecuteCommandProvider = null);
 
 public sealed record TextDocumentSyncOptions(bool OpenClose, int Change, SaveOptions Save);
 

@@ -39,4 +39,11 @@ namespace HybridLsp.Server.Protocol;
 [JsonSerializable(typeof(ProgressParams<WorkDoneProgress>))]
 [JsonSerializable(typeof(ServerStatusParams))]
 [JsonSerializable(typeof(ReindexResult))]
+[JsonSerializable(typeof(ExecuteCommandParams))]
+[JsonSerializable(typeof(ApplyWorkspaceEditParams))]
+[JsonSerializable(typeof(ApplyWorkspaceEditResult))]
+[JsonSerializable(typeof(WorkDoneProgressCancelParams))]
+[JsonSerializable(typeof(ClientTokenProgressParams))]
+[JsonSerializable(typeof(BindAllResult))]
+[JsonSerializable(typeof(BindAllArguments))]
 public sealed partial class LspJsonContext : JsonSerializerContext;

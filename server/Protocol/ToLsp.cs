@@ -84,7 +84,7 @@ public static class ToLsp
             string.IsNullOrEmpty(s.ContainerName) ? null : s.ContainerName)).ToArray();
     }
 
-    public static InitializeResult InitializeResult(PositionEncoding encoding, string version) => new(
+    public static InitializeResult InitializeResult(PositionEncoding encoding, string version, string[] commands) => new(
         new ServerCapabilities(
             FromLsp.EncodingName(encoding),
             new TextDocumentSyncOptions(OpenClose: true, Change: 2, Save: new SaveOptions(IncludeText: false)),
@@ -92,7 +92,8 @@ public static class ToLsp
             ReferencesProvider: true,
             HoverProvider: true,
             WorkspaceSymbolProvider: true,
-            CodeActionProvider: new CodeActionOptions([CodeActionKinds.QuickFix, CodeActionKinds.Refactor, CodeActionKinds.FixAll], ResolveProvider: true)),
+            CodeActionProvider: new CodeActionOptions([CodeActionKinds.QuickFix, CodeActionKinds.Refactor, CodeActionKinds.FixAll], ResolveProvider: true),
+            ExecuteCommandProvider: commands.Length == 0 ? null : new ExecuteCommandOptions(commands)),
         new ServerInfo("hybrid-lsp", version));
 
     /// <summary>
@@ -112,7 +113,7 @@ public static class ToLsp
             lazy is null ? null : lazy with { Title = a.Title, Kind = a.Kind })).ToArray();
     }
 
-    private static WorkspaceEdit WorkspaceEdit(ServerSnapshot snapshot, PositionMapper mapper, ImmutableArray<FileEdit> edits, bool documentChanges)
+    public static WorkspaceEdit WorkspaceEdit(ServerSnapshot snapshot, PositionMapper mapper, ImmutableArray<FileEdit> edits, bool documentChanges)
     {
         LspTextEdit[] Edits(FileEdit f) => [.. f.Edits.Select(e => new LspTextEdit(
             f.Creates ? new Range(new Position(0, 0), new Position(0, 0)) : Range(mapper, f.Path, e.Span), e.NewText))];

@@ -42,7 +42,7 @@ public sealed class HandlerFailureTests
     {
         var state = new ServerState();
         state.Initialize("/ws", PositionEncoding.Utf16, linkSupport: false, workDoneProgress: false, trusted: false);
-        var target = new LspTarget(DispatchProxy.Create<IMediator, WaitingMediator>(), state, NullLogger<LspTarget>.Instance);
+        var target = new LspTarget(DispatchProxy.Create<IMediator, WaitingMediator>(), state, new ProgressTokens(), NullLogger<LspTarget>.Instance);
         var query = target.HoverAsync(s_hover, CancellationToken.None);
         state.ApplyBuffer("/ws/A.cs", "class A { }");
         var error = await Assert.ThrowsAsync<LocalRpcException>(() => query.WaitAsync(TimeSpan.FromSeconds(30)));
@@ -54,7 +54,7 @@ public sealed class HandlerFailureTests
     {
         var state = new ServerState();
         state.Initialize("/ws", PositionEncoding.Utf16, linkSupport: false, workDoneProgress: false, trusted: false);
-        var target = new LspTarget(DispatchProxy.Create<IMediator, WaitingMediator>(), state, NullLogger<LspTarget>.Instance);
+        var target = new LspTarget(DispatchProxy.Create<IMediator, WaitingMediator>(), state, new ProgressTokens(), NullLogger<LspTarget>.Instance);
         using var cts = new CancellationTokenSource();
         var query = target.HoverAsync(s_hover, cts.Token);
         cts.Cancel();
@@ -67,7 +67,7 @@ public sealed class HandlerFailureTests
     {
         var state = new ServerState();
         state.Initialize("/ws", PositionEncoding.Utf16, linkSupport: false, workDoneProgress: false, trusted: false);
-        var target = new LspTarget(DispatchProxy.Create<IMediator, ThrowingMediator>(), state, NullLogger<LspTarget>.Instance);
+        var target = new LspTarget(DispatchProxy.Create<IMediator, ThrowingMediator>(), state, new ProgressTokens(), NullLogger<LspTarget>.Instance);
         var hover = JsonDocument.Parse("""{"textDocument":{"uri":"file:///ws/A.cs"},"position":{"line":0,"character":0}}""").RootElement;
         var error = await Assert.ThrowsAsync<LocalRpcException>(() => target.HoverAsync(hover, CancellationToken.None));
         Assert.Equal(-32803, error.ErrorCode);
@@ -80,7 +80,7 @@ public sealed class HandlerFailureTests
     {
         var state = new ServerState();
         state.Initialize("/ws", PositionEncoding.Utf16, linkSupport: false, workDoneProgress: false, trusted: false);
-        var target = new LspTarget(DispatchProxy.Create<IMediator, ThrowingMediator>(), state, NullLogger<LspTarget>.Instance);
+        var target = new LspTarget(DispatchProxy.Create<IMediator, ThrowingMediator>(), state, new ProgressTokens(), NullLogger<LspTarget>.Instance);
         var open = JsonDocument.Parse("""{"textDocument":{"uri":"file:///ws/A.cs","languageId":"csharp","version":1,"text":""}}""").RootElement;
         await target.DidOpenAsync(open);
     }

@@ -55,6 +55,9 @@ internal sealed class LspClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The result this client sends for a request from the server (default: null for every request).</summary>
+    public Func<JsonObject, JsonNode?>? AnswerServerRequest { get; set; }
+
     public IReadOnlyList<JsonObject> ServerRequests
     {
         get
@@ -199,7 +202,8 @@ internal sealed class LspClient : IAsyncDisposable
                 {
                     lock (_notifications)
                         _serverRequests.Add(message);
-                    await SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = message["id"]!.DeepClone(), ["result"] = null });
+                    var answer = AnswerServerRequest?.Invoke(message);
+                    await SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = message["id"]!.DeepClone(), ["result"] = answer });
                 }
                 else if (message["method"] is not null)
                 {

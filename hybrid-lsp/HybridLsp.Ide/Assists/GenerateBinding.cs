@@ -50,6 +50,19 @@ internal static partial class GenerateBinding
         return [];
     }
 
+    /// <summary>
+    /// "Bind all unbound exports" of the crate <paramref name="library"/> resolves to, as one edit: into the class that
+    /// already binds it most, else a new file in the only project. Null when the library is unknown, everything is bound,
+    /// or there is no certain place to put the declarations.
+    /// </summary>
+    public static FileEdit? All(SemanticModel model, string library, Func<string, string?> textOf)
+    {
+        if (model.FindCrate(library) is not { } crate || FindTarget(model, crate, textOf) is not { } found)
+            return null;
+        var unbound = Unbound(model, crate);
+        return unbound.IsEmpty ? null : Build(model, found with { NameCdecl = NeedsCdecl(model) }, crate, unbound, all: true);
+    }
+
     /// <summary>A complete C# file binding every export of the crate <paramref name="library"/> resolves to; null for an unknown library.</summary>
     public static string? File(SemanticModel model, string library)
     {

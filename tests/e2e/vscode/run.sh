@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end test of the HybridLsp extension in a real VS Code: code-server 4.100.3 (VS Code 1.100, Node 20) with the
 # built .vsix installed, driven by playwright-core in Debian's headless chromium, on a copy of examples/hybrid-demo.
-# Asserts the status bar shows ready, the Problems panel lists the demo's codes, F12 on a C# extern opens lib.rs.
+# Asserts the status bar shows ready, the Problems panel lists the demo's codes, F12 on a C# extern opens lib.rs, the
+# light-bulb fix (Ctrl+.) for HL1005 removes its diagnostic, Build Native Module lists the demo's modules, Bind Exports
+# runs hybridLsp.bindAll and shows its result, the Extract to Native flow asks its questions, and the walkthrough is
+# contributed with its first step done.
 # Screenshots: artifacts/e2e/vscode/*.png. Prints "N passed, N failed" last; exit 0 only if all pass.
 #
 #   tests/e2e/vscode/run.sh                  packages the extension first (`npm run package`)

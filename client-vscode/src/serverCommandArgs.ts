@@ -1,0 +1,92 @@
+// Arguments for the server's `workspace/executeCommand` commands and the messages for their failures.
+// No 'vscode' import: the commands in commands.ts convert editor state to these plain values.
+
+import type {
+    BenchmarkArgs, BindAllArgs, BuildArgs, ExtractArgs, NativeLanguage, Position, ServerCommand,
+} from "./lspExtTypes";
+
+export function buildArgs(module: string, release = false): [BuildArgs] {
+    return [release ? { module, release: true } : { module }];
+}
+
+export function bindAllArgs(library: string): [BindAllArgs] {
+    return [{ library }];
+}
+
+export function benchmarkArgs(uri: string, position: Position): [BenchmarkArgs] {
+    return [{ uri, position: { line: position.line, character: position.character } }];
+}
+
+export function extractArgs(uri: string, position: Position, language: NativeLanguage,
+    into: string | undefined, name: string | undefined): [ExtractArgs] {
+    const args: ExtractArgs = { uri, position: { line: position.line, character: position.character }, language };
+    if (into !== undefined) args.into = into;
+    if (name !== undefined) args.name = name;
+    return [args];
+}
+
+/** Whether the server advertised a command in `executeCommandProvider.commands`. */
+export function isAdvertised(capabilities: { executeCommandProvider?: { commands?: readonly string[] } } | undefined,
+    command: ServerCommand): boolean {
+    return capabilities?.executeCommandProvider?.commands?.includes(command) ?? false;
+}
+
+/** The one line for people a command result carries (`message`, LSP-EXTENSIONS.md), or undefined. */
+export function resultMessage(result: unknown): string | undefined {
+    if (typeof result !== "object" || result === null) return undefined;
+    const message = (result as { message?: unknown }).message;
+    return typeof message === "string" && message.trim().length > 0 ? message.trim() : undefined;
+}
+
+/** JSON-RPC / LSP error codes the messages below distinguish. */
+export const errorCodes = {
+    invalidParams: -32602,
+    methodNotFound: -32601,
+    internalError: -32603,
+    requestFailed: -32803,
+    requestCancelled: -32800,
+    contentModified: -32801,
+    serverNotInitialized: -32002,
+} as const;
+
+export interface CommandFailure {
+    /** "cancelled": nothing to show; "error": show `message`. */
+    readonly kind: "cancelled" | "error";
+    readonly message: string;
+}
+
+/**
+ * What the user sees when a server command fails. `error` is what vscode-languageclient rejected with: a
+ * ResponseError ({ code, message }) or any other Error (the connection went away).
+ */
+export function describeFailure(title: string, error: unknown): CommandFailure {
+    const code = typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "number"
+        ? (error as { code: number }).code : undefined;
+    const raw = error instanceof Error ? error.message
+        : typeof error === "object" && error !== null && typeof (error as { message?: unknown }).message === "string"
+            ? (error as { message: string }).message : String(error);
+    const detail = raw.trim().replace(/\.$/, "");
+    switch (code) {
+        case errorCodes.requestCancelled:
+            return { kind: "cancelled", message: `HybridLsp: ${title} was cancelled.` };
+        case errorCodes.contentModified:
+            return { kind: "error", message: `HybridLsp: ${title} stopped because the files changed meanwhile; run it again.` };
+        case errorCodes.invalidParams:
+            return { kind: "error", message: `HybridLsp: the server rejected the arguments of ${title}: ${detail}.` };
+        case errorCodes.methodNotFound:
+            return { kind: "error", message: `HybridLsp: this server does not know ${title} (${detail}); update the server or the extension.` };
+        case errorCodes.serverNotInitialized:
+            return { kind: "error", message: `HybridLsp: the server is still starting; run ${title} again in a moment.` };
+        case errorCodes.requestFailed:
+        case errorCodes.internalError:
+            return { kind: "error", message: `HybridLsp: ${title} failed: ${detail}.` };
+        default:
+            return { kind: "error", message: `HybridLsp: ${title} failed: ${detail}. See 'HybridLsp: Show Logs'.` };
+    }
+}
+
+/** The message for a command that needs a trusted workspace, invoked in an untrusted one. */
+export function untrustedMessage(title: string): string {
+    return `HybridLsp: ${title} is turned off in an untrusted workspace (Restricted Mode), where HybridLsp offers ` +
+        "navigation and diagnostics only. Trust the workspace ('Workspaces: Manage Workspace Trust') to use it.";
+}
