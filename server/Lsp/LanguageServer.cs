@@ -38,6 +38,7 @@ public static class LanguageServer
         services.AddSingleton<LspTarget>();
         services.AddSingleton<ProgressTokens>();
         services.AddSingleton<Commands.IServerCommand, Commands.BindAllCommand>();
+        services.AddSingleton<Commands.IServerCommand, Commands.ExtractCommand>();
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Singleton);
         await using var provider = services.BuildServiceProvider();
 

@@ -46,4 +46,6 @@ namespace HybridLsp.Server.Protocol;
 [JsonSerializable(typeof(ClientTokenProgressParams))]
 [JsonSerializable(typeof(BindAllResult))]
 [JsonSerializable(typeof(BindAllArguments))]
+[JsonSerializable(typeof(ExtractArguments))]
+[JsonSerializable(typeof(ExtractCommandResult))]
 public sealed partial class LspJsonContext : JsonSerializerContext;

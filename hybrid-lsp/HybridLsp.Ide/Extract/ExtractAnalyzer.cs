@@ -1006,6 +1006,13 @@ internal sealed class ExtractAnalyzer
         var qualifier = qualifierSyntax.ToString();
         if (qualifier.StartsWith("System.", StringComparison.Ordinal))
             qualifier = qualifier[7..];
+        var isFloatTest = qualifier is "double" or "float" or "Double" or "Single" && name is "IsNaN" or "IsInfinity" or "IsFinite" or "IsPositiveInfinity" or "IsNegativeInfinity";
+        if (!isFloatTest && qualifier is not ("Math" or "MathF"))
+        {
+            if (IsLinq(name))
+                return Block(invocation, $"'{Short(invocation.Expression)}' (LINQ allocates and calls delegates)");
+            return Block(invocation, $"call to '{qualifier}.{name}' (only System.Math and MathF functions are translated)");
+        }
         var args = new List<NExpr>();
         foreach (var a in invocation.ArgumentList.Arguments)
         {
