@@ -64,7 +64,8 @@ internal static partial class ExtractToNative
         if (options.Language is not (ExtractOptions.Rust or ExtractOptions.Cpp))
             return new ExtractResult(null, $"unknown language '{options.Language}' (rust or cpp)", []);
         var tree = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Preview));
-        if (ExtractAnalyzer.MethodAt(tree, offset, headerOnly) is not { } method)
+        // The code action waits until the method parses: a half-typed one would be judged on what the parser recovered.
+        if (ExtractAnalyzer.MethodAt(tree, offset, headerOnly) is not { } method || headerOnly && method.ContainsDiagnostics)
             return new ExtractResult(null, "no C# method at that position", []);
         var display = options.Language == ExtractOptions.Rust ? "Rust" : "C++";
         var analysis = ExtractAnalyzer.Analyze(method, name => FindStruct(model, tree, name, textOf));

@@ -25,6 +25,7 @@ internal sealed class ExtractAnalyzer
     private readonly Dictionary<string, NStruct> _structs = new(StringComparer.Ordinal);
     private readonly Stack<NLoop> _loops = new();
     private readonly HashSet<string> _constantsInProgress = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _poisoned = new(StringComparer.Ordinal);
     private TypeDeclarationSyntax? _container;
     private bool _checked;
     private int _loopCount;
@@ -388,6 +389,7 @@ internal sealed class ExtractAnalyzer
                 init = type is null ? BindRValue(initializer.Value) : BindValue(initializer.Value, type);
                 if (init is null)
                 {
+                    _poisoned.Add(v.Identifier.ValueText); // already reported: later uses say nothing more
                     ok = false;
                     continue;
                 }
@@ -495,7 +497,10 @@ internal sealed class ExtractAnalyzer
             case AssignmentExpressionSyntax assignment:
             {
                 if (BindTarget(assignment.Left) is not { } target)
+                {
+                    BindRValue(assignment.Right); // its blockers are reported too
                     return null;
+                }
                 if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
                     return BindValue(assignment.Right, target.Type) is { } value ? new NAssign(target, value) : null;
                 var op = assignment.Kind() switch
@@ -550,7 +555,7 @@ internal sealed class ExtractAnalyzer
                 return BindTarget(p.Expression);
             case IdentifierNameSyntax id:
                 if (Lookup(id.Identifier.ValueText) is not { } variable)
-                    return Block(id, $"assignment to '{id.Identifier.ValueText}', which is not a local or parameter (fields and captured variables stay managed)");
+                    return _poisoned.Contains(id.Identifier.ValueText) ? null : Block(id, $"assignment to '{id.Identifier.ValueText}', which is not a local or parameter (fields and captured variables stay managed)");
                 variable.Mutated = true;
                 return new NVar(variable.Type, variable);
             case ElementAccessExpressionSyntax element:
@@ -607,6 +612,8 @@ internal sealed class ExtractAnalyzer
                 }
                 if (Constant(id.Identifier.ValueText, id) is { } constant)
                     return constant;
+                if (_poisoned.Contains(id.Identifier.ValueText))
+                    return null;
                 return Block(id, $"uses '{id.Identifier.ValueText}', which is not a parameter, a local or a constant (fields, properties and captured state stay managed)");
             }
             case BinaryExpressionSyntax binary:
