@@ -65,7 +65,8 @@ internal static partial class ExtractToNative
             return new ExtractResult(null, $"unknown language '{options.Language}' (rust or cpp)", []);
         var tree = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Preview));
         // The code action waits until the method parses: a half-typed one would be judged on what the parser recovered.
-        if (ExtractAnalyzer.MethodAt(tree, offset, headerOnly) is not { } method || headerOnly && method.ContainsDiagnostics)
+        // Nor is it offered on declarations without a body (externs, partial and abstract declarations): there is nothing to move.
+        if (ExtractAnalyzer.MethodAt(tree, offset, headerOnly) is not { } method || headerOnly && (method.ContainsDiagnostics || method.Body is null && method.ExpressionBody is null))
             return new ExtractResult(null, "no C# method at that position", []);
         var display = options.Language == ExtractOptions.Rust ? "Rust" : "C++";
         var analysis = ExtractAnalyzer.Analyze(method, name => FindStruct(model, tree, name, textOf));
