@@ -70,6 +70,18 @@ public static class CommandLineApp
         var @new = new Command("new", "Create a seed template (a Rust crate with a C API and its .NET file) in a new folder") { newTemplate, newDir, newName, newClass, newNamespace };
         @new.SetAction((result, _) => Task.FromResult(NewCommand.Run(result.GetValue(newTemplate)!, result.GetValue(newDir)!,
             result.GetValue(newName), result.GetValue(newClass), result.GetValue(newNamespace), stdout)));
+        var extractAt = new Argument<string>("FILE:LINE") { Description = "The C# file and a line of the method to move (1-based)" };
+        var extractTo = new Option<string>("--to") { Description = "The native language: rust or cpp", Required = true };
+        var extractInto = new Option<string?>("--into") { Description = "The crate or C++ library folder to put it in (created from a template when it does not exist; default: the one the class binds, else the only one, else a new one)" };
+        var extractName = new Option<string?>("--name") { Description = "The exported function's name (default: <library>_<method in snake_case>)" };
+        var extractRoot = new Option<string>("--root") { Description = "The workspace folder", DefaultValueFactory = _ => "." };
+        var extract = new Command("extract", "Move a C# method to Rust or C++: translate it, add the binding, and make the C# method call it (the original stays as <Name>Managed)") { extractAt, extractTo, extractInto, extractName, extractRoot };
+        extract.SetAction((result, cancellationToken) =>
+        {
+            using var writer = new StreamWriter(stdout, new System.Text.UTF8Encoding(false), leaveOpen: true) { AutoFlush = true };
+            return Task.FromResult(ExtractVerb.Run(result.GetValue(extractAt)!, result.GetValue(extractTo)!, result.GetValue(extractInto), result.GetValue(extractName),
+                result.GetValue(extractRoot) ?? ".", writer, cancellationToken));
+        });
 
         // Which libclang parses C/C++ comes only from the user (DESIGN §7): these flags, else the environment variables.
         var libclang = new Option<string?>("--libclang") { Description = $"The libclang shared library to use (default: ${Syntax.C.ClangOptions.LibraryPathVariable}, else the bundled one)", Recursive = true };
@@ -83,6 +95,7 @@ public static class CommandLineApp
             wire,
             bench,
             @new,
+            extract,
         };
         root.Options.Add(libclang);
         root.Options.Add(resourceDir);

@@ -33,10 +33,11 @@ internal sealed class CodeActionHandler(ServerState state) : IRequestHandler<Cod
         if (FromLsp.FileRange(snapshot, document, range) is not { } at)
             return null;
         var actions = new List<CodeAction>();
-        if (FromLsp.KindRequested(CodeActionKinds.QuickFix, only) || FromLsp.KindRequested(CodeActionKinds.Refactor, only))
+        if (FromLsp.KindRequested(CodeActionKinds.QuickFix, only) || FromLsp.KindRequested(CodeActionKinds.Refactor, only) || FromLsp.KindRequested(CodeActionKinds.RefactorExtractNative, only))
         {
             actions.AddRange(snapshot.Analysis.CodeActions(at.Path, at.Span, cancellationToken)
                 .Where(a => FromLsp.KindRequested(a.Kind, only) && (snapshot.CreateFileSupport || !a.Edits.Any(e => e.Creates)) && (trusted || !a.RequiresTrust)
+                    && (a.DisabledReason is null || snapshot.CodeActionDisabledSupport)
                     && a.Edits.All(e => WorkspaceBoundary.Allows(rootPath, e.Path, e.Creates))));
         }
         if (FromLsp.KindRequested(CodeActionKinds.FixAll, only) && snapshot.Analysis.FixAll(at.Path, cancellationToken) is { } fixAll)

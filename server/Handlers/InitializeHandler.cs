@@ -22,6 +22,7 @@ internal sealed class InitializeHandler(ServerState state, IEnumerable<Commands.
         state.DocumentChangesSupport = p.Capabilities?.Workspace?.WorkspaceEdit?.DocumentChanges == true;
         state.CreateFileSupport = state.DocumentChangesSupport && p.Capabilities?.Workspace?.WorkspaceEdit?.ResourceOperations?.Contains("create") == true;
         state.CodeActionResolveSupport = p.Capabilities?.TextDocument?.CodeAction?.ResolveSupport?.Properties?.Contains("edit") == true;
+        state.CodeActionDisabledSupport = p.Capabilities?.TextDocument?.CodeAction?.DisabledSupport == true;
         return ValueTask.FromResult(ToLsp.InitializeResult(encoding, ToolVersion.Value, [.. commands.Select(c => c.Name).Order(StringComparer.Ordinal)]));
     }
 }

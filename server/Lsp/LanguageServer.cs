@@ -41,6 +41,7 @@ public static class LanguageServer
         services.AddSingleton<Commands.IServerCommand, Commands.NativeBuildCommand>();
         services.AddSingleton<Commands.IServerCommand, Commands.WireNativeBuildCommand>();
         services.AddSingleton<Commands.IServerCommand, Commands.BenchmarkCommand>();
+        services.AddSingleton<Commands.IServerCommand, Commands.ExtractCommand>();
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Singleton);
         await using var provider = services.BuildServiceProvider();
 

@@ -17,4 +17,6 @@ public sealed record ServerSnapshot(Analysis Analysis, PositionEncoding Encoding
 
     /// <summary>Code actions go out without their edit; `codeAction/resolve` computes it.</summary>
     public bool CodeActionResolveSupport { get; init; }
+    /// <summary>The client shows `disabled` actions (LSP 3.16); otherwise they are not sent.</summary>
+    public bool CodeActionDisabledSupport { get; init; }
 }

@@ -32,6 +32,7 @@ public sealed class ServerState
 
     /// <summary>The client resolves a code action's `edit` lazily (textDocument.codeAction.resolveSupport.properties has "edit").</summary>
     public bool CodeActionResolveSupport { get; set; }
+    public bool CodeActionDisabledSupport { get; set; }
 
     private readonly TaskCompletionSource _indexed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -64,7 +65,7 @@ public sealed class ServerState
     public ServerSnapshot Snapshot()
     {
         lock (_gate)
-            return new ServerSnapshot(_host.Snapshot(), Encoding, LinkSupport) { Versions = _versions, DocumentChangesSupport = DocumentChangesSupport, CreateFileSupport = CreateFileSupport, CodeActionResolveSupport = CodeActionResolveSupport };
+            return new ServerSnapshot(_host.Snapshot(), Encoding, LinkSupport) { Versions = _versions, DocumentChangesSupport = DocumentChangesSupport, CreateFileSupport = CreateFileSupport, CodeActionResolveSupport = CodeActionResolveSupport, CodeActionDisabledSupport = CodeActionDisabledSupport };
     }
 
     /// <summary>Cancelled when the next change is applied: queries on an older snapshot become ContentModified.</summary>

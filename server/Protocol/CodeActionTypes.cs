@@ -38,7 +38,14 @@ public sealed record CreateFileOptions(bool Overwrite, bool IgnoreIfExists);
 public sealed record WorkspaceEdit(Dictionary<string, LspTextEdit[]>? Changes = null, DocumentChange[]? DocumentChanges = null);
 
 /// <summary>A code action; <see cref="Edit"/> is null (and <see cref="Data"/> set) when the client resolves edits lazily with `codeAction/resolve`.</summary>
-public sealed record LspCodeAction(string Title, string Kind, LspDiagnostic[]? Diagnostics = null, bool? IsPreferred = null, WorkspaceEdit? Edit = null, CodeActionData? Data = null);
+public sealed record LspCodeAction(string Title, string Kind, LspDiagnostic[]? Diagnostics = null, bool? IsPreferred = null, WorkspaceEdit? Edit = null, CodeActionData? Data = null)
+{
+    /// <summary>Set when the action cannot be applied now (LSP 3.16 `disabled`): the client shows it greyed out with the reason.</summary>
+    public CodeActionDisabled? Disabled { get; init; }
+}
+
+/// <summary>`CodeAction.disabled`: why the action cannot be applied, for the user.</summary>
+public sealed record CodeActionDisabled(string Reason);
 
 /// <summary>
 /// What `codeAction/resolve` needs to recompute an action on the current snapshot (stateless): the request's document

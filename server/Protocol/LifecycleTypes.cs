@@ -28,7 +28,7 @@ public sealed record WindowClientCapabilities(bool? WorkDoneProgress = null);
 public sealed record TextDocumentClientCapabilities(DefinitionClientCapabilities? Definition = null, CodeActionClientCapabilities? CodeAction = null);
 
 /// <summary>`textDocument.codeAction`: only `resolveSupport.properties` is read (does the client resolve `edit` lazily).</summary>
-public sealed record CodeActionClientCapabilities(CodeActionResolveSupport? ResolveSupport = null);
+public sealed record CodeActionClientCapabilities(CodeActionResolveSupport? ResolveSupport = null, bool? DisabledSupport = null);
 
 public sealed record CodeActionResolveSupport(string[] Properties);
 

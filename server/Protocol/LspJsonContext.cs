@@ -56,4 +56,6 @@ namespace HybridLsp.Server.Protocol;
 [JsonSerializable(typeof(BenchmarkArguments))]
 [JsonSerializable(typeof(BenchmarkReportParams))]
 [JsonSerializable(typeof(BenchmarkCommandResult))]
+[JsonSerializable(typeof(ExtractArguments))]
+[JsonSerializable(typeof(ExtractCommandResult))]
 public sealed partial class LspJsonContext : JsonSerializerContext;

@@ -92,7 +92,7 @@ public static class ToLsp
             ReferencesProvider: true,
             HoverProvider: true,
             WorkspaceSymbolProvider: true,
-            CodeActionProvider: new CodeActionOptions([CodeActionKinds.QuickFix, CodeActionKinds.Refactor, CodeActionKinds.FixAll], ResolveProvider: true),
+            CodeActionProvider: new CodeActionOptions([CodeActionKinds.QuickFix, CodeActionKinds.Refactor, CodeActionKinds.RefactorExtractNative, CodeActionKinds.FixAll], ResolveProvider: true),
             ExecuteCommandProvider: commands.Length == 0 ? null : new ExecuteCommandOptions(commands),
             CodeLensProvider: new CodeLensOptions(ResolveProvider: false)),
         new ServerInfo("hybrid-lsp", version));
@@ -106,12 +106,14 @@ public static class ToLsp
     public static LspCodeAction[] CodeActions(ServerSnapshot snapshot, IEnumerable<CodeAction> actions, bool documentChanges, CodeActionData? lazy = null)
     {
         var mapper = snapshot.CreateMapper();
-        return actions.Select(a => new LspCodeAction(
-            a.Title, a.Kind,
-            a.Diagnostics.IsDefaultOrEmpty ? null : Diagnostics(mapper, a.Diagnostics),
-            a.IsPreferred ? true : null,
-            lazy is null ? WorkspaceEdit(snapshot, mapper, a.Edits, documentChanges) : null,
-            lazy is null ? null : lazy with { Title = a.Title, Kind = a.Kind })).ToArray();
+        return actions.Select(a => a.DisabledReason is { } reason
+            ? new LspCodeAction(a.Title, a.Kind) { Disabled = new CodeActionDisabled(reason) }
+            : new LspCodeAction(
+                a.Title, a.Kind,
+                a.Diagnostics.IsDefaultOrEmpty ? null : Diagnostics(mapper, a.Diagnostics),
+                a.IsPreferred ? true : null,
+                lazy is null ? WorkspaceEdit(snapshot, mapper, a.Edits, documentChanges) : null,
+                lazy is null ? null : lazy with { Title = a.Title, Kind = a.Kind })).ToArray();
     }
 
     public static WorkspaceEdit WorkspaceEdit(ServerSnapshot snapshot, PositionMapper mapper, ImmutableArray<FileEdit> edits, bool documentChanges)

@@ -70,7 +70,7 @@ public sealed class CodeActionProtocolTests
             ["workspace"] = new JsonObject { ["workspaceEdit"] = new JsonObject { ["documentChanges"] = true } },
         });
         var provider = init["result"]!["capabilities"]!["codeActionProvider"]!;
-        Assert.Equal(["quickfix", "refactor", "source.fixAll.hybridLsp"], provider["codeActionKinds"]!.AsArray().Select(k => (string)k!));
+        Assert.Equal(["quickfix", "refactor", "refactor.extract.native", "source.fixAll.hybridLsp"], provider["codeActionKinds"]!.AsArray().Select(k => (string)k!));
         Assert.True((bool)provider["resolveProvider"]!);
 
         var text = Text();

@@ -20,6 +20,7 @@ public static class CodeActionKinds
     public const string QuickFix = "quickfix";
     public const string FixAll = "source.fixAll.hybridLsp";
     public const string Refactor = "refactor";
+    public const string RefactorExtractNative = "refactor.extract.native";
 }
 
 /// <summary>A code action: <see cref="DiagnosticCodes"/> are the codes of the diagnostics it fixes.</summary>
@@ -30,4 +31,6 @@ public sealed record CodeAction(string Title, string Kind, ImmutableArray<string
 
     /// <summary>Offered only in a trusted workspace: applying it makes the next build run project code (wiring a native build into a .csproj).</summary>
     public bool RequiresTrust { get; init; }
+    /// <summary>Why the action cannot be applied (LSP `disabled.reason`): it is shown greyed out with this explanation, and has no edits.</summary>
+    public string? DisabledReason { get; init; }
 }

@@ -16,7 +16,7 @@ namespace HybridLsp.Ide.Assists;
 internal static partial class CreateRustCrate
 {
     /// <summary>The edition of new crates (rustc 1.85+); their exports use `#[unsafe(no_mangle)]`.</summary>
-    private const string Edition = "2024";
+    internal const string Edition = "2024";
 
     private static readonly HashSet<string> s_reserved = new(StringComparer.Ordinal) { "std", "core", "alloc", "test", "proc_macro", "build", "deps", "examples", "src", "target" };
 
@@ -73,8 +73,13 @@ internal static partial class CreateRustCrate
             [.. edits.OrderBy(e => e.Path, StringComparer.Ordinal)]);
     }
 
+    /// <summary>A name cargo builds a loadable `lib&lt;name&gt;.so` for, not reserved, and not already a package or library of the workspace.</summary>
+    internal static bool IsNewCrateName(SemanticModel model, string name) =>
+        CrateName().IsMatch(name) && !s_reserved.Contains(name) && RustStubWriter.IsIdentifier(name)
+        && !model.Input.Manifests.Values.Any(m => m.Manifest.PackageName == name || m.Manifest.EffectiveLibName == name);
+
     /// <summary>Beside the other crates (the folder most of them share), else `native/` under the workspace root.</summary>
-    private static string? Folder(SemanticModel model, string root, string name)
+    internal static string? Folder(SemanticModel model, string root, string name)
     {
         var parent = model.Crates
             .Select(c => PathUtil.Directory(c.Directory))
@@ -87,9 +92,9 @@ internal static partial class CreateRustCrate
     }
 
     /// <summary>The workspace manifest whose folder holds the new crate; <see cref="Edit"/> lists it in `members` (no edits when a glob already matches), null when the manifest cannot be edited with certainty.</summary>
-    private sealed record Member(FileEdit? Edit);
+    internal sealed record Member(FileEdit? Edit);
 
-    private static Member? WorkspaceMember(SemanticModel model, string directory, Func<string, string?> textOf)
+    internal static Member? WorkspaceMember(SemanticModel model, string directory, Func<string, string?> textOf)
     {
         var workspace = model.Input.Manifests.Values
             .Where(m => m.Manifest.WorkspaceMembers is not null && PathUtil.IsUnder(directory, PathUtil.Directory(m.Path)))

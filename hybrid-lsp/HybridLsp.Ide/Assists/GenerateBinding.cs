@@ -19,10 +19,13 @@ internal static partial class GenerateBinding
 {
     /// <summary>Where declarations go and in which style.</summary>
     /// <param name="InsertAt">Where members go in an existing class (the start of its closing brace's line), null for a new file.</param>
-    private sealed record Target(string Path, bool LibraryImport, bool AllowUnsafe, string LibraryText, bool Qualify, CsTypeBody? Body, int? InsertAt, string Indent, string ClassName, string Newline)
+    internal sealed record Target(string Path, bool LibraryImport, bool AllowUnsafe, string LibraryText, bool Qualify, CsTypeBody? Body, int? InsertAt, string Indent, string ClassName, string Newline)
     {
         /// <summary>A configured target (x86) where the default convention is not cdecl: LibraryImport then names it.</summary>
         public bool NameCdecl { get; init; }
+
+        /// <summary>The namespace-qualified name of the class (the class name alone for a new file, which declares no namespace).</summary>
+        public string FullName { get; init; } = ClassName;
     }
 
     /// <summary>"Generate C# binding" on the name of an unbound export, and "Bind all unbound exports" of its crate.</summary>
@@ -75,7 +78,7 @@ internal static partial class GenerateBinding
     {
         if (model.FindCrate(library) is { } crate)
         {
-            if (FindTarget(model, crate.LibName, b => b.Crate == crate, textOf) is not { } found || Unbound(model, crate) is { IsEmpty: true } none)
+            if (FindTarget(model, crate.LibName, b => b.Crate == crate, textOf) is not { } found || Unbound(model, crate) is { IsEmpty: true })
                 return null;
             return Build(model, found with { NameCdecl = NeedsCdecl(model) }, RustDeclarer(crate), Unbound(model, crate), all: true);
         }
@@ -138,7 +141,7 @@ internal static partial class GenerateBinding
         return [.. CExports(library).Where(s => !bound.Contains(s))];
     }
 
-    private static bool NeedsCdecl(SemanticModel model) => model.Config.Targets.Any(t => t.HasDistinctCallingConventions);
+    internal static bool NeedsCdecl(SemanticModel model) => model.Config.Targets.Any(t => t.HasDistinctCallingConventions);
 
     private static ImmutableArray<string> Unbound(SemanticModel model, RustCrate crate)
     {
@@ -146,9 +149,17 @@ internal static partial class GenerateBinding
         return [.. crate.ExportsBySymbol.Keys.Where(s => !bound.Contains(s)).Order(StringComparer.Ordinal)];
     }
 
-    private static Target? FindTarget(SemanticModel model, string libName, Func<Binding, bool> binds, Func<string, string?> textOf)
+    private static Target? FindTarget(SemanticModel model, string libName, Func<Binding, bool> binds, Func<string, string?> textOf) =>
+        FindTarget(model, binds, libName, projectPath: null, textOf);
+
+    /// <summary>
+    /// Where declarations for a library go: the class that already binds it (<paramref name="bindsLibrary"/>), in its style and
+    /// with its library expression, else a new `NativeMethods.&lt;Lib&gt;.cs` beside the project (<paramref name="projectPath"/>,
+    /// else the only project). Also used by "Extract to native" for the binding of the function it creates.
+    /// </summary>
+    internal static Target? FindTarget(SemanticModel model, Func<Binding, bool> bindsLibrary, string libName, string? projectPath, Func<string, string?> textOf)
     {
-        var existing = model.Bindings.Where(b => b.Resolution == ResolutionKind.Resolved && binds(b))
+        var existing = model.Bindings.Where(b => b.Resolution == ResolutionKind.Resolved && bindsLibrary(b))
             .GroupBy(b => (b.Path, b.Method.Container))
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Path, StringComparer.Ordinal).FirstOrDefault();
         if (existing is not null)
@@ -163,9 +174,12 @@ internal static partial class GenerateBinding
                 return null;
             return new Target(first.Path, libraryImport, project?.Project.AllowUnsafeBlocks ?? false, libraryText,
                 !Regex.IsMatch(text, @"^\s*using\s+System\.Runtime\.InteropServices\s*;", RegexOptions.Multiline),
-                body, LineStart(text, body.CloseBrace), LineIndent(text, first.Method.FullSpan.Start), first.Method.ContainerSimpleName, text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n");
+                body, LineStart(text, body.CloseBrace), LineIndent(text, first.Method.FullSpan.Start), first.Method.ContainerSimpleName, text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n")
+            {
+                FullName = first.Method.Container,
+            };
         }
-        var projects = model.Input.Projects.Values.ToList();
+        var projects = projectPath is not null && model.Input.Projects.TryGetValue(projectPath, out var chosen) ? [chosen] : model.Input.Projects.Values.ToList();
         if (projects.Count != 1)
             return null;
         var path = PathUtil.Directory(projects[0].Path) + "/NativeMethods." + Pascal(libName) + ".cs";
@@ -174,7 +188,7 @@ internal static partial class GenerateBinding
         return NewFileTarget(libName, projects[0], path);
     }
 
-    private static Target NewFileTarget(string libName, ProjectFile? project, string path)
+    internal static Target NewFileTarget(string libName, ProjectFile? project, string path)
     {
         var allowUnsafe = project?.Project.AllowUnsafeBlocks ?? false;
         var net7 = project?.Project.TargetFrameworks.Any(f => Regex.Match(f, @"^net(\d+)\.\d+") is { Success: true } m && int.Parse(m.Groups[1].Value) >= 7) ?? false;
@@ -402,7 +416,7 @@ internal static partial class GenerateBinding
     internal static string Pascal(string name) =>
         string.Concat(Regex.Split(name, "[^A-Za-z0-9]+").Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 
-    private static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    internal static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 
     /// <summary>The start of the line holding <paramref name="offset"/>, or null when something other than whitespace precedes it there.</summary>
     private static int? LineStart(string text, int offset)

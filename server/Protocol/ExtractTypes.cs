@@ -1,0 +1,13 @@
+namespace HybridLsp.Server.Protocol;
+
+// hybridLsp.extract (server/LSP-EXTENSIONS.md).
+
+/// <summary>The argument of `hybridLsp.extract`: the method (a document position inside it), the language and the optional choices.</summary>
+public sealed record ExtractArguments(string Uri, Position Position, string Language, string? Into = null, string? Name = null);
+
+/// <summary>A construct that keeps the method managed: its 1-based line and why.</summary>
+public sealed record ExtractBlockerInfo(int Line, string Reason);
+
+/// <summary>The result of `hybridLsp.extract`.</summary>
+/// <param name="Files">The absolute paths the edit changes or creates.</param>
+public sealed record ExtractCommandResult(bool Applied, string? Title, string[] Files, string Message, ExtractBlockerInfo[] Blockers);

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+
+namespace HybridLsp.Server.Tests;
+
+/// <summary>`hybridLsp.extract` and the `refactor.extract.native` code actions over the real server.</summary>
+public sealed class ExtractProtocolTests
+{
+    private const string Kernels = "using System;\nstatic class Kernels\n{\n    public static int Sum(ReadOnlySpan<int> data)\n    {\n        int s = 0;\n        foreach (var x in data)\n            s += x;\n        return s;\n    }\n\n    public static string Name(int x)\n    {\n        return \"n\" + x;\n    }\n}\n";
+
+    private static TempDirectory Workspace()
+    {
+        var dir = new TempDirectory();
+        dir.Write("app/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework><AllowUnsafeBlocks>true</AllowUnsafeBlocks></PropertyGroup></Project>\n");
+        dir.Write("app/Kernels.cs", Kernels);
+        return dir;
+    }
+
+    private static JsonObject Capabilities() => new()
+    {
+        ["workspace"] = new JsonObject
+        {
+            ["applyEdit"] = true,
+            ["workspaceEdit"] = new JsonObject { ["documentChanges"] = true, ["resourceOperations"] = new JsonArray("create") },
+        },
+        ["textDocument"] = new JsonObject { ["codeAction"] = new JsonObject { ["disabledSupport"] = true } },
+    };
+
+    private static JsonObject Extract(string uri, int line, string language) => new()
+    {
+        ["command"] = "hybridLsp.extract",
+        ["arguments"] = new JsonArray(new JsonObject { ["uri"] = uri, ["position"] = new JsonObject { ["line"] = line, ["character"] = 8 }, ["language"] = language }),
+    };
+
+    [Fact]
+    public async Task Extract_sends_one_applyEdit_creating_the_crate_and_binding_and_rewriting_the_method()
+    {
+        using var dir = Workspace();
+        await using var client = LspClient.Start();
+        client.AnswerServerRequest = m => (string)m["method"]! == "workspace/applyEdit" ? new JsonObject { ["applied"] = true } : null;
+        var init = await client.InitializeAsync(dir.Path, Capabilities());
+        Assert.Contains("hybridLsp.extract", init["result"]!["capabilities"]!["executeCommandProvider"]!["commands"]!.AsArray().Select(c => (string)c!));
+        Assert.Contains("refactor.extract.native", init["result"]!["capabilities"]!["codeActionProvider"]!["codeActionKinds"]!.AsArray().Select(c => (string)c!));
+        var uri = new Uri(Path.Combine(dir.Path, "app/Kernels.cs")).AbsoluteUri;
+
+        var response = await client.RequestAsync("workspace/executeCommand", Extract(uri, 5, "rust"));
+
+        var result = response["result"]!;
+        Assert.True((bool)result["applied"]!, response.ToJsonString());
+        Assert.Equal("Extract 'Sum' to Rust ('kernels_sum' in new crate 'native/kernels')", (string)result["title"]!);
+        var apply = client.ServerRequests.Single(r => (string)r["method"]! == "workspace/applyEdit");
+        var changes = apply["params"]!["edit"]!["documentChanges"]!.AsArray();
+        var created = changes.Where(c => (string?)c!["kind"] == "create").Select(c => ((string)c!["uri"]!)[(new Uri(dir.Path).AbsoluteUri.Length + 1)..]).Order(StringComparer.Ordinal);
+        Assert.Equal(["app/NativeMethods.Kernels.cs", "native/kernels/.gitignore", "native/kernels/Cargo.toml", "native/kernels/src/lib.rs"], created);
+        var rewrite = changes.Single(c => ((string?)c!["textDocument"]?["uri"])?.EndsWith("/app/Kernels.cs", StringComparison.Ordinal) == true)!;
+        Assert.Equal("SumManaged", (string)rewrite["edits"]![0]!["newText"]!);
+        Assert.Contains("return global::KernelsNative.kernels_sum(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), (nuint)data.Length);", (string)rewrite["edits"]![1]!["newText"]!);
+    }
+
+    [Fact]
+    public async Task A_blocked_method_is_reported_with_its_blockers_and_its_code_actions_are_disabled()
+    {
+        using var dir = Workspace();
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(dir.Path, Capabilities());
+        var uri = new Uri(Path.Combine(dir.Path, "app/Kernels.cs")).AbsoluteUri;
+
+        var response = await client.RequestAsync("workspace/executeCommand", Extract(uri, 13, "cpp"));
+        var result = response["result"]!;
+        Assert.False((bool)result["applied"]!);
+        Assert.Equal(12, (int)result["blockers"]![0]!["line"]!);
+        Assert.DoesNotContain(client.ServerRequests, r => (string)r["method"]! == "workspace/applyEdit");
+
+        var actions = (await client.RequestAsync("textDocument/codeAction", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = uri },
+            ["range"] = new JsonObject { ["start"] = new JsonObject { ["line"] = 11, ["character"] = 26 }, ["end"] = new JsonObject { ["line"] = 11, ["character"] = 26 } },
+            ["context"] = new JsonObject { ["diagnostics"] = new JsonArray(), ["only"] = new JsonArray("refactor.extract") },
+        }))["result"]!.AsArray();
+        Assert.Equal(2, actions.Count);
+        Assert.All(actions, a => Assert.StartsWith("'Name' cannot move to native code: return type has type 'string'", (string)a!["disabled"]!["reason"]!, StringComparison.Ordinal));
+        Assert.All(actions, a => Assert.Null(a!["edit"]));
+    }
+
+    [Theory]
+    [InlineData("""{ "command": "hybridLsp.extract" }""", "needs argument 1")]
+    [InlineData("""{ "command": "hybridLsp.extract", "arguments": [{ "uri": "file:///nowhere/x.cs", "position": { "line": 0, "character": 0 }, "language": "go" }] }""", "language must be")]
+    [InlineData("""{ "command": "hybridLsp.extract", "arguments": [{ "uri": "file:///nowhere/x.cs", "position": { "line": 0, "character": 0 }, "language": "rust" }] }""", "is not a position")]
+    public async Task Bad_arguments_are_invalid_params(string parameters, string message)
+    {
+        using var dir = Workspace();
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(dir.Path, Capabilities());
+        var response = await client.RequestAsync("workspace/executeCommand", JsonNode.Parse(parameters));
+        Assert.Equal(-32602, (int)response["error"]!["code"]!);
+        Assert.Contains(message, (string)response["error"]!["message"]!, StringComparison.Ordinal);
+    }
+}
