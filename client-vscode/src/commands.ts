@@ -6,7 +6,9 @@ import { commandIds } from "./commandIds";
 import { enclosingMethodName, runExtractFlow, type FlowUi } from "./extractFlow";
 import { serverCommands } from "./lspExtTypes";
 import { libraryNames, nativeModules, type ManifestFile, type NativeModule } from "./nativeModules";
-import { benchmarkArgs, bindAllArgs, buildArgs, extractArgs, untrustedMessage } from "./serverCommandArgs";
+import {
+    benchmarkArgs, bindAllArgs, buildArgs, extractArgs, extractNextSteps, methodDeclarationPosition, untrustedMessage, type ExtractNextSteps,
+} from "./serverCommandArgs";
 import { executeServerCommand } from "./serverCommands";
 import { configFileName, starterConfig } from "./starterConfig";
 import type { Session } from "./session";
@@ -273,7 +275,36 @@ export function extractToNative(session: Session): vscode.Disposable {
         const [method, files] = await Promise.all([methodAt(editor), manifestFiles()]);
         const choice = await runExtractFlow(quickPickUi, nativeModules(files, root.uri.fsPath), root.uri.fsPath, method);
         if (choice === undefined) return undefined;
-        return executeServerCommand(session, serverCommands.extract, extractArgs(protocolUri(session, uri),
+        const result = await executeServerCommand(session, serverCommands.extract, extractArgs(protocolUri(session, uri),
             { line: position.line, character: position.character }, choice.language, choice.into, choice.name));
+        const next = extractNextSteps(result);
+        if (next !== undefined) void offerExtractNextSteps(session, uri, next);
+        return result;
     })());
+}
+
+/**
+ * The rest of the loop after an extraction (issue: build, wire, benchmark): wire the module into `dotnet build`, build
+ * it, or build it and benchmark the new method against its managed original. Each is the server's own command.
+ */
+async function offerExtractNextSteps(session: Session, uri: vscode.Uri, next: ExtractNextSteps): Promise<void> {
+    const wire = "Wire into dotnet build";
+    const build = "Build";
+    const buildAndBenchmark = "Build and Benchmark";
+    const choices = next.project !== undefined ? [wire, build, buildAndBenchmark] : [build, buildAndBenchmark];
+    const picked = await vscode.window.showInformationMessage(
+        `HybridLsp: '${next.method}' now calls native code ('${next.method}Managed' keeps the original). Next:`, ...choices);
+    if (picked === wire && next.project !== undefined) {
+        await executeServerCommand(session, serverCommands.wire, [{ project: next.project, module: next.module }]);
+    } else if (picked === build || picked === buildAndBenchmark) {
+        const built = await executeServerCommand(session, serverCommands.build, buildArgs(next.module));
+        if (picked !== buildAndBenchmark || (built as { succeeded?: unknown } | undefined)?.succeeded !== true) return;
+        const document = await vscode.workspace.openTextDocument(uri);
+        const at = methodDeclarationPosition(document.getText(), next.method);
+        if (at === undefined) {
+            void vscode.window.showErrorMessage(`HybridLsp: cannot find '${next.method}' in ${vscode.workspace.asRelativePath(uri)} to benchmark it.`);
+            return;
+        }
+        await executeServerCommand(session, serverCommands.benchmark, benchmarkArgs(protocolUri(session, uri), at));
+    }
 }

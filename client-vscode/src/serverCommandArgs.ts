@@ -90,3 +90,38 @@ export function untrustedMessage(title: string): string {
     return `HybridLsp: ${title} is turned off in an untrusted workspace (Restricted Mode), where HybridLsp offers ` +
         "navigation and diagnostics only. Trust the workspace ('Workspaces: Manage Workspace Trust') to use it.";
 }
+
+/** What an applied `hybridLsp.extract` says to do next (LSP-EXTENSIONS.md): the method, its module and project. */
+export interface ExtractNextSteps {
+    readonly method: string;
+    readonly module: string;
+    /** Absent when the method's file belongs to no project (nothing to wire). */
+    readonly project?: string;
+}
+
+/** The next steps of an applied extraction, or undefined when the result is not one (not applied, an older server). */
+export function extractNextSteps(result: unknown): ExtractNextSteps | undefined {
+    if (typeof result !== "object" || result === null) return undefined;
+    const r = result as { applied?: unknown; method?: unknown; module?: unknown; project?: unknown };
+    if (r.applied !== true || typeof r.method !== "string" || typeof r.module !== "string" || r.method === "" || r.module === "") return undefined;
+    return typeof r.project === "string" && r.project !== ""
+        ? { method: r.method, module: r.module, project: r.project }
+        : { method: r.method, module: r.module };
+}
+
+/**
+ * Where the method <paramref name="name"/> is declared in C# text (the start of its name, 0-based), skipping its managed
+ * twin `<name>Managed`, calls, and comments; undefined when there is no such declaration.
+ */
+export function methodDeclarationPosition(text: string, name: string): Position | undefined {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    // A declaration: a return type (or modifiers) before the name, `(` after it, and no `=`/`.`/`return` right before.
+    const declaration = new RegExp(`^(\\s*(?:\\[[^\\]]*\\]\\s*)*(?:[\\w<>\\[\\],?*]+\\s+)+)(${escaped})\\s*\\(`);
+    const lines = text.split(/\r?\n/);
+    for (let line = 0; line < lines.length; line++) {
+        const m = declaration.exec(lines[line]);
+        if (m === null || /\b(return|new|await)\s+$/.test(m[1]) || m[1].trimStart().startsWith("//")) continue;
+        return { line, character: m[1].length };
+    }
+    return undefined;
+}

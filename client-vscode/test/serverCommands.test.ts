@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { serverCommands } from "../src/lspExtTypes";
 import {
-    benchmarkArgs, bindAllArgs, buildArgs, describeFailure, extractArgs, isAdvertised, resultMessage, untrustedMessage,
+    benchmarkArgs, bindAllArgs, buildArgs, describeFailure, extractArgs, extractNextSteps, isAdvertised, methodDeclarationPosition,
+    resultMessage, untrustedMessage,
 } from "../src/serverCommandArgs";
 
 describe("server command arguments", () => {
@@ -79,5 +80,38 @@ describe("server command failures", () => {
         const m = untrustedMessage("Benchmark");
         assert.match(m, /Benchmark is turned off in an untrusted workspace/);
         assert.match(m, /Manage Workspace Trust/);
+    });
+});
+
+describe("extract next steps", () => {
+    it("an applied extraction names the method, module and project", () => {
+        assert.deepEqual(extractNextSteps({ applied: true, method: "Sum", module: "/ws/native/k", project: "/ws/app/App.csproj", message: "x" }),
+            { method: "Sum", module: "/ws/native/k", project: "/ws/app/App.csproj" });
+        assert.deepEqual(extractNextSteps({ applied: true, method: "Sum", module: "/ws/native/k" }), { method: "Sum", module: "/ws/native/k" });
+    });
+
+    it("anything else has no next steps", () => {
+        assert.equal(extractNextSteps({ applied: false, method: "Sum", module: "/m" }), undefined);
+        assert.equal(extractNextSteps({ applied: true, message: "older server" }), undefined);
+        assert.equal(extractNextSteps(null), undefined);
+        assert.equal(extractNextSteps("applied"), undefined);
+    });
+
+    it("finds the method's declaration, not its managed twin, a call or a comment", () => {
+        const text = [
+            "static class Kernels",
+            "{",
+            "    // Sum(values) adds them up",
+            "    public static int SumManaged(ReadOnlySpan<int> values) { return 0; }",
+            "    static int Twice(int x) => Sum(default) + x;",
+            "    int total = Sum(default);",
+            "    public static int Sum(ReadOnlySpan<int> values)",
+            "        => (int)Native.k_sum(values);",
+            "}",
+        ].join("\n");
+        assert.deepEqual(methodDeclarationPosition(text, "Sum"), { line: 6, character: 22 });
+        assert.deepEqual(methodDeclarationPosition(text, "SumManaged"), { line: 3, character: 22 });
+        assert.equal(methodDeclarationPosition(text, "Missing"), undefined);
+        assert.equal(methodDeclarationPosition("    return Sum(x);", "Sum"), undefined);
     });
 });

@@ -34,7 +34,7 @@ internal sealed class ExtractCommand : IServerCommand
             if (outside is not null)
                 result = new ExtractCommandResult(false, action.Title, files, $"Refused: '{outside.Path}' is outside the workspace or would overwrite a file", []);
             else if (await context.ApplyEditAsync(action.Title, action.Edits, cancellationToken).ConfigureAwait(false))
-                result = new ExtractCommandResult(true, action.Title, files, action.Title, []);
+                result = new ExtractCommandResult(true, action.Title, files, action.Title, [], outcome.MethodName, outcome.ModuleDirectory, outcome.ProjectPath);
             else
                 result = new ExtractCommandResult(false, action.Title, files, "The client did not apply the edit", []);
         }

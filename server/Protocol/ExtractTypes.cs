@@ -10,4 +10,9 @@ public sealed record ExtractBlockerInfo(int Line, string Reason);
 
 /// <summary>The result of `hybridLsp.extract`.</summary>
 /// <param name="Files">The absolute paths the edit changes or creates.</param>
-public sealed record ExtractCommandResult(bool Applied, string? Title, string[] Files, string Message, ExtractBlockerInfo[] Blockers);
+/// <param name="Method">After an applied edit: the method that now calls native code (its original is `<Method>Managed`).</param>
+/// <param name="Module">After an applied edit: the crate or library folder (absolute) to build, wire and benchmark next.</param>
+/// <param name="Project">After an applied edit: the .csproj of the method's file (absolute), the project to wire the module into.</param>
+public sealed record ExtractCommandResult(
+    bool Applied, string? Title, string[] Files, string Message, ExtractBlockerInfo[] Blockers,
+    string? Method = null, string? Module = null, string? Project = null);

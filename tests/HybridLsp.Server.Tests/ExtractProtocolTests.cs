@@ -47,6 +47,10 @@ public sealed class ExtractProtocolTests
         var result = response["result"]!;
         Assert.True((bool)result["applied"]!, response.ToJsonString());
         Assert.Equal("Extract 'Sum' to Rust ('kernels_sum' in new crate 'native/kernels')", (string)result["title"]!);
+        // The next steps of the loop: build and benchmark 'Sum', wire the crate into the app's project.
+        Assert.Equal("Sum", (string)result["method"]!);
+        Assert.Equal(Path.Combine(dir.Path, "native/kernels").Replace('\\', '/'), (string)result["module"]!);
+        Assert.Equal(Path.Combine(dir.Path, "app/App.csproj").Replace('\\', '/'), (string)result["project"]!);
         var apply = client.ServerRequests.Single(r => (string)r["method"]! == "workspace/applyEdit");
         var changes = apply["params"]!["edit"]!["documentChanges"]!.AsArray();
         var created = changes.Where(c => (string?)c!["kind"] == "create").Select(c => ((string)c!["uri"]!)[(new Uri(dir.Path).AbsoluteUri.Length + 1)..]).Order(StringComparer.Ordinal);

@@ -22,6 +22,15 @@ public sealed record ExtractResult(CodeAction? Action, string? Error, ImmutableA
 {
     /// <summary>A method was found at the position (an error then concerns it, rather than the position).</summary>
     public bool FoundMethod { get; init; }
+
+    /// <summary>The method's name: after the edit, the method of this name calls the native function and `NameManaged` keeps the original.</summary>
+    public string? MethodName { get; init; }
+
+    /// <summary>The crate or C/C++ library folder the function goes into: what to build, wire and benchmark next.</summary>
+    public string? ModuleDirectory { get; init; }
+
+    /// <summary>The .csproj the method's file belongs to (null when none): the project to wire the module into.</summary>
+    public string? ProjectPath { get; init; }
 }
 
 /// <summary>
@@ -79,8 +88,14 @@ internal static partial class ExtractToNative
         try
         {
             var context = new Context(model, path, text, root.TrimEnd('/'), textOf, [.. known], options);
-            var action = Build(context, method, nmethod, display);
-            return new ExtractResult(action, null, []) { FoundMethod = true };
+            var (action, directory) = Build(context, method, nmethod, display);
+            return new ExtractResult(action, null, [])
+            {
+                FoundMethod = true,
+                MethodName = nmethod.Name,
+                ModuleDirectory = directory,
+                ProjectPath = model.Input.CSharpFiles.GetValueOrDefault(path)?.ProjectPath,
+            };
         }
         catch (PlacementException e)
         {
@@ -103,9 +118,10 @@ internal static partial class ExtractToNative
         return found.Count == 1 ? found[0] : null; // two structs of that name: which one is meant needs the semantic model
     }
 
-    private sealed record Placement(string LibraryName, Func<Binding, bool> BindsLibrary, ImmutableArray<FileEdit> Edits, string Where);
+    /// <param name="Directory">The crate or library folder the function goes into (what `hybridLsp.build` and wire take).</param>
+    private sealed record Placement(string LibraryName, Func<Binding, bool> BindsLibrary, ImmutableArray<FileEdit> Edits, string Where, string Directory);
 
-    private static CodeAction Build(Context context, MethodDeclarationSyntax method, NMethod nmethod, string display)
+    private static (CodeAction Action, string Directory) Build(Context context, MethodDeclarationSyntax method, NMethod nmethod, string display)
     {
         var container = method.Parent as TypeDeclarationSyntax ?? throw new PlacementException("the method is not in a type");
         var managedName = nmethod.Name + "Managed";
@@ -165,7 +181,7 @@ internal static partial class ExtractToNative
                 throw new PlacementException($"'{path}' is outside the workspace");
         }
         var all = edits.Select(p => new FileEdit(p.Key, [.. p.Value.OrderBy(e => e.Span.Start)])).Concat(creates).OrderBy(e => e.Path, StringComparer.Ordinal).ToImmutableArray();
-        return new CodeAction($"Extract '{nmethod.Name}' to {display} ('{exportName}' in {placement.Where})", CodeActionKinds.RefactorExtractNative, [], IsPreferred: false, all);
+        return (new CodeAction($"Extract '{nmethod.Name}' to {display} ('{exportName}' in {placement.Where})", CodeActionKinds.RefactorExtractNative, [], IsPreferred: false, all), placement.Directory);
     }
 
     // ---------------------------------------------------------------- Rust
@@ -215,7 +231,7 @@ internal static partial class ExtractToNative
             }
             items.Append(RustWriter.Function(method, name, edition2024, Origin(className, method)));
             var edit = CreateRustFunction.AppendItem(rootText, items.ToString().TrimEnd('\n'));
-            return new Placement(crate.LibName, b => b.Crate == crate, [new FileEdit(crate.LibRoot, [edit])], $"crate '{crate.PackageName ?? crate.LibName}'");
+            return new Placement(crate.LibName, b => b.Crate == crate, [new FileEdit(crate.LibRoot, [edit])], $"crate '{crate.PackageName ?? crate.LibName}'", crate.Directory);
         }
 
         var crateName = newFolder is not null ? PathUtil.FileName(newFolder) : Names.Snake(className).Trim('_');
@@ -241,7 +257,7 @@ internal static partial class ExtractToNative
                 edits.Add(edit);
         }
         var libName = crateName;
-        return new Placement(libName, b => b.Library is { } l && LibraryNames.Normalize(l) == libName, edits.ToImmutable(), $"new crate '{PathUtil.Relative(directory, context.Root)}'");
+        return new Placement(libName, b => b.Library is { } l && LibraryNames.Normalize(l) == libName, edits.ToImmutable(), $"new crate '{PathUtil.Relative(directory, context.Root)}'", directory);
     }
 
     // ---------------------------------------------------------------- C++
@@ -293,7 +309,7 @@ internal static partial class ExtractToNative
             var headerEdit = new TextEdit(new TextSpan(close.Index, 0), Newlines(declarations.ToString(), headerText));
             var sourceEdit = CreateRustFunction.AppendItem(sourceText, CppWriter.Includes + "\n" + definition.TrimEnd('\n'));
             return new Placement(library.LoaderName, b => b.CLibrary == library, [new FileEdit(header, [headerEdit]), new FileEdit(source, [sourceEdit])],
-                $"C++ library '{library.Name}'");
+                $"C++ library '{library.Name}'", library.Directory);
         }
 
         var libName = newFolder is not null ? PathUtil.FileName(newFolder) : Names.Snake(className).Trim('_');
@@ -313,7 +329,7 @@ internal static partial class ExtractToNative
             context.Known.Contains);
         if (!rendering.Succeeded)
             throw new PlacementException(rendering.Error!);
-        return new Placement(libName, b => b.Library is { } l && LibraryNames.Normalize(l) == libName, rendering.Files, $"new C++ library '{PathUtil.Relative(directory, context.Root)}'");
+        return new Placement(libName, b => b.Library is { } l && LibraryNames.Normalize(l) == libName, rendering.Files, $"new C++ library '{PathUtil.Relative(directory, context.Root)}'", directory);
     }
 
     // ---------------------------------------------------------------- C#

@@ -44,7 +44,7 @@ public sealed class CLayoutFixTests
         //- /app/Native.cs
         using System.Runtime.InteropServices;
         [StructLayout(LayoutKind.Sequential)] struct Rect { public int X; public int Y; public long Area; }
-        enum Mo$0de { MODE_FAST, MODE_SLOW }
+        enum Mode { MODE_FAST, MODE_S$0LOW }
         static partial class Native
         {
             [LibraryImport("imageops")] internal static partial void io_fill(in Rect r, Mode mode);
