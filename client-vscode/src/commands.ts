@@ -222,9 +222,20 @@ export function benchmark(session: Session): vscode.Disposable {
         const editor = activeCSharpEditor(title);
         if (editor === undefined) return undefined;
         const p = editor.selection.active;
+        const quick = await pickBenchmarkJob();
+        if (quick === undefined) return undefined;
         return executeServerCommand(session, serverCommands.benchmark,
-            benchmarkArgs(protocolUri(session, editor.document.uri), { line: p.line, character: p.character }));
+            benchmarkArgs(protocolUri(session, editor.document.uri), { line: p.line, character: p.character }, quick));
     })());
+}
+
+/** BenchmarkDotNet's default job takes minutes per benchmark; its short in-process job gives rough numbers in seconds. */
+async function pickBenchmarkJob(): Promise<boolean | undefined> {
+    const picked = await vscode.window.showQuickPick([
+        { label: "Full run", description: "BenchmarkDotNet's default job: reliable numbers, a few minutes", quick: false },
+        { label: "Quick run", description: "BenchmarkDotNet's short in-process job: rough numbers, seconds", quick: true },
+    ], { title: "Benchmark", placeHolder: "How long may BenchmarkDotNet measure?", ignoreFocusOut: true });
+    return picked?.quick;
 }
 
 const quickPickUi: FlowUi = {
@@ -305,6 +316,8 @@ async function offerExtractNextSteps(session: Session, uri: vscode.Uri, next: Ex
             void vscode.window.showErrorMessage(`HybridLsp: cannot find '${next.method}' in ${vscode.workspace.asRelativePath(uri)} to benchmark it.`);
             return;
         }
-        await executeServerCommand(session, serverCommands.benchmark, benchmarkArgs(protocolUri(session, uri), at));
+        const quick = await pickBenchmarkJob();
+        if (quick === undefined) return;
+        await executeServerCommand(session, serverCommands.benchmark, benchmarkArgs(protocolUri(session, uri), at, quick));
     }
 }

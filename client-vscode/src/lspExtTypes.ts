@@ -69,6 +69,8 @@ export interface BindAllArgs {
 export interface BenchmarkArgs {
     uri: string;
     position: Position;
+    /** BenchmarkDotNet's short in-process job (`--job short --inProcess`): rough numbers in seconds. */
+    quick?: boolean;
 }
 
 export type NativeLanguage = "rust" | "cpp";

@@ -13,8 +13,11 @@ export function bindAllArgs(library: string): [BindAllArgs] {
     return [{ library }];
 }
 
-export function benchmarkArgs(uri: string, position: Position): [BenchmarkArgs] {
-    return [{ uri, position: { line: position.line, character: position.character } }];
+/** With `quick`, BenchmarkDotNet's short in-process job (rough numbers in seconds) instead of its default job. */
+export function benchmarkArgs(uri: string, position: Position, quick = false): [BenchmarkArgs] {
+    const args: BenchmarkArgs = { uri, position: { line: position.line, character: position.character } };
+    if (quick) args.quick = true;
+    return [args];
 }
 
 export function extractArgs(uri: string, position: Position, language: NativeLanguage,

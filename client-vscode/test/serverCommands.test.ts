@@ -21,6 +21,8 @@ describe("server command arguments", () => {
         const position = { line: 21, character: 30, extra: "ignored" };
         assert.equal(JSON.stringify(benchmarkArgs("file:///ws/app/A.cs", position)),
             '[{"uri":"file:///ws/app/A.cs","position":{"line":21,"character":30}}]');
+        assert.equal(JSON.stringify(benchmarkArgs("file:///ws/app/A.cs", position, true)),
+            '[{"uri":"file:///ws/app/A.cs","position":{"line":21,"character":30},"quick":true}]');
     });
 
     it("extract: optional into and name are left out when not chosen", () => {
