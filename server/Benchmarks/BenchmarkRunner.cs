@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using HybridLsp.Ide;
 using HybridLsp.Ide.Benchmarks;
+using HybridLsp.Server.Native;
+using HybridLsp.Server.Processes;
 using Microsoft.Extensions.Logging;
 
 namespace HybridLsp.Server.Benchmarks;
@@ -21,7 +23,8 @@ public sealed record BenchmarkRunResult(
     BenchmarkPlan? Plan, BenchmarkResults? Results, string? Markdown, string? MarkdownPath, string? SvgPath, bool ReusedProject, string? Error);
 
 /// <summary>
-/// "Benchmark managed vs native" end to end (docs/benchmark.md): plan in the engine, build the native module in Release,
+/// "Benchmark managed vs native" end to end (docs/benchmark.md): plan in the engine, build the native module in Release
+/// (through <see cref="NativeBuilder"/>, into the same build tree as `hybrid-lsp build --release`),
 /// create the BenchmarkDotNet project from native-templates/benchmark-dotnet (never overwriting one that exists), run it in
 /// Release with `dotnet run`, read BenchmarkDotNet's JSON and CSV reports, and write the markdown summary and SVG chart
 /// beside them. Cancellation kills the running tool.
@@ -40,8 +43,8 @@ public sealed partial class BenchmarkRunner(ILogger logger)
         logger.LogInformation("Benchmark {Title}: project {Project}", plan.Title, plan.ProjectDirectory);
 
         await progress($"Building {plan.Module.LibName} (Release)", 5).ConfigureAwait(false);
-        var built = await NativeReleaseBuilder.BuildAsync(plan.Module, null, cancellationToken).ConfigureAwait(false);
-        if (built.LibraryPath is not { } library)
+        var built = await BuildNativeAsync(analysis, plan.Module, cancellationToken).ConfigureAwait(false);
+        if (built.Library is not { } library)
             return Failed(plan, built.Error ?? "the native build failed");
 
         var root = analysis.Options.RootPath.Replace('\\', '/').TrimEnd('/');
@@ -71,24 +74,35 @@ public sealed partial class BenchmarkRunner(ILogger logger)
         string[] arguments = ["run", "-c", "Release", "--project", plan.ProjectFile, "--", "--artifacts", artifacts];
         if (options.Quick)
             arguments = [.. arguments, "--job", "short", "--inProcess"];
-        var run = await ProcessRunner.RunAsync("dotnet", arguments, plan.ProjectDirectory, async line =>
+        var stdout = new List<string>();
+        var stderr = new List<string>();
+        // Lines arrive one at a time on the reader's thread; progress reports are chained so they keep their order.
+        var reporting = Task.CompletedTask;
+        var run = await ProcessRunner.RunAsync("dotnet", arguments, plan.ProjectDirectory, null, (line, isError) =>
         {
+            (isError ? stderr : stdout).Add(line);
             // "// ** Remained 3 (75.0%) benchmark(s) to run. ..." — BenchmarkDotNet's own progress.
-            if (Remained().Match(line) is { Success: true } m && double.TryParse(m.Groups["percent"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var remaining))
-                await progress($"Running benchmarks ({100 - remaining:0}% done)", 20 + (int)((100 - remaining) * 0.75)).ConfigureAwait(false);
+            if (!isError && Remained().Match(line) is { Success: true } m
+                && double.TryParse(m.Groups["percent"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var remaining))
+            {
+                var message = $"Running benchmarks ({100 - remaining:0}% done)";
+                var percentage = 20 + (int)((100 - remaining) * 0.75);
+                reporting = reporting.ContinueWith(_ => progress(message, percentage), CancellationToken.None,
+                    TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            }
         }, cancellationToken).ConfigureAwait(false);
+        await reporting.ConfigureAwait(false);
+        if (run.StartError is { } startError)
+            stderr.Add(startError);
 
         var json = Directory.Exists(results) ? Directory.EnumerateFiles(results, "*-report-full-compressed.json").Order(StringComparer.Ordinal).FirstOrDefault() : null;
         if (json is null)
-        {
-            var output = run.StandardOutput + run.StandardError;
-            return Failed(plan, $"the benchmark run (exit code {run.ExitCode}) wrote no BenchmarkDotNet report:\n{ProcessRunner.Tail(output, 25)}", reused);
-        }
+            return Failed(plan, $"the benchmark run (exit code {run.ExitCode}) wrote no BenchmarkDotNet report:\n{ProcessRunner.Tail([.. stdout, .. stderr], 25)}", reused);
         var csv = Directory.EnumerateFiles(results, "*-report.csv").Order(StringComparer.Ordinal).FirstOrDefault();
         var measured = BenchmarkResultsReader.Read(
             await File.ReadAllTextAsync(json, cancellationToken).ConfigureAwait(false),
             csv is null ? null : await File.ReadAllTextAsync(csv, cancellationToken).ConfigureAwait(false),
-            run.StandardOutput);
+            string.Concat(stdout.Select(line => line + "\n")));
         if (plan.Kind == BenchmarkKind.NativeOnly)
             measured = measured with { Notes = measured.Notes.Insert(0, $"Only the native side was measured: '{plan.NativeMethod}' has no managed twin '{plan.NativeMethod}Managed', so there is no ratio") };
         if (reused)
@@ -104,6 +118,41 @@ public sealed partial class BenchmarkRunner(ILogger logger)
         await File.WriteAllTextAsync(svgPath, BenchmarkReportWriter.Svg(plan.Title, measured, labels), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Benchmark {Title}: {RowCount} rows, report {MarkdownPath}", plan.Title, measured.Rows.Length, markdownPath);
         return new BenchmarkRunResult(plan, measured, markdown, markdownPath, svgPath, reused, measured.Error);
+    }
+
+    /// <summary>
+    /// Builds the benchmark's native module in Release with the one native builder, so the benchmark, `hybrid-lsp build
+    /// --release` and `wire` share command lines and build trees: cargo's own target folder, or the CMake project's
+    /// `build/hybrid-lsp-release` (the project is the one `build` finds for the module's folder: the outermost
+    /// CMakeLists.txt that reaches it). The library is the produced artifact named after the module's LibName.
+    /// </summary>
+    internal static async Task<(string? Library, string? Error)> BuildNativeAsync(Analysis analysis, NativeModuleTarget module, CancellationToken cancellationToken)
+    {
+        var system = module.BuildSystem == NativeBuildSystem.Cargo ? BuildSystem.Cargo : BuildSystem.CMake;
+        var unit = BuildService.Plan(analysis, module.Directory, cancellationToken)
+            .Where(u => u.System == system && u.Modules.Any(m => m.LibName == module.LibName))
+            .Select(u => (u.Directory, Module: u.Modules.First(m => m.LibName == module.LibName)))
+            .FirstOrDefault();
+        var directory = unit.Directory ?? module.Directory;
+        var outcome = await NativeBuilder.BuildAsync(system, directory, release: true, static (_, _) => { }, cancellationToken).ConfigureAwait(false);
+        if (!outcome.Succeeded)
+        {
+            var tail = ProcessRunner.Tail(outcome.Output);
+            return (null, $"{outcome.Error ?? "the build failed"} in '{directory}'{(tail.Length > 0 ? ":\n" + tail : "")}");
+        }
+        var library = outcome.Artifacts.FirstOrDefault(a => unit.Module is { } buildable ? BuildService.IsLibraryOf(buildable, a) : IsLibraryOf(a, module.LibName));
+        if (library is not null)
+            return (library.Replace('\\', '/'), null);
+        return (null, system == BuildSystem.Cargo
+            ? $"cargo built '{directory}' but produced no shared library named '{module.LibName}' (is crate-type \"cdylib\" set?)"
+            : $"cmake built '{directory}' but produced no shared library '{module.LibName}' (is it add_library({module.BuildTarget ?? module.LibName} SHARED …)?)");
+    }
+
+    /// <summary>`lib&lt;name&gt;.so`, `lib&lt;name&gt;.dylib` or `&lt;name&gt;.dll` — the file [DllImport("name")] probes.</summary>
+    private static bool IsLibraryOf(string path, string libName)
+    {
+        var file = Path.GetFileName(path);
+        return file == $"lib{libName}.so" || file == $"lib{libName}.dylib" || file == $"{libName}.dll";
     }
 
     /// <summary>`Managed (SumManaged)`, `Native (Sum → fm_sum)`: which C# method each benchmark method calls.</summary>

@@ -98,7 +98,7 @@ public static class BuildService
     }
 
     /// <summary>The produced file is the module's library: its name is the platform's name for the module's LibName.</summary>
-    private static bool IsLibraryOf(BuildableModule module, string artifact)
+    internal static bool IsLibraryOf(BuildableModule module, string artifact)
     {
         var name = Path.GetFileName(artifact);
         var prefix = module.Prefix;

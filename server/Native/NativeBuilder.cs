@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using HybridLsp.Ide;
+using HybridLsp.Server.Processes;
 using HybridLsp.Syntax.CMake;
 
 namespace HybridLsp.Server.Native;

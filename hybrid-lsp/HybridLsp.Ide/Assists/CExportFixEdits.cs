@@ -30,7 +30,7 @@ internal static partial class CExportFixEdits
             .DistinctBy(f => (f.FullSpan.File, f.FullSpan.Span.Start)).ToList();
         foreach (var fn in occurrences)
         {
-            if (textOf(fn.FullSpan.File) is not { } text || LineStart(text, fn.FullSpan.Span.Start) is not { } lineStart
+            if (textOf(fn.FullSpan.File) is not { } text || SourceLines.LineStart(text, fn.FullSpan.Span.Start) is not { } lineStart
                 || Regex.IsMatch(text[fn.FullSpan.Span.Start..], @"^(template|static|extern|inline|namespace)\b"))
                 return null;
             var nl = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
@@ -48,7 +48,7 @@ internal static partial class CExportFixEdits
     private static CodeAction? RemoveStatic(CLibrary library, CLibraryFunction function, Func<string, string?> textOf)
     {
         if (function.Definition is not { } definition || textOf(definition.FullSpan.File) is not { } text
-            || LineStart(text, definition.FullSpan.Span.Start) is null
+            || SourceLines.LineStart(text, definition.FullSpan.Span.Start) is null
             || Regex.Match(text[definition.FullSpan.Span.Start..], @"^static\s+") is not { Success: true } keyword
             || function.Declaration != definition && function.Declaration.IsStatic)
             return null;
@@ -66,7 +66,7 @@ internal static partial class CExportFixEdits
     private static CodeAction? AddMacro(CLibrary library, CLibraryFunction function, Func<string, string?> textOf)
     {
         var target = function.Declaration;
-        if (textOf(target.FullSpan.File) is not { } text || LineStart(text, target.FullSpan.Span.Start) is null
+        if (textOf(target.FullSpan.File) is not { } text || SourceLines.LineStart(text, target.FullSpan.Span.Start) is null
             || Regex.IsMatch(text[target.FullSpan.Span.Start..], @"^(template|static|inline)\b"))
             return null;
         var macro = ExportMacro(library, target.FullSpan.File, textOf);
@@ -97,16 +97,5 @@ internal static partial class CExportFixEdits
         if (file == anchor.Header || textOf(file) is { } text && Regex.IsMatch(text, "^\\s*#\\s*include\\s*[\"<]([^\">]*/)?" + Regex.Escape(PathUtil.FileName(anchor.Header)) + "[\">]", RegexOptions.Multiline))
             return macro;
         return null;
-    }
-
-    /// <summary>The start of the line of <paramref name="offset"/>, when only whitespace precedes it there.</summary>
-    private static int? LineStart(string text, int offset)
-    {
-        if (offset > text.Length)
-            return null;
-        var start = offset;
-        while (start > 0 && text[start - 1] is ' ' or '\t')
-            start--;
-        return start == 0 || text[start - 1] == '\n' ? start : null;
     }
 }

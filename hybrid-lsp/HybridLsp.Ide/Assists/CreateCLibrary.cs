@@ -22,20 +22,11 @@ internal static partial class CreateCLibrary
             return null;
         var prefix = name.ToUpperInvariant();
 
-        var stubs = new List<CStubWriter.Stub>();
-        foreach (var b in model.Bindings.Where(b => b.Resolution == ResolutionKind.UnresolvedLibrary && b.Library is { } l && LibraryNames.Normalize(l) == name))
-        {
-            var stub = CStubWriter.Write(b, model.Config.Targets, library: null, cxx, (n, _) => n);
-            if (stub is null || stub.FunctionName == prefix + "_API")
-            {
-                if (b == binding)
-                    return null;
-                continue;
-            }
-            if (!stubs.Any(s => s.FunctionName == stub.FunctionName))
-                stubs.Add(stub);
-        }
-        if (stubs.Count == 0)
+        // A function named like the export macro cannot be declared with it.
+        var stubs = LibraryStubs.Collect(model, binding, name,
+            b => CStubWriter.Write(b, model.Config.Targets, library: null, cxx, (n, _) => n) is { } s && s.FunctionName != prefix + "_API" ? s : null,
+            s => s.FunctionName);
+        if (stubs is null)
             return null;
         // A struct two stubs declare differently would be a conflict in C: then only the stub at the cursor, or nothing.
         var types = new Dictionary<string, string>(StringComparer.Ordinal);

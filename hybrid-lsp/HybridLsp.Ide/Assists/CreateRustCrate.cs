@@ -30,20 +30,9 @@ internal static partial class CreateRustCrate
             return null;
 
         // Every declaration of the library gets its stub; the one at the cursor must have one, or the action would not fix it.
-        var stubs = new List<RustStubWriter.Stub>();
-        foreach (var b in model.Bindings.Where(b => b.Resolution == ResolutionKind.UnresolvedLibrary && b.Library is { } l && LibraryNames.Normalize(l) == name))
-        {
-            var stub = RustStubWriter.Write(b, model.Config.Targets, crate: null, edition2024: true);
-            if (stub is null)
-            {
-                if (b == binding)
-                    return null;
-                continue;
-            }
-            if (!stubs.Any(s => s.FunctionName == stub.FunctionName))
-                stubs.Add(stub);
-        }
-        if (stubs.Count == 0)
+        var stubs = LibraryStubs.Collect(model, binding, name,
+            b => RustStubWriter.Write(b, model.Config.Targets, crate: null, edition2024: true), s => s.FunctionName);
+        if (stubs is null)
             return null;
 
         var root = workspaceRoot.TrimEnd('/');

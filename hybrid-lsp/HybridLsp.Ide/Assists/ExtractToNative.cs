@@ -168,7 +168,7 @@ internal static partial class ExtractToNative
         }
 
         // The C# method: the original keeps its body under <Name>Managed; a method of the original name calls the native function.
-        var indent = LineIndent(context.Text, method.SpanStart);
+        var indent = SourceLines.LineIndent(context.Text, method.SpanStart);
         var wrapper = Wrapper(method, nmethod, exportName, "global::" + target.FullName, managedName, placement.Where);
         Add(new FileEdit(context.Path, [
             new TextEdit(new TextSpan(method.Identifier.SpanStart, method.Identifier.Span.Length), managedName),
@@ -457,17 +457,6 @@ internal static partial class ExtractToNative
         string.Join(nl, text.TrimEnd('\n').Split('\n').Select(l => l.Length == 0 ? "" : indent + l)) + nl;
 
     private static string Newlines(string text, string like) => like.Contains("\r\n", StringComparison.Ordinal) ? text.Replace("\n", "\r\n", StringComparison.Ordinal) : text;
-
-    private static string LineIndent(string text, int offset)
-    {
-        var start = offset;
-        while (start > 0 && text[start - 1] is not '\n')
-            start--;
-        var end = start;
-        while (end < text.Length && text[end] is ' ' or '\t')
-            end++;
-        return text[start..end];
-    }
 
     [GeneratedRegex(@"^\s*edition\s*(\.\s*workspace|=\s*\{)", RegexOptions.Multiline)]
     private static partial Regex InheritedEdition();

@@ -165,7 +165,7 @@ internal static partial class GenerateBinding
         if (existing is not null)
         {
             var first = existing.First();
-            if (textOf(first.Path) is not { } text || CsTypeBodies.Find(text, first.Method.Container) is not { } body || LineStart(text, body.CloseBrace) is null)
+            if (textOf(first.Path) is not { } text || CsTypeBodies.Find(text, first.Method.Container) is not { } body || SourceLines.LineStart(text, body.CloseBrace) is null)
                 return null;
             var project = first.File.ProjectPath is { } p && model.Input.Projects.TryGetValue(p, out var pf) ? pf : null;
             var libraryText = text.Substring(first.Method.Library.Span.Start, first.Method.Library.Span.Length);
@@ -174,7 +174,7 @@ internal static partial class GenerateBinding
                 return null;
             return new Target(first.Path, libraryImport, project?.Project.AllowUnsafeBlocks ?? false, libraryText,
                 !Regex.IsMatch(text, @"^\s*using\s+System\.Runtime\.InteropServices\s*;", RegexOptions.Multiline),
-                body, LineStart(text, body.CloseBrace), LineIndent(text, first.Method.FullSpan.Start), first.Method.ContainerSimpleName, text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n")
+                body, SourceLines.LineStart(text, body.CloseBrace), SourceLines.LineIndent(text, first.Method.FullSpan.Start), first.Method.ContainerSimpleName, text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n")
             {
                 FullName = first.Method.Container,
             };
@@ -417,24 +417,4 @@ internal static partial class GenerateBinding
         string.Concat(Regex.Split(name, "[^A-Za-z0-9]+").Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 
     internal static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
-
-    /// <summary>The start of the line holding <paramref name="offset"/>, or null when something other than whitespace precedes it there.</summary>
-    private static int? LineStart(string text, int offset)
-    {
-        var start = offset;
-        while (start > 0 && text[start - 1] is ' ' or '\t')
-            start--;
-        return start == 0 || text[start - 1] == '\n' ? start : null;
-    }
-
-    private static string LineIndent(string text, int offset)
-    {
-        var start = offset;
-        while (start > 0 && text[start - 1] is not '\n')
-            start--;
-        var end = start;
-        while (end < text.Length && text[end] is ' ' or '\t')
-            end++;
-        return text[start..end];
-    }
 }

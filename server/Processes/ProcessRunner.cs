@@ -1,14 +1,18 @@
 using System.Diagnostics;
+using System.Text;
 
-namespace HybridLsp.Server.Native;
+namespace HybridLsp.Server.Processes;
 
 /// <summary>What a finished process did.</summary>
 public sealed record ProcessResult(int ExitCode, string? StartError);
 
 /// <summary>
-/// Runs one build tool and hands every stdout and stderr line to a callback as it arrives (lines of one stream in order).
-/// Cancellation kills the whole process tree (cargo's rustc children, make's compilers) and throws
-/// <see cref="OperationCanceledException"/> once it is gone. The tool's stdin is closed: nothing may wait on input.
+/// Runs one tool (cargo, cmake, dotnet) and hands every stdout and stderr line to a callback as it arrives (lines of one
+/// stream in order, never two callbacks at once). Cancellation kills the whole process tree (cargo's rustc children,
+/// make's compilers, BenchmarkDotNet's child processes) and throws <see cref="OperationCanceledException"/> once it is gone.
+/// The tool's stdin is closed: nothing may wait on input. The server never runs a tool through a shell. Used by the
+/// native build (`hybridLsp.build`, `hybrid-lsp build`, server/Native/NativeBuilder.cs) and the benchmark
+/// (server/Benchmarks/BenchmarkRunner.cs).
 /// </summary>
 public static class ProcessRunner
 {
@@ -24,9 +28,17 @@ public static class ProcessRunner
             RedirectStandardInput = true,
             UseShellExecute = false,
             CreateNoWindow = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
         };
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
+        // A child `dotnet` must pick its own SDK, not the MSBuild of a `dotnet test`/`dotnet run` that started this server.
+        foreach (var variable in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly" })
+            start.Environment.Remove(variable);
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
             start.Environment[key] = value;
 
@@ -68,6 +80,15 @@ public static class ProcessRunner
         {
             // It exited between the check and the kill.
         }
+    }
+
+    /// <summary>The last <paramref name="count"/> lines of a tool's output (trailing blank lines dropped), for an error message.</summary>
+    public static string Tail(IReadOnlyList<string> lines, int count = 15)
+    {
+        var end = lines.Count;
+        while (end > 0 && lines[end - 1].Trim().Length == 0)
+            end--;
+        return string.Join('\n', lines.Skip(Math.Max(0, end - count)).Take(end - Math.Max(0, end - count)));
     }
 
     /// <summary>An executable on PATH or in the user's cargo home (rustup installs there, often not on an editor's PATH).</summary>
