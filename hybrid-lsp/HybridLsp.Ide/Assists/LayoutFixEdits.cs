@@ -130,7 +130,8 @@ internal static partial class LayoutFixEdits
             {
                 if (anchor.End > close || SemicolonAfter(text, anchor, close) is not { } semi)
                     return null;
-                at = semi + 1;
+                // After a comment that ends the anchor's line, so the comment stays with its field.
+                at = multiline ? LineEndAfter(text, semi + 1, close) : semi + 1;
                 indent = LineIndent(text, anchor.Start);
             }
             else
@@ -149,11 +150,18 @@ internal static partial class LayoutFixEdits
             if (last.End > close || SemicolonAfter(text, last, close) is not { } end || fix.RemovedNames.Any(r => r.End > close || SemicolonAfter(text, r, close) is null))
                 return null;
             var start = Math.Max(text.LastIndexOf(';', first.Start, first.Start - open), open) + 1;
-            var cut = text[start..(end + 1)];
+            var stop = end + 1;
+            if (multiline)
+            {
+                // Whole lines: the previous field keeps its trailing comment, the removed field's goes with it.
+                start = Math.Min(LineEndAfter(text, start, close), first.Start);
+                stop = LineEndAfter(text, stop, close);
+            }
+            var cut = text[start..stop];
             // Only the removed field declarations: one `;` each, no bodies.
             if (cut.Count(c => c == ';') != fix.RemovedNames.Length || cut.IndexOfAny(['{', '}']) >= 0)
                 return null;
-            edits.Add(new TextEdit(new TextSpan(start, end + 1 - start), ""));
+            edits.Add(new TextEdit(new TextSpan(start, stop - start), ""));
         }
         if (fix.ChangePack)
         {
@@ -202,6 +210,17 @@ internal static partial class LayoutFixEdits
     {
         var semi = text.IndexOf(';', name.End, limit - name.End);
         return semi >= 0 && string.IsNullOrWhiteSpace(text[name.End..semi]) ? semi : null;
+    }
+
+    /// <summary>The end of the line (before `\r\n`/`\n`) when only whitespace or a `//` comment follows <paramref name="at"/> on it, else <paramref name="at"/>.</summary>
+    private static int LineEndAfter(string text, int at, int limit)
+    {
+        var newline = text.IndexOf('\n', at, limit - at);
+        if (newline < 0)
+            return at;
+        var end = newline > at && text[newline - 1] == '\r' ? newline - 1 : newline;
+        var rest = text.AsSpan(at, end - at).TrimStart();
+        return rest.IsEmpty || rest.StartsWith("//", StringComparison.Ordinal) ? end : at;
     }
 
     private static string LineIndent(string text, int offset)

@@ -160,7 +160,7 @@ public sealed class LayoutFixTests
         struct Vec2Leg$0acy
         {
             public float X;
-            public float Y;
+            public float Y; // second
         }
         static class Native { [DllImport("mathcore")] static extern float mc_length(ref Vec2Legacy v); }
         """, """
@@ -170,7 +170,7 @@ public sealed class LayoutFixTests
         struct Vec2Legacy
         {
             public float X;
-            public float Y;
+            public float Y; // second
             public float z;
         }
         static class Native { [DllImport("mathcore")] static extern float mc_length(ref Vec2Legacy v); }
@@ -205,8 +205,8 @@ public sealed class LayoutFixTests
         struct Point
         {
             public int X;
-            public int Y;
-            [MarshalAs(UnmanagedType.I4)] public int Ex$0tra;
+            public int Y; // rows
+            [MarshalAs(UnmanagedType.I4)] public int Ex$0tra; // not in Rust
         }
         static class Native { [DllImport("mathcore")] static extern int mc_norm(Point p); }
         """, """
@@ -216,7 +216,7 @@ public sealed class LayoutFixTests
         struct Point
         {
             public int X;
-            public int Y;
+            public int Y; // rows
         }
         static class Native { [DllImport("mathcore")] static extern int mc_norm(Point p); }
         """);
@@ -295,5 +295,38 @@ public sealed class LayoutFixTests
         using System.Runtime.InteropServices;
         struct Point { public int Y; public int Z; public int X$0; }
         static class Native { [DllImport("mathcore")] static extern int mc_norm(Point p); }
+        """);
+
+    [Fact]
+    public void Fix_all_adds_a_leading_missing_field_as_the_first_line_of_the_body() => CheckFixAll(Crates.MathCore + """
+        //- /native/mathcore/src/lib.rs
+        #[repr(C)] pub struct Tagged { pub tag: u32, pub x: f32, pub y: f32 }
+        #[no_mangle] pub extern "C" fn mc_tagged(t: *mut Tagged) {}
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        namespace App
+        {
+            [StructLayout(LayoutKind.Sequential)]
+            struct Tag$0ged
+            {
+                public float X;
+                public float Y;
+            }
+            static class Native { [DllImport("mathcore")] static extern void mc_tagged(ref Tagged t); }
+        }
+        """, """
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        namespace App
+        {
+            [StructLayout(LayoutKind.Sequential)]
+            struct Tagged
+            {
+                public uint tag;
+                public float X;
+                public float Y;
+            }
+            static class Native { [DllImport("mathcore")] static extern void mc_tagged(ref Tagged t); }
+        }
         """);
 }
