@@ -158,8 +158,8 @@ internal static partial class LayoutFixEdits
                 stop = LineEndAfter(text, stop, close);
             }
             var cut = text[start..stop];
-            // Only the removed field declarations: one `;` each, no bodies.
-            if (cut.Count(c => c == ';') != fix.RemovedNames.Length || cut.IndexOfAny(['{', '}']) >= 0)
+            // Only the removed field declarations: one `;` each, no bodies, no declarator shared with a kept field (`float x, y;`).
+            if (cut.Count(c => c == ';') != fix.RemovedNames.Length || cut.IndexOfAny(['{', '}']) >= 0 || AttributeList().Replace(cut, "").Contains(',', StringComparison.Ordinal))
                 return null;
             edits.Add(new TextEdit(new TextSpan(start, stop - start), ""));
         }
@@ -259,6 +259,9 @@ internal static partial class LayoutFixEdits
 
     [GeneratedRegex(@"\s*,\s*Pack\s*=\s*(?<value>[^,)]+?)(?=\s*[,)]|\s*$)")]
     private static partial Regex PackArgument();
+
+    [GeneratedRegex(@"\[[^\]]*\]")]
+    private static partial Regex AttributeList();
 
     [GeneratedRegex(@"^\s*\{")]
     private static partial Regex NoBase();

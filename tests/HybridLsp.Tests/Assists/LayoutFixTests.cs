@@ -329,4 +329,16 @@ public sealed class LayoutFixTests
             static class Native { [DllImport("mathcore")] static extern void mc_tagged(ref Tagged t); }
         }
         """);
+
+    [Fact]
+    public void No_struct_fix_removes_a_field_declared_together_with_a_kept_one() =>
+        CheckNoAssistTitled("Match C# struct", Crates.MathCore + """
+        //- /native/mathcore/src/lib.rs
+        #[repr(C)] pub struct Point { pub x: i32 }
+        #[no_mangle] pub extern "C" fn mc_norm(p: Point) -> i32 { p.x }
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        struct Point { public int X, W$0; }
+        static class Native { [DllImport("mathcore")] static extern int mc_norm(Point p); }
+        """);
 }
