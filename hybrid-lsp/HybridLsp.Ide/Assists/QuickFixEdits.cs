@@ -210,7 +210,7 @@ internal static partial class QuickFixEdits
         return i;
     }
 
-    private static bool HasInteropUsing(string text) => InteropUsing().IsMatch(text);
+    internal static bool HasInteropUsing(string text) => InteropUsing().IsMatch(text);
 
     [GeneratedRegex(@"^\s*(global\s+)?using\s+System\.Runtime\.InteropServices\s*;", RegexOptions.Multiline)]
     private static partial Regex InteropUsing();

@@ -170,6 +170,9 @@ public sealed class CAbiMapper(Func<string, CRecord?> findRecord, Func<string, C
         }
     }
 
+    /// <summary>A complete record's layout on this target (the struct fixes compare a planned C# struct against it).</summary>
+    public AbiStruct MapRecord(CRecord record) => MapRecord(record, 0);
+
     private AbiStruct MapRecord(CRecord record, int depth)
     {
         if (record.HasBitFields)

@@ -169,7 +169,7 @@ public sealed class CMismatchTests
         //- /app/Native.cs
         using System.Runtime.InteropServices;
         [StructLayout(LayoutKind.Sequential)] struct Rect { public int X; public int Y; }
-                                                   //^^^^ error HL1009: C# struct 'Rect' (8 bytes) lacks field 'area' ('int64_t' at offset 8) of C 'Rect' (16 bytes)
+                                                   //^^^^ error HL1009: C# struct 'Rect' (8 bytes) lacks field 'area' ('int64_t' at offset 8) of C 'Rect' (16 bytes) (fix)
         enum Mode : byte { Fast = 0, Slow = 1 }
            //^^^^ error HL1010: C# enum 'Mode' is 1 byte but C 'Mode' is 4 bytes (fix)
         static partial class Native

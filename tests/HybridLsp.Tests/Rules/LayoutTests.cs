@@ -10,7 +10,7 @@ public sealed class LayoutTests
         using System.Runtime.InteropServices;
         [StructLayout(LayoutKind.Sequential)]
         struct Vec2
-             //^^^^ error HL1009: C# struct 'Vec2' (8 bytes) lacks field 'z' ('f32' at offset 8) of Rust 'Vec3' (12 bytes)
+             //^^^^ error HL1009: C# struct 'Vec2' (8 bytes) lacks field 'z' ('f32' at offset 8) of Rust 'Vec3' (12 bytes) (fix)
         {
             public float X;
             public float Y;
@@ -69,7 +69,7 @@ public sealed class LayoutTests
         using System.Runtime.InteropServices;
         [StructLayout(LayoutKind.Sequential)]
         struct Packed { public byte Tag; public int Value; }
-                                                  //^^^^^ error HL1009: field 'Value' of C# struct 'Packed' is at offset 4 but 'value' of Rust 'Packed' is at offset 1
+                                                  //^^^^^ error HL1009: field 'Value' of C# struct 'Packed' is at offset 4 but 'value' of Rust 'Packed' is at offset 1 (fix)
         static class Native
         {
             [DllImport("mathcore")] static extern int mc_packed(Packed p);

@@ -66,3 +66,17 @@ public enum CExportFixKind
 
 /// <summary>Export a C/C++ function of <paramref name="Library"/>; the Ide checks the text and finds the export macro.</summary>
 public sealed record CExportFix(CExportFixKind Kind, Model.CLibrary Library, Model.CLibraryFunction Function) : FindingFix;
+
+/// <summary>A field to add to a C# struct: after the field whose name is at <see cref="AfterName"/> (null: first in the body).</summary>
+/// <param name="CsType">The exact C# type (a keyword, or `CLong`/`CULong` when <see cref="NeedsInteropNamespace"/>).</param>
+public sealed record StructFieldInsert(TextSpan? AfterName, string CsType, string Name, bool NeedsInteropNamespace);
+
+/// <summary>
+/// Make a C# struct's layout the native struct's (HL1009): add the fields it lacks, remove trailing fields the native
+/// struct does not have (<see cref="RemovedNames"/>, the name spans of the last fields), and set `Pack`
+/// (<see cref="ChangePack"/>; <see cref="NewPack"/> null removes it). The planner has checked that the result has the
+/// native layout on every target; the Ide checks the text.
+/// </summary>
+public sealed record StructLayoutFix(
+    string Path, TextSpan NameSpan, TextSpan FullSpan, string StructName, string NativeName, string NativeLanguage,
+    ImmutableArray<StructFieldInsert> Inserts, ImmutableArray<TextSpan> RemovedNames, bool ChangePack, int? NewPack) : FindingFix;

@@ -5,7 +5,7 @@ using HybridLsp.Syntax.CSharp;
 namespace HybridLsp.Semantics.Rules.Fixes;
 
 /// <summary>
-/// The C/C++ counterparts of the struct and enum fixes: HL1009 a C# field whose C field is a scalar with an exact C# type,
+/// The C/C++ counterparts of the struct and enum fixes: HL1009 a C# field whose C field is a scalar with an exact C# type (else the struct's fields and Pack),
 /// HL1010 a C# enum's underlying type to the C enum's size, HL1015 a C# enum's values to the C enumerators' — the C# side
 /// only, and only when the C declaration is the same on every parsed target.
 /// </summary>
@@ -49,8 +49,22 @@ internal static partial class FixPlanner
             return new EnumValuesFix(ce.Path, ce.Item.FullSpan, ce.Item.Name, member.NativeTypeName, members.ToImmutable(),
                 [.. values.Where(x => !matched.Contains(x.Name)).Select(x => (x.Name, x.Value))]) { NativeLanguage = library.Language };
         }
-        if (rule == RuleCatalog.StructLayoutMismatch && binding.Symbols.FindStruct(member.CsTypeName, ns) is { } cstruct
-            && member.CsMember is { } csFieldName && member.NativeMember is { } nativeFieldName)
+        if (rule == RuleCatalog.StructLayoutMismatch && binding.Symbols.FindStruct(member.CsTypeName, ns) is { } cstruct)
+        {
+            // Namesakes that differ in type get the field's type; otherwise the fields themselves (or Pack) are what differ.
+            return member.CsMember is { } a && member.NativeMember is { } b && NormalizeMember(a) == NormalizeMember(b)
+                ? ForCStructField(cstruct, member, parsed) ?? ForCStructLayout(binding, library, cstruct, member.NativeTypeName)
+                : ForCStructLayout(binding, library, cstruct, member.NativeTypeName) ?? ForCStructField(cstruct, member, parsed);
+        }
+        return null;
+
+        static List<(string Name, long Value)>? cs(Syntax.C.CEnum e) =>
+            e.Constants.All(c => c.Value >= long.MinValue && c.Value <= long.MaxValue) ? [.. e.Constants.Select(c => (c.Name, (long)c.Value))] : null;
+    }
+
+    private static FindingFix? ForCStructField(CsDeclared<CsStruct> cstruct, MemberDifference member, List<CLibraryTarget> parsed)
+    {
+        if (member.CsMember is { } csFieldName && member.NativeMember is { } nativeFieldName)
         {
             if (cstruct.Item.Layout.LayoutKind == "Explicit" || cstruct.Item.HasNativeMarshalling)
                 return null;
@@ -63,9 +77,6 @@ internal static partial class FixPlanner
             return new ChangeTypeFix(cstruct.Path, csField.Type.Span, exact.CsType, exact.Interop);
         }
         return null;
-
-        static List<(string Name, long Value)>? cs(Syntax.C.CEnum e) =>
-            e.Constants.All(c => c.Value >= long.MinValue && c.Value <= long.MaxValue) ? [.. e.Constants.Select(c => (c.Name, (long)c.Value))] : null;
     }
 
     private static int SizeOf(string csType) => csType switch { "sbyte" or "byte" => 1, "short" or "ushort" => 2, "int" or "uint" => 4, _ => 8 };

@@ -7,7 +7,7 @@ using HybridLsp.Syntax.Rust;
 namespace HybridLsp.Semantics.Rules.Fixes;
 
 /// <summary>
-/// Certain fixes of struct and enum findings (HL1009 a field's scalar type, HL1010 an enum's underlying type on either side,
+/// Certain fixes of struct and enum findings (HL1009 a field's scalar type, else the struct's fields and Pack, HL1010 an enum's underlying type on either side,
 /// HL1015 a C# enum's values). Null unless both declarations are in a shape the edit understands and every value fits.
 /// </summary>
 internal static partial class FixPlanner
@@ -32,9 +32,14 @@ internal static partial class FixPlanner
             return ForEnumSize(binding.Symbols, ce, re);
         if (rule == RuleCatalog.EnumValueMismatch && binding.Symbols.FindEnum(member.CsTypeName, ns) is { } ce2 && crate.FindEnum(member.NativeTypeName) is { } re2)
             return ForEnumValues(binding.Symbols, ce2, re2);
-        if (rule == RuleCatalog.StructLayoutMismatch && binding.Symbols.FindStruct(member.CsTypeName, ns) is { } cs && crate.FindStruct(member.NativeTypeName) is { } rs
-            && member.CsMember is { } csField && member.NativeMember is { } nativeField)
-            return ForStructField(binding, cs, rs, csField, nativeField);
+        if (rule == RuleCatalog.StructLayoutMismatch && binding.Symbols.FindStruct(member.CsTypeName, ns) is { } cs && crate.FindStruct(member.NativeTypeName) is { } rs)
+        {
+            // Namesakes that differ in type get the field's type; otherwise the fields themselves (or Pack) are what differ.
+            if (member.CsMember is { } csField && member.NativeMember is { } nativeField && NormalizeMember(csField) == NormalizeMember(nativeField))
+                return ForStructField(binding, cs, rs, csField, nativeField) ?? ForRustStructLayout(binding, cs, rs);
+            return ForRustStructLayout(binding, cs, rs)
+                ?? (member.CsMember is { } a && member.NativeMember is { } b ? ForStructField(binding, cs, rs, a, b) : null);
+        }
         return null;
     }
 
