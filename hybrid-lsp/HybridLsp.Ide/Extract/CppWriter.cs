@@ -11,17 +11,12 @@ namespace HybridLsp.Ide.Extract;
 /// zero, `int.MinValue / -1`, an index out of range, `Math.Abs(int.MinValue)`, NaN in `Math.Sign`) calls `std::abort()`.
 /// Helpers are lambdas local to the function, so extracting several functions into one file never clashes.
 /// </summary>
-internal sealed class CppWriter
+internal sealed class CppWriter : NativeWriter
 {
-    private readonly NMethod _method;
-    private readonly Dictionary<NVariable, string> _names = [];
-    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<string, string> _helpers = new(StringComparer.Ordinal);
     private readonly Dictionary<NVariable, string> _lengths = [];
-    private readonly StringBuilder _body = new();
-    private int _indent = 1;
-
-    private CppWriter(NMethod method) => _method = method;
+    private CppWriter(NMethod method) : base(method)
+    {
+    }
 
     /// <summary>The headers the definitions need (included before them; repeating an include is harmless).</summary>
     public const string Includes = "#include <algorithm>\n#include <cmath>\n#include <cstddef>\n#include <cstdint>\n#include <cstdlib>\n#include <limits>\n#include <type_traits>\n";
@@ -48,7 +43,7 @@ internal sealed class CppWriter
 
     private (string, string) Write(string exportName, string exportMacro, string csharpOrigin)
     {
-        _used.Add(exportName);
+        Reserve(exportName);
         var parameters = new List<string>();
         var prelude = new StringBuilder();
         foreach (var p in _method.Parameters)
@@ -93,10 +88,7 @@ internal sealed class CppWriter
     {
         if (Names.CppKeywords.Contains(name) || name.StartsWith("hl_", StringComparison.Ordinal) || name.StartsWith("__", StringComparison.Ordinal))
             name += "_";
-        var candidate = name;
-        for (var i = 2; !_used.Add(candidate); i++)
-            candidate = name + "_" + i;
-        return candidate;
+        return Claim(name);
     }
 
     public static string Type(NType t) => t.Kind switch
@@ -114,17 +106,9 @@ internal sealed class CppWriter
 
     // ---------------------------------------------------------------- statements
 
-    private void Line(string text) => _body.Append(new string(' ', _indent * 4)).Append(text).Append('\n');
 
-    private void Nested(NBlock block)
-    {
-        _indent++;
-        foreach (var s in block.Statements)
-            Statement(s);
-        _indent--;
-    }
 
-    private void Statement(NStmt statement)
+    protected override void Statement(NStmt statement)
     {
         switch (statement)
         {

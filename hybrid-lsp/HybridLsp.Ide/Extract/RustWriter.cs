@@ -12,16 +12,11 @@ namespace HybridLsp.Ide.Extract;
 /// aborts the process: a panic cannot unwind out of an `extern "C"` function. Spans and arrays arrive as pointer +
 /// length and become slices (a zero length never touches the pointer, which may be null or dangling).
 /// </summary>
-internal sealed class RustWriter
+internal sealed class RustWriter : NativeWriter
 {
-    private readonly NMethod _method;
-    private readonly Dictionary<NVariable, string> _names = [];
-    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<string, string> _helpers = new(StringComparer.Ordinal);
-    private readonly StringBuilder _body = new();
-    private int _indent = 1;
-
-    private RustWriter(NMethod method) => _method = method;
+    private RustWriter(NMethod method) : base(method)
+    {
+    }
 
     /// <summary>The `#[repr(C)]` definition of a struct the signature uses (fields in snake_case, declaration order).</summary>
     public static string Struct(NStruct s)
@@ -57,7 +52,7 @@ internal sealed class RustWriter
 
     private string Write(string exportName, bool edition2024, string csharpOrigin)
     {
-        _used.Add(exportName);
+        Reserve(exportName);
         var parameters = new List<string>();
         var prelude = new StringBuilder();
         var hasPointers = false;
@@ -117,10 +112,7 @@ internal sealed class RustWriter
             name = "_" + name;
         if (Names.RustKeywords.Contains(name))
             name += "_";
-        var candidate = name;
-        for (var i = 2; !_used.Add(candidate); i++)
-            candidate = name + "_" + i;
-        return candidate;
+        return Claim(name);
     }
 
     public static string Type(NType t) => t.Kind switch
@@ -133,9 +125,8 @@ internal sealed class RustWriter
 
     // ---------------------------------------------------------------- statements
 
-    private void Line(string text) => _body.Append(new string(' ', _indent * 4)).Append(text).Append('\n');
 
-    private void Statement(NStmt statement)
+    protected override void Statement(NStmt statement)
     {
         switch (statement)
         {
@@ -273,13 +264,6 @@ internal sealed class RustWriter
         _ => false,
     };
 
-    private void Nested(NBlock block)
-    {
-        _indent++;
-        foreach (var s in block.Statements)
-            Statement(s);
-        _indent--;
-    }
 
     private void If(NIf conditional)
     {
