@@ -12,8 +12,11 @@ namespace HybridLsp.Ide;
 /// <summary>The per-snapshot semantic state: configuration, extracted files, the semantic model and lookup indexes.</summary>
 internal sealed class WorkspaceState
 {
-    private WorkspaceState(HybridConfig config, SemanticModel model, IndexStatus status, ImmutableArray<Semantics.Rules.Finding> findings, BaselineInfo? baseline, FileState? configFile, PhaseTimes times)
+    private WorkspaceState(HybridConfig config, SemanticModel model, IndexStatus status, ImmutableArray<Semantics.Rules.Finding> findings, BaselineInfo? baseline, FileState? configFile, PhaseTimes times,
+        ImmutableDictionary<string, FileState> files, HashSet<string>? externNames)
     {
+        Files = files;
+        ExternNames = externNames;
         Times = times;
         Config = config;
         Model = model;
@@ -22,6 +25,12 @@ internal sealed class WorkspaceState
         Baseline = baseline;
         ConfigFile = configFile;
     }
+
+    /// <summary>The files this state was built from: a later build reuses what it extracted from the same file objects.</summary>
+    private ImmutableDictionary<string, FileState> Files { get; }
+
+    /// <summary>The extern names the C# pre-filter decided with (null: not computed, no file without interop).</summary>
+    private HashSet<string>? ExternNames { get; }
 
     /// <summary>The hybrid-lsp.toml this state's configuration was read from (null: none).</summary>
     private FileState? ConfigFile { get; }
@@ -70,7 +79,8 @@ internal sealed class WorkspaceState
         var cmakeFiles = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var buildTreeFiles = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
 
-        foreach (var (path, file) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        // In the dictionary's order: only the skipped files are listed, and they are sorted below.
+        foreach (var (path, file) in files)
         {
             if (Excluded(path))
                 continue;
@@ -126,29 +136,65 @@ internal sealed class WorkspaceState
             }
         }
 
+        skipped.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         times.Mark("sort files");
         // C#: each file belongs to the nearest project above it; its #if symbols are that project's.
         var projectDirs = projects.Keys.Select(p => (Dir: PathUtil.Directory(p), Path: p)).OrderByDescending(p => p.Dir.Length).ToList();
         // Files that declare no interop are parsed only when they call a method named like an extern (CsPrefilter).
+        // A file object the previous state extracted in the same context (configuration, projects) keeps its result; so does
+        // a file without interop while the extern names are those of the previous state.
+        var previousInput = previous?.Model.Input;
+        var sameContext = previous is not null && previousInput is not null && ReferenceEquals(previous.Config, config) && SameProjects(previousInput.Projects, projects);
+        CsSourceFile? Reused(FileState file) =>
+            sameContext && previous!.Files.TryGetValue(file.Path, out var was) && ReferenceEquals(was, file)
+            && previousInput!.CSharpFiles.TryGetValue(file.Path, out var source) ? source : null;
         var csSources = new System.Collections.Concurrent.ConcurrentDictionary<string, CsSourceFile>(StringComparer.Ordinal);
         var symbolsByOwner = new System.Collections.Concurrent.ConcurrentDictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        string? Owner(string path) => projectDirs.FirstOrDefault(p => PathUtil.IsUnder(path, p.Dir)).Path;
         CsSourceFile Extract(FileState file)
         {
-            var owner = projectDirs.FirstOrDefault(p => PathUtil.IsUnder(file.Path, p.Dir)).Path;
+            var owner = Owner(file.Path);
             var symbols = symbolsByOwner.GetOrAdd(owner ?? "", _ => Symbols(owner is null ? null : projects[owner].Project, config));
             return new CsSourceFile(file.Path, file.CSharp(symbols, cancellationToken), owner);
         }
-        var interop = csFiles.Where(f => f.MayDeclareInterop).ToList();
-        Parallel.ForEach(interop, new ParallelOptions { CancellationToken = cancellationToken }, file => csSources[file.Path] = Extract(file));
-        var externNames = csSources.Values.SelectMany(s => s.Syntax.Externs).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-        Parallel.ForEach(csFiles.Where(f => !f.MayDeclareInterop), new ParallelOptions { CancellationToken = cancellationToken }, file =>
+        var interop = new List<FileState>();
+        var plain = new List<FileState>();
+        foreach (var file in csFiles)
         {
-            if (externNames.Count > 0 && file.CalledNames.Any(externNames.Contains))
-                csSources[file.Path] = Extract(file);
+            if (!file.MayDeclareInterop)
+                plain.Add(file);
+            else if (Reused(file) is { } source)
+                csSources[file.Path] = source;
             else
-                csSources[file.Path] = new CsSourceFile(file.Path, CsExtractor.Empty,
-                    projectDirs.FirstOrDefault(p => PathUtil.IsUnder(file.Path, p.Dir)).Path);
-        });
+                interop.Add(file);
+        }
+        Parallel.ForEach(interop, new ParallelOptions { CancellationToken = cancellationToken }, file => csSources[file.Path] = Extract(file));
+        HashSet<string>? externNames = null;
+        if (plain.Count > 0)
+        {
+            externNames = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var source in csSources.Values)
+            {
+                foreach (var method in source.Syntax.Externs)
+                    externNames.Add(method.Name);
+            }
+            var sameNames = previous?.ExternNames is { } before && before.SetEquals(externNames);
+            var decide = new List<FileState>();
+            foreach (var file in plain)
+            {
+                if (sameNames && Reused(file) is { } source)
+                    csSources[file.Path] = source;
+                else
+                    decide.Add(file);
+            }
+            Parallel.ForEach(decide, new ParallelOptions { CancellationToken = cancellationToken }, file =>
+            {
+                if (externNames.Count > 0 && file.CalledNames.Any(externNames.Contains))
+                    csSources[file.Path] = Extract(file);
+                else
+                    csSources[file.Path] = new CsSourceFile(file.Path, CsExtractor.Empty, Owner(file.Path));
+            });
+        }
         foreach (var source in csSources.Values)
         {
             var errors = source.Syntax.Errors;
@@ -156,7 +202,7 @@ internal sealed class WorkspaceState
                 parseErrors[source.Path] = errors;
         }
 
-        times.Mark($"C# extract ({csSources.Values.Count(s => !ReferenceEquals(s.Syntax, CsExtractor.Empty))} of {csFiles.Count} parsed)");
+        times.Mark($"C# extract ({interop.Count} of {csFiles.Count} extracted)");
         var rustSources = new System.Collections.Concurrent.ConcurrentDictionary<string, RustSourceFile>(StringComparer.Ordinal);
         Parallel.ForEach(rustFiles, new ParallelOptions { CancellationToken = cancellationToken }, file =>
             rustSources[file.Path] = new RustSourceFile(file.Path, file.Rust(cancellationToken)));
@@ -169,7 +215,7 @@ internal sealed class WorkspaceState
 
         times.Mark("Rust parse");
         var input = new WorkspaceInput(root, config,
-            csSources.ToImmutableDictionary(StringComparer.Ordinal),
+            Updated(previousInput?.CSharpFiles, csSources),
             rustSources.ToImmutableDictionary(StringComparer.Ordinal),
             manifests.ToImmutable(), projects.ToImmutable(), skipped.ToImmutable(), parseErrors.ToImmutable())
         {
@@ -177,7 +223,7 @@ internal sealed class WorkspaceState
             CMakeFiles = cmakeFiles.ToImmutable(),
             BuildTreeFiles = buildTreeFiles.ToImmutable(),
             CParser = options.CParser,
-        };
+        }.WithOrderFrom(previousInput);
         var model = SemanticModel.Build(input, previous?.Model, cancellationToken);
         times.Mark("model");
 
@@ -204,8 +250,31 @@ internal sealed class WorkspaceState
             model.Bindings.Length, model.Crates.Sum(c => c.ExportsBySymbol.Count));
         var (findings, baselineInfo) = ConfiguredBaseline.Apply(model.Findings, baseline, config, root);
         times.Mark("baseline");
-        return new WorkspaceState(config, model, status, findings, baselineInfo, configFile, times);
+        return new WorkspaceState(config, model, status, findings, baselineInfo, configFile, times, files, externNames);
     }
+
+    /// <summary>
+    /// <paramref name="now"/> as an immutable dictionary, built from <paramref name="before"/> by setting only the entries
+    /// that are other objects and removing the paths that are gone: an edit changes a few entries of thousands.
+    /// </summary>
+    private static ImmutableDictionary<string, CsSourceFile> Updated(ImmutableDictionary<string, CsSourceFile>? before, System.Collections.Concurrent.ConcurrentDictionary<string, CsSourceFile> now)
+    {
+        if (before is null || before.KeyComparer != StringComparer.Ordinal)
+            return now.ToImmutableDictionary(StringComparer.Ordinal);
+        var builder = before.ToBuilder();
+        foreach (var (path, source) in now)
+        {
+            if (!builder.TryGetValue(path, out var was) || !ReferenceEquals(was, source))
+                builder[path] = source;
+        }
+        if (builder.Count != now.Count)
+            builder.RemoveRange([.. builder.Keys.Where(k => !now.ContainsKey(k))]);
+        return builder.ToImmutable();
+    }
+
+    /// <summary>The same project files, each the same parsed object (so the same preprocessor symbols and owners).</summary>
+    private static bool SameProjects(ImmutableDictionary<string, ProjectFile> before, ImmutableDictionary<string, ProjectFile>.Builder now)
+        => before.Count == now.Count && now.All(p => before.TryGetValue(p.Key, out var was) && ReferenceEquals(was.Project, p.Value.Project));
 
     /// <summary>Files the configuration names that the host must read besides the workspace files (the baseline). Cheap: reads only the configuration.</summary>
     public static ImmutableArray<string> ConfiguredInputs(AnalysisOptions options, ImmutableDictionary<string, FileState> files)

@@ -20,6 +20,8 @@ internal static class Phases
         var shape = args.Contains("realistic") ? WorkspaceShape.Realistic : WorkspaceShape.Dense;
         var workspace = GeneratedWorkspace.Get(shape, externs);
         Console.WriteLine($"{shape} {workspace.Manifest.Bindings.Count} externs, {workspace.Files.Count} files");
+        if (Array.IndexOf(args, "edits") is var e and >= 0)
+            return Edits(workspace, e + 1 < args.Length && int.TryParse(args[e + 1], out var count) ? count : 100);
         for (var round = 0; round < 3; round++)
         {
             Console.WriteLine($"-- round {round}");
@@ -44,6 +46,56 @@ internal static class Phases
                 Time($"edit {i}: all diagnostics", () => snapshot.AllDiagnostics(CancellationToken.None).Count);
             }
         }
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>phases SIZE edits [COUNT]</c>: <paramref name="count"/> C# edits (a parameter type changed and reverted) after a warm-up,
+    /// each to complete diagnostics; prints each phase's median and maximum and the garbage collections the edits caused.
+    /// </summary>
+    private static int Edits(GeneratedWorkspace workspace, int count)
+    {
+        var host = workspace.NewHost();
+        host.Snapshot().AllDiagnostics(CancellationToken.None);
+        var binding = workspace.Manifest.Bindings.First(b => b.Mismatch is null && b.Kind == 0);
+        var path = workspace.Root + "/" + binding.CsFile;
+        var original = workspace.Files[path];
+        var changed = original.Replace("(int a, int b);", "(long a, int b);", StringComparison.Ordinal);
+        var phases = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var totals = new List<double>();
+        int[] gcBefore = [];
+        for (var i = -10; i < count; i++)
+        {
+            if (i == 0)
+                gcBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+            var start = Stopwatch.GetTimestamp();
+            host.ApplyChange(WorkspaceChange.Of(new FileChange(path, i % 2 == 0 ? changed : original, IsOpen: true)));
+            var snapshot = host.Snapshot();
+            snapshot.AllDiagnostics(CancellationToken.None);
+            var total = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (i < 0)
+                continue;
+            totals.Add(total);
+            foreach (var (phase, ms) in snapshot.State.Times.ToImmutable().Concat(snapshot.Model.Times.ToImmutable()))
+            {
+                var name = phase.Split(" (")[0];
+                if (!phases.TryGetValue(name, out var list))
+                    phases[name] = list = [];
+                list.Add(ms);
+            }
+        }
+        static double Median(List<double> l) => l.Order().ElementAt(l.Count / 2);
+        var alone = new List<double>();
+        for (var i = 0; i < 50; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            CsExtractor.Extract(changed, CsExtractOptions.Default);
+            alone.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        Console.WriteLine($"the edited file alone ({changed.Length} chars, {changed.Count(c => c == '\n')} lines): C# extract median {Median(alone):0.0} ms");
+        Console.WriteLine($"{count} edits: total median {Median(totals):0.0} ms, max {totals.Max():0.0} ms; GCs gen0 {GC.CollectionCount(0) - gcBefore[0]}, gen1 {GC.CollectionCount(1) - gcBefore[1]}, gen2 {GC.CollectionCount(2) - gcBefore[2]}");
+        foreach (var (phase, list) in phases)
+            Console.WriteLine($"{Median(list),9:0.0} median {list.Max(),9:0.0} max  {phase}");
         return 0;
     }
 

@@ -30,7 +30,6 @@ internal sealed class ModelReuse
     private readonly WorkspaceInput? _input;
     private readonly bool _sameConfig;
     private readonly bool _sameRustPaths;
-    private readonly Dictionary<CsExternMethod, Binding> _bindings = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, RustCrate> _crates = new(StringComparer.Ordinal);
     private readonly HashSet<RustCrate> _reusedCrates = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<CsSymbols> _reusedSymbols = new(ReferenceEqualityComparer.Instance);
@@ -47,8 +46,6 @@ internal sealed class ModelReuse
         _sameRustPaths = before.Count == input.RustFiles.Count && before.Keys.All(input.RustFiles.ContainsKey);
         foreach (var crate in previous.Crates)
             _crates[crate.ManifestPath] = crate;
-        foreach (var binding in previous.Bindings)
-            _bindings[binding.Method] = binding;
     }
 
     /// <summary>Reuse from <paramref name="previous"/> (null: build everything). A change of configuration reuses nothing.</summary>
@@ -128,22 +125,56 @@ internal sealed class ModelReuse
             && a.UsingAliases.All(p => b.UsingAliases.TryGetValue(p.Key, out var v) && v == p.Value);
     }
 
-    public Binding? Binding(CsSourceFile file, CsExternMethod method, CsSymbols symbols)
+    /// <summary>
+    /// The range of the previous model's bindings that a C# file takes over whole: its syntax and project are unchanged
+    /// (so are its externs, in order) and every one of its bindings can be reused (<see cref="Binding"/>).
+    /// </summary>
+    public (int Start, int Count)? FileBindings(CsSourceFile file, CsSymbols symbols)
     {
-        if (!_sameCrateNames || !_bindings.TryGetValue(method, out var old) || !ReferenceEquals(old.Symbols, symbols)
+        if (_previous is null || !_previous.BindingRanges.TryGetValue(file.Path, out var range)
+            || !_previous.Input.CSharpFiles.TryGetValue(file.Path, out var was) || !ReferenceEquals(was.Syntax, file.Syntax)
+            || range.Count != file.Syntax.Externs.Length)
+            return null;
+        for (var i = 0; i < range.Count; i++)
+        {
+            if (!CanReuse(_previous.Bindings[range.Start + i], file, symbols))
+                return null;
+        }
+        return range;
+    }
+
+    /// <summary>
+    /// The previous model's binding of <paramref name="method"/> (the <paramref name="index"/>th extern of the file) when it
+    /// can be reused, with its index in the previous model's bindings. Externs are found by reference: an unchanged file
+    /// keeps its extern objects, a changed one (parsed again) has new ones and reuses none.
+    /// </summary>
+    public (Binding? Binding, int Index) Binding(CsSourceFile file, CsExternMethod method, int index, CsSymbols symbols)
+    {
+        if (_previous is null || !_previous.BindingRanges.TryGetValue(file.Path, out var range))
+            return (null, -1);
+        var at = index < range.Count && ReferenceEquals(_previous.Bindings[range.Start + index].Method, method) ? range.Start + index : -1;
+        for (var i = range.Start; at < 0 && i < range.Start + range.Count; i++)
+        {
+            if (ReferenceEquals(_previous.Bindings[i].Method, method))
+                at = i;
+        }
+        return at >= 0 && CanReuse(_previous.Bindings[at], file, symbols) ? (_previous.Bindings[at], at) : (null, -1);
+    }
+
+    private bool CanReuse(Binding old, CsSourceFile file, CsSymbols symbols)
+    {
+        if (!_sameCrateNames || !ReferenceEquals(old.Symbols, symbols)
             || !_reusedSymbols.Contains(symbols) || old.File.ProjectPath != file.ProjectPath || old.File.Path != file.Path)
-            return null;
+            return false;
         if (old.Crate is not null && !_reusedCrates.Contains(old.Crate))
-            return null;
+            return false;
         // A missing export or an unknown resolution also depends on the Rust files of the crate's directory outside its
         // module tree (a function defined in a file no `mod` names): reused only when none of them changed either.
         if (old.Resolution is ResolutionKind.MissingExport or ResolutionKind.Unknown && (old.Crate is null || !CrateDirectoryUnchanged(old.Crate)))
-            return null;
+            return false;
         // C/C++ libraries are rebuilt for every snapshot (their parses are cached by CParseService): a binding to one,
         // or one that a new library could now resolve, is resolved again.
-        if (old.CLibrary is not null || old.Resolution is ResolutionKind.UnresolvedLibrary or ResolutionKind.SystemLibrary)
-            return null;
-        return old;
+        return old.CLibrary is null && old.Resolution is not (ResolutionKind.UnresolvedLibrary or ResolutionKind.SystemLibrary);
     }
 
     /// <summary>
@@ -157,12 +188,7 @@ internal sealed class ModelReuse
             && _previous.NativeFindingsByCrate.TryGetValue(crate, out findings!) && findings.Bound.SetEquals(bound);
     }
 
-    /// <summary>The findings the binding's rules produced in the previous model, when the binding is reused.</summary>
-    public bool TryFindings(Binding binding, out ImmutableArray<Finding> findings, out RuleRunner.UsedSuppressions used)
-    {
-        findings = default;
-        used = null!;
-        return _previous is not null && _previous.FindingsByBinding.TryGetValue(binding, out findings)
-            && _previous.SuppressionsByBinding.TryGetValue(binding, out used!);
-    }
+    /// <summary>The findings the rules of the previous model's binding at <paramref name="index"/> produced.</summary>
+    public (ImmutableArray<Finding> Findings, RuleRunner.UsedSuppressions Used) Findings(int index)
+        => (_previous!.BindingFindings[index], _previous.BindingSuppressions[index]);
 }

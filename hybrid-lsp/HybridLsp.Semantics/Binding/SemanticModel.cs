@@ -33,9 +33,23 @@ public sealed class SemanticModel
     /// <summary>The files each project's symbols were built from, in that order.</summary>
     internal ImmutableDictionary<string, ImmutableArray<CsSourceFile>> ProjectFiles { get; private set; } = ImmutableDictionary<string, ImmutableArray<CsSourceFile>>.Empty;
 
-    /// <summary>The findings of the binding rules per binding (by reference), before merging.</summary>
-    internal IReadOnlyDictionary<Binding, ImmutableArray<Finding>> FindingsByBinding { get; private set; } = new Dictionary<Binding, ImmutableArray<Finding>>();
-    internal IReadOnlyDictionary<Binding, RuleRunner.UsedSuppressions> SuppressionsByBinding { get; private set; } = new Dictionary<Binding, RuleRunner.UsedSuppressions>();
+    /// <summary>Where each C# file's bindings sit in <see cref="Bindings"/> (files in path order, each file's externs in order).</summary>
+    internal IReadOnlyDictionary<string, (int Start, int Count)> BindingRanges { get; private set; } = new Dictionary<string, (int, int)>();
+
+    /// <summary>Where each C# file's call sites sit in <see cref="CallSites"/>.</summary>
+    internal IReadOnlyDictionary<string, (int Start, int Count)> CallSiteRanges { get; private set; } = new Dictionary<string, (int, int)>();
+
+    /// <summary>
+    /// For each binding, the index of the same (reused) binding object in the previous model's <see cref="Bindings"/>, or -1
+    /// for one resolved in this build. Only meaningful while the model is built.
+    /// </summary>
+    internal int[] PreviousIndex { get; private set; } = [];
+
+    /// <summary>The findings of the binding rules per binding, aligned with <see cref="Bindings"/>, before merging.</summary>
+    internal ImmutableArray<Finding>[] BindingFindings { get; set; } = [];
+
+    /// <summary>The suppressions each binding's rules used, aligned with <see cref="Bindings"/>.</summary>
+    internal RuleRunner.UsedSuppressions[] BindingSuppressions { get; set; } = [];
 
     /// <summary>The findings of the native rules per bound crate (by reference), before merging.</summary>
     internal IReadOnlyDictionary<RustCrate, NativeRules.CrateFindings> NativeFindingsByCrate { get; private set; } = new Dictionary<RustCrate, NativeRules.CrateFindings>();
@@ -62,28 +76,84 @@ public sealed class SemanticModel
         model.Times.Mark("C libraries");
         cancellationToken.ThrowIfCancellationRequested();
 
-        model.ProjectFiles = input.CSharpFiles.Values
-            .GroupBy(f => f.ProjectPath ?? "", StringComparer.Ordinal)
-            .ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+        var filesByProject = new Dictionary<string, ImmutableArray<CsSourceFile>.Builder>(StringComparer.Ordinal);
+        foreach (var file in input.SortedCSharpFiles)
+        {
+            if (!filesByProject.TryGetValue(file.ProjectPath ?? "", out var list))
+                filesByProject[file.ProjectPath ?? ""] = list = ImmutableArray.CreateBuilder<CsSourceFile>();
+            list.Add(file);
+        }
+        model.ProjectFiles = filesByProject.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutable(), StringComparer.Ordinal);
         model.SymbolsByProject = model.ProjectFiles.ToImmutableDictionary(p => p.Key, p => reuse.Symbols(p.Key, p.Value) ?? new CsSymbols(p.Value), StringComparer.Ordinal);
         var symbolsByProject = model.SymbolsByProject;
         model.Times.Mark("C# symbols");
 
-        var bindings = ImmutableArray.CreateBuilder<Binding>();
-        foreach (var file in input.CSharpFiles.Values.OrderBy(f => f.Path, StringComparer.Ordinal))
+        // File by file in path order: a file whose bindings can all be taken over is copied as one range (no per-binding
+        // lookups), the others binding by binding.
+        var bindings = new List<Binding>(reuse.Previous?.Bindings.Length ?? 0);
+        var previousIndex = new List<int>(reuse.Previous?.Bindings.Length ?? 0);
+        var ranges = new Dictionary<string, (int Start, int Count)>(StringComparer.Ordinal);
+        var previousBindings = reuse.Previous is { } p ? p.Bindings : [];
+        foreach (var file in input.SortedCSharpFiles)
         {
+            var externs = file.Syntax.Externs;
+            if (externs.IsEmpty)
+                continue;
             var symbols = symbolsByProject[file.ProjectPath ?? ""];
-            foreach (var method in file.Syntax.Externs)
-                bindings.Add(reuse.Binding(file, method, symbols) ?? model.Resolve(file, method, symbols));
+            var start = bindings.Count;
+            if (reuse.FileBindings(file, symbols) is { } range)
+            {
+                for (var i = 0; i < range.Count; i++)
+                {
+                    bindings.Add(previousBindings[range.Start + i]);
+                    previousIndex.Add(range.Start + i);
+                }
+            }
+            else
+            {
+                for (var i = 0; i < externs.Length; i++)
+                {
+                    var (reused, at) = reuse.Binding(file, externs[i], i, symbols);
+                    bindings.Add(reused ?? model.Resolve(file, externs[i], symbols));
+                    previousIndex.Add(reused is null ? -1 : at);
+                }
+            }
+            ranges[file.Path] = (start, bindings.Count - start);
         }
-        model.Bindings = bindings.ToImmutable();
+        model.Bindings = [.. bindings];
+        model.BindingRanges = ranges;
+        model.PreviousIndex = [.. previousIndex];
         model.Times.Mark("bindings");
         cancellationToken.ThrowIfCancellationRequested();
 
-        model.CallSites = FindCallSites(input, model.Bindings, reuse.Previous);
+        (model.CallSites, model.CallSiteRanges) = FindCallSites(input, model, reuse.Previous);
         model.Times.Mark("call sites");
-        (model.Findings, model.FindingsByBinding, model.SuppressionsByBinding, model.NativeFindingsByCrate) = RuleRunner.Run(model, reuse, cancellationToken);
+        (model.Findings, model.NativeFindingsByCrate) = RuleRunner.Run(model, reuse, cancellationToken);
+        model.PreviousIndex = [];
         return model;
+    }
+
+    /// <summary>
+    /// The names of the bindings that are not the same objects as before: resolved in this build, or in the previous model
+    /// and not taken over. Call sites of other names point at reused bindings and stay as they were.
+    /// </summary>
+    private static HashSet<string> ChangedNames(SemanticModel model, SemanticModel previous)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new bool[previous.Bindings.Length];
+        for (var i = 0; i < model.Bindings.Length; i++)
+        {
+            if (model.PreviousIndex[i] >= 0)
+                kept[model.PreviousIndex[i]] = true;
+            else
+                names.Add(model.Bindings[i].Method.Name);
+        }
+        for (var i = 0; i < kept.Length; i++)
+        {
+            if (!kept[i])
+                names.Add(previous.Bindings[i].Method.Name);
+        }
+        return names;
     }
 
     private Binding Resolve(CsSourceFile file, CsExternMethod method, CsSymbols symbols)
@@ -207,70 +277,89 @@ public sealed class SemanticModel
     /// model and that calls no name whose bindings changed (a binding not reused, added or removed) keeps its call sites:
     /// they point at reused bindings, so they are what matching again would give.
     /// </summary>
-    private static ImmutableArray<CallSite> FindCallSites(WorkspaceInput input, ImmutableArray<Binding> bindings, SemanticModel? previous)
+    private static (ImmutableArray<CallSite> Sites, Dictionary<string, (int Start, int Count)> Ranges) FindCallSites(
+        WorkspaceInput input, SemanticModel model, SemanticModel? previous)
     {
-        HashSet<string>? changedNames = null;
-        Dictionary<string, (int Start, int Count)>? previousByFile = null;
-        if (previous is not null)
-        {
-            var before = new HashSet<Binding>(previous.Bindings, ReferenceEqualityComparer.Instance);
-            var now = new HashSet<Binding>(bindings, ReferenceEqualityComparer.Instance);
-            changedNames = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var binding in bindings)
-            {
-                if (!before.Contains(binding))
-                    changedNames.Add(binding.Method.Name);
-            }
-            foreach (var binding in previous.Bindings)
-            {
-                if (!now.Contains(binding))
-                    changedNames.Add(binding.Method.Name);
-            }
-            previousByFile = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-            var sites = previous.CallSites;
-            for (var i = 0; i < sites.Length;)
-            {
-                var start = i;
-                while (i < sites.Length && sites[i].Path == sites[start].Path)
-                    i++;
-                previousByFile[sites[start].Path] = (start, i - start);
-            }
-        }
-
-        ILookup<string, Binding>? byName = null;
-        var result = ImmutableArray.CreateBuilder<CallSite>();
-        foreach (var file in input.CSharpFiles.Values.OrderBy(f => f.Path, StringComparer.Ordinal))
+        var changedNames = previous is null ? null : ChangedNames(model, previous);
+        var bindings = model.Bindings;
+        var result = new List<CallSite>(previous?.CallSites.Length ?? 0);
+        var ranges = new Dictionary<string, (int Start, int Count)>(StringComparer.Ordinal);
+        List<CsSourceFile>? rematch = null;
+        // First pass: what is taken over, and which files match again.
+        var keptRanges = new List<(CsSourceFile File, (int Start, int Count) Range)>();
+        foreach (var file in input.SortedCSharpFiles)
         {
             var invocations = file.Syntax.Invocations;
             if (invocations.IsEmpty)
                 continue;
             if (previous is not null && previous.Input.CSharpFiles.TryGetValue(file.Path, out var was)
                 && ReferenceEquals(was.Syntax, file.Syntax) && was.ProjectPath == file.ProjectPath
-                && !invocations.Any(i => changedNames!.Contains(i.Name)))
+                && !AnyCalled(invocations, changedNames!))
             {
-                if (previousByFile!.TryGetValue(file.Path, out var range))
-                {
-                    for (var i = range.Start; i < range.Start + range.Count; i++)
-                        result.Add(previous.CallSites[i]);
-                }
+                keptRanges.Add((file, previous.CallSiteRanges.GetValueOrDefault(file.Path)));
                 continue;
             }
-            byName ??= bindings.ToLookup(b => b.Method.Name, StringComparer.Ordinal);
-            foreach (var invocation in invocations)
+            (rematch ??= []).Add(file);
+            keptRanges.Add((file, (-1, 0)));
+        }
+
+        // The bindings the files that match again can call, by name: one pass over the bindings, no lookup of all of them.
+        Dictionary<string, List<Binding>>? byName = null;
+        if (rematch is not null)
+        {
+            byName = new Dictionary<string, List<Binding>>(StringComparer.Ordinal);
+            foreach (var file in rematch)
             {
-                foreach (var binding in byName[invocation.Name])
-                {
-                    if (binding.File.ProjectPath != file.ProjectPath)
-                        continue;
-                    var method = binding.Method;
-                    var matches = invocation.Qualifier is { } q
-                        ? q == method.ContainerSimpleName || q == method.Container || method.Container.EndsWith("." + q, StringComparison.Ordinal)
-                        : invocation.EnclosingType == method.Container || invocation.EnclosingType.StartsWith(method.Container + ".", StringComparison.Ordinal);
-                    if (matches)
-                        result.Add(new CallSite(file.Path, invocation, binding));
-                }
+                foreach (var invocation in file.Syntax.Invocations)
+                    byName.TryAdd(invocation.Name, []);
+            }
+            foreach (var binding in bindings)
+            {
+                if (byName.TryGetValue(binding.Method.Name, out var list))
+                    list.Add(binding);
             }
         }
-        return result.ToImmutable();
+
+        foreach (var (file, range) in keptRanges)
+        {
+            var start = result.Count;
+            if (range.Start >= 0)
+            {
+                for (var i = range.Start; i < range.Start + range.Count; i++)
+                    result.Add(previous!.CallSites[i]);
+            }
+            else
+            {
+                foreach (var invocation in file.Syntax.Invocations)
+                {
+                    foreach (var binding in byName![invocation.Name])
+                    {
+                        if (binding.File.ProjectPath != file.ProjectPath)
+                            continue;
+                        var method = binding.Method;
+                        var matches = invocation.Qualifier is { } q
+                            ? q == method.ContainerSimpleName || q == method.Container || method.Container.EndsWith("." + q, StringComparison.Ordinal)
+                            : invocation.EnclosingType == method.Container || invocation.EnclosingType.StartsWith(method.Container + ".", StringComparison.Ordinal);
+                        if (matches)
+                            result.Add(new CallSite(file.Path, invocation, binding));
+                    }
+                }
+            }
+            if (result.Count > start)
+                ranges[file.Path] = (start, result.Count - start);
+        }
+        return ([.. result], ranges);
+    }
+
+    private static bool AnyCalled(ImmutableArray<CsInvocation> invocations, HashSet<string> names)
+    {
+        if (names.Count == 0)
+            return false;
+        foreach (var invocation in invocations)
+        {
+            if (names.Contains(invocation.Name))
+                return true;
+        }
+        return false;
     }
 }

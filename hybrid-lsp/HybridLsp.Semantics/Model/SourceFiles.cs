@@ -44,4 +44,41 @@ public sealed record WorkspaceInput(
 
     /// <summary>The libclang service with its cache across snapshots; null when C/C++ is not analysed.</summary>
     public CParseService? CParser { get; init; }
+
+    // Sorted once per input; keyed by the dictionary it was sorted from, so a `with` copy that replaces it sorts again.
+    // (A reference, so threads reading it never see half of a pair.)
+    private Tuple<ImmutableDictionary<string, CsSourceFile>, ImmutableArray<CsSourceFile>>? _sortedCSharp;
+
+    /// <summary>
+    /// Takes the C# file order over from <paramref name="previous"/> (an earlier snapshot's input) when the paths are the
+    /// same — an edit changes files, rarely the list of them — instead of sorting thousands of paths again. Returns this.
+    /// </summary>
+    public WorkspaceInput WithOrderFrom(WorkspaceInput? previous)
+    {
+        if (previous?._sortedCSharp is not { } cached || !ReferenceEquals(cached.Item1, previous.CSharpFiles) || cached.Item2.Length != CSharpFiles.Count)
+            return this;
+        var sorted = new CsSourceFile[cached.Item2.Length];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (!CSharpFiles.TryGetValue(cached.Item2[i].Path, out var file))
+                return this;
+            sorted[i] = file;
+        }
+        _sortedCSharp = Tuple.Create(CSharpFiles, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(sorted));
+        return this;
+    }
+
+    /// <summary>The C# files in path order (ordinal), the order bindings and call sites are listed in.</summary>
+    public ImmutableArray<CsSourceFile> SortedCSharpFiles
+    {
+        get
+        {
+            var cached = _sortedCSharp;
+            if (cached is not null && ReferenceEquals(cached.Item1, CSharpFiles))
+                return cached.Item2;
+            var sorted = CSharpFiles.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToImmutableArray();
+            _sortedCSharp = Tuple.Create(CSharpFiles, sorted);
+            return sorted;
+        }
+    }
 }

@@ -11,17 +11,25 @@ internal static class ConflictingDeclarations
         // Different projects (a Unity sandbox and a .NET one) may declare one export in different but equivalent ways.
         // Grouped by entry point and project first, without allocating: only the rare entry point declared twice pays
         // for normalising library names. (The order of the groups does not matter: each finding lies in its own group.)
-        var byEntryPoint = new Dictionary<(string EntryPoint, string? Project), List<Binding.Binding>>();
-        foreach (var binding in model.Bindings)
+        // A key maps to the index of its first binding; only keys seen twice get a list.
+        var first = new Dictionary<(string EntryPoint, string? Project), int>(model.Bindings.Length);
+        Dictionary<(string EntryPoint, string? Project), List<Binding.Binding>>? repeated = null;
+        for (var i = 0; i < model.Bindings.Length; i++)
         {
+            var binding = model.Bindings[i];
             if (binding.Library is null || binding.Resolution == ResolutionKind.Unknown)
                 continue;
             var key = (binding.EntryPoint, binding.File.ProjectPath);
-            if (!byEntryPoint.TryGetValue(key, out var list))
-                byEntryPoint[key] = list = [];
+            if (first.TryAdd(key, i))
+                continue;
+            repeated ??= [];
+            if (!repeated.TryGetValue(key, out var list))
+                repeated[key] = list = [model.Bindings[first[key]]];
             list.Add(binding);
         }
-        var groups = byEntryPoint.Values.Where(l => l.Count > 1)
+        if (repeated is null)
+            return;
+        var groups = repeated.Values
             .SelectMany(l => l.GroupBy(b => (Library: LibraryNames.Normalize(b.Library!).ToLowerInvariant(), b.EntryPoint, Project: b.File.ProjectPath)));
         foreach (var group in groups)
         {
@@ -32,16 +40,16 @@ internal static class ConflictingDeclarations
             list = [.. list.Where(b => !sink.HasAnyWithin(b.Path, b.Method.FullSpan))];
             if (list.Count < 2)
                 continue;
-            var first = list[0];
-            var firstKey = AbiKey(first, model);
+            var head = list[0];
+            var headKey = AbiKey(head, model);
             foreach (var other in list.Skip(1))
             {
-                if (AbiKey(other, model) == firstKey)
+                if (AbiKey(other, model) == headKey)
                     continue;
                 sink.Add(RuleCatalog.ConflictingDeclarations,
-                    $"'{group.Key.EntryPoint}' of '{other.Library}' is declared as '{Display(other.Method)}' here but as '{Display(first.Method)}' in '{first.Method.Container}'",
+                    $"'{group.Key.EntryPoint}' of '{other.Library}' is declared as '{Display(other.Method)}' here but as '{Display(head.Method)}' in '{head.Method.Container}'",
                     other.Path, other.Method.NameSpan, group.Key.EntryPoint,
-                    related: [new FindingLocation(first.Path, first.Method.NameSpan, $"other declaration of '{group.Key.EntryPoint}'")],
+                    related: [new FindingLocation(head.Path, head.Method.NameSpan, $"other declaration of '{group.Key.EntryPoint}'")],
                     suppressed: other.Method.SuppressedCodes);
             }
         }

@@ -34,7 +34,7 @@ internal sealed class FindingSink(HybridConfig config)
     public void Add(Finding finding) => _findings.TryAdd((finding.Rule.Code, finding.Path, finding.Span), finding);
 
     /// <summary>The findings in the order they were added.</summary>
-    public ImmutableArray<Finding> InOrder() => [.. _findings.Values];
+    public ImmutableArray<Finding> InOrder() => _findings.Count == 0 ? [] : [.. _findings.Values];
 
     /// <summary>
     /// Whether <paramref name="suppressed"/> (the codes a pragma or allow comment disables at the declaration) silences a
@@ -57,6 +57,10 @@ internal sealed class FindingSink(HybridConfig config)
     /// <summary>Every suppression by code this sink used: (path, code, anchor span).</summary>
     public ImmutableArray<(string Path, string Code, TextSpan Span)> SuppressionRecords() =>
         [.. _suppressed.SelectMany(p => p.Value.Select(v => (p.Key, v.Code, v.Span)))];
+
+    /// <summary>The suppressions by code this sink used, as reused with its findings (the shared empty instance when none).</summary>
+    public RuleRunner.UsedSuppressions UsedSuppressions() =>
+        _suppressed.Count == 0 ? RuleRunner.UsedSuppressions.None : new RuleRunner.UsedSuppressions(SuppressionRecords());
 
     /// <summary>Takes over suppressions another sink used (a binding's own sink, or a reused binding's from the previous model).</summary>
     public void AddSuppressionRecords(IEnumerable<(string Path, string Code, TextSpan Span)> records)

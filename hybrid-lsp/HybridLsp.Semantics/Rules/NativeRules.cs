@@ -19,17 +19,7 @@ internal static class NativeRules
 
     public static IReadOnlyDictionary<RustCrate, CrateFindings> Check(SemanticModel model, ModelReuse reuse, FindingSink sink, CancellationToken cancellationToken)
     {
-        // Crates any binding points at, with the entry points that resolved there.
-        var boundByCrate = new Dictionary<RustCrate, HashSet<string>>(ReferenceEqualityComparer.Instance);
-        foreach (var binding in model.Bindings)
-        {
-            if (binding.Crate is null)
-                continue;
-            if (!boundByCrate.TryGetValue(binding.Crate, out var symbols))
-                boundByCrate[binding.Crate] = symbols = new HashSet<string>(StringComparer.Ordinal);
-            if (binding.Resolution == ResolutionKind.Resolved)
-                symbols.Add(binding.EntryPoint);
-        }
+        var boundByCrate = BoundByCrate(model, reuse);
         CheckUnboundC(model, sink);
         var target = model.Config.Targets.IsEmpty ? Targets.TargetPlatforms.LinuxX64 : model.Config.Targets[0];
         var crates = model.Crates.Where(boundByCrate.ContainsKey).ToList();
@@ -37,7 +27,9 @@ internal static class NativeRules
         var todo = new List<int>();
         for (var i = 0; i < crates.Count; i++)
         {
-            if (reuse.TryNativeFindings(crates[i], boundByCrate[crates[i]], out var cached))
+            if (boundByCrate[crates[i]] is { } previousFindings)
+                results[i] = previousFindings;
+            else if (reuse.TryNativeFindings(crates[i], BoundSymbols(model, crates[i]), out var cached))
                 results[i] = cached;
             else
                 todo.Add(i);
@@ -45,7 +37,7 @@ internal static class NativeRules
         Parallel.ForEach(todo, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var own = new FindingSink(model.Config);
-            var bound = boundByCrate[crates[i]];
+            var bound = BoundSymbols(model, crates[i]);
             CheckCrate(crates[i], target, bound, own);
             results[i] = new CrateFindings(bound, own.InOrder(), new RuleRunner.UsedSuppressions(own.SuppressionRecords()));
         });
@@ -58,6 +50,64 @@ internal static class NativeRules
             byCrate[crates[i]] = results[i];
         }
         return byCrate;
+    }
+
+    /// <summary>
+    /// The crates any binding points at. A crate of the previous model that no changed binding touches (every binding
+    /// pointing at it before or now is a reused object) has the same bound entry points as before: it maps to its previous
+    /// findings. The others map to null and have their bound entry points collected again.
+    /// </summary>
+    private static Dictionary<RustCrate, CrateFindings?> BoundByCrate(SemanticModel model, ModelReuse reuse)
+    {
+        var result = new Dictionary<RustCrate, CrateFindings?>(ReferenceEqualityComparer.Instance);
+        var previous = reuse.Previous;
+        var previousIndex = model.PreviousIndex;
+        if (previous is null || previousIndex.Length != model.Bindings.Length)
+        {
+            foreach (var binding in model.Bindings)
+            {
+                if (binding.Crate is not null)
+                    result[binding.Crate] = null;
+            }
+            return result;
+        }
+        var dirty = new HashSet<RustCrate>(ReferenceEqualityComparer.Instance);
+        var kept = new bool[previous.Bindings.Length];
+        for (var i = 0; i < model.Bindings.Length; i++)
+        {
+            if (previousIndex[i] >= 0)
+                kept[previousIndex[i]] = true;
+            else if (model.Bindings[i].Crate is { } crate)
+                dirty.Add(crate);
+        }
+        for (var i = 0; i < kept.Length; i++)
+        {
+            if (!kept[i] && previous.Bindings[i].Crate is { } crate)
+                dirty.Add(crate);
+        }
+        foreach (var crate in model.Crates)
+        {
+            if (dirty.Contains(crate))
+            {
+                if (model.Bindings.Any(b => ReferenceEquals(b.Crate, crate)))
+                    result[crate] = null;
+            }
+            else if (previous.NativeFindingsByCrate.TryGetValue(crate, out var findings))
+                result[crate] = findings;
+        }
+        return result;
+    }
+
+    /// <summary>The entry points of <paramref name="crate"/> that bindings resolved to.</summary>
+    private static HashSet<string> BoundSymbols(SemanticModel model, RustCrate crate)
+    {
+        var symbols = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var binding in model.Bindings)
+        {
+            if (ReferenceEquals(binding.Crate, crate) && binding.Resolution == ResolutionKind.Resolved)
+                symbols.Add(binding.EntryPoint);
+        }
+        return symbols;
     }
 
     private static void CheckCrate(RustCrate crate, Targets.TargetPlatform target, HashSet<string> boundSymbols, FindingSink sink)

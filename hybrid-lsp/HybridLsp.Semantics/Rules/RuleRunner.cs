@@ -10,16 +10,18 @@ internal static class RuleRunner
         => Run(model, ModelReuse.None, cancellationToken).Findings;
 
     /// <summary>The suppressions (path, code, span) one binding's rules used: reused with its findings, so HL0005 stays right.</summary>
-    internal sealed record UsedSuppressions(ImmutableArray<(string Path, string Code, Syntax.Text.TextSpan Span)> Records);
+    internal sealed record UsedSuppressions(ImmutableArray<(string Path, string Code, Syntax.Text.TextSpan Span)> Records)
+    {
+        /// <summary>No suppression used (most bindings): one shared instance.</summary>
+        public static readonly UsedSuppressions None = new([]);
+    }
 
     /// <summary>
     /// The binding rules run per binding into a sink of their own — in parallel, or not at all for a binding the
     /// previous model already checked (<see cref="ModelReuse"/>) — and are merged in binding order, so the result is
     /// the one a single sequential sink gives (the first finding at an anchor wins).
     /// </summary>
-    public static (ImmutableArray<Finding> Findings, IReadOnlyDictionary<Binding.Binding, ImmutableArray<Finding>> ByBinding,
-        IReadOnlyDictionary<Binding.Binding, UsedSuppressions> SuppressionsByBinding,
-        IReadOnlyDictionary<Model.RustCrate, NativeRules.CrateFindings> NativeByCrate) Run(
+    public static (ImmutableArray<Finding> Findings, IReadOnlyDictionary<Model.RustCrate, NativeRules.CrateFindings> NativeByCrate) Run(
         SemanticModel model, ModelReuse reuse, CancellationToken cancellationToken)
     {
         var sink = new FindingSink(model.Config);
@@ -30,10 +32,11 @@ internal static class RuleRunner
         var perBinding = new ImmutableArray<Finding>[bindings.Length];
         var usedPerBinding = new UsedSuppressions[bindings.Length];
         var todo = new List<int>();
+        var previousIndex = model.PreviousIndex;
         for (var i = 0; i < bindings.Length; i++)
         {
-            if (reuse.TryFindings(bindings[i], out var cached, out var used))
-                (perBinding[i], usedPerBinding[i]) = (cached, used);
+            if (previousIndex.Length > 0 && previousIndex[i] >= 0)
+                (perBinding[i], usedPerBinding[i]) = reuse.Findings(previousIndex[i]);
             else
                 todo.Add(i);
         }
@@ -42,20 +45,19 @@ internal static class RuleRunner
             var own = new FindingSink(model.Config);
             SignatureRules.Check(model, bindings[i], own);
             perBinding[i] = own.InOrder();
-            usedPerBinding[i] = new UsedSuppressions(own.SuppressionRecords());
+            usedPerBinding[i] = own.UsedSuppressions();
         });
         model.Times.Mark($"binding rules ({todo.Count} of {bindings.Length})");
         cancellationToken.ThrowIfCancellationRequested();
-        var byBinding = new Dictionary<Binding.Binding, ImmutableArray<Finding>>(bindings.Length, ReferenceEqualityComparer.Instance);
-        var suppressionsByBinding = new Dictionary<Binding.Binding, UsedSuppressions>(bindings.Length, ReferenceEqualityComparer.Instance);
         for (var i = 0; i < bindings.Length; i++)
         {
             foreach (var finding in perBinding[i])
                 sink.Add(finding);
-            sink.AddSuppressionRecords(usedPerBinding[i].Records);
-            byBinding[bindings[i]] = perBinding[i];
-            suppressionsByBinding[bindings[i]] = usedPerBinding[i];
+            if (!usedPerBinding[i].Records.IsEmpty)
+                sink.AddSuppressionRecords(usedPerBinding[i].Records);
         }
+        model.BindingFindings = perBinding;
+        model.BindingSuppressions = usedPerBinding;
 
         model.Times.Mark("merge binding findings");
         ConflictingDeclarations.Check(model, sink);
@@ -67,6 +69,6 @@ internal static class RuleRunner
         model.Times.Mark("unused suppressions");
         var sorted = sink.ToSortedArray();
         model.Times.Mark("sort findings");
-        return (sorted, byBinding, suppressionsByBinding, nativeByCrate);
+        return (sorted, nativeByCrate);
     }
 }

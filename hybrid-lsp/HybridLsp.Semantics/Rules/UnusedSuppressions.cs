@@ -16,8 +16,9 @@ internal static class UnusedSuppressions
 {
     public static void Check(SemanticModel model, FindingSink sink)
     {
-        foreach (var (path, source) in model.Input.CSharpFiles.OrderBy(f => f.Key, StringComparer.Ordinal))
+        foreach (var source in model.Input.SortedCSharpFiles)
         {
+            var path = source.Path;
             foreach (var s in source.Syntax.Suppressions)
             {
                 var used = sink.SuppressedIn(path).Any(x => x.Code == s.Code && Inside(x.Span.Start, s.Scope));
@@ -26,7 +27,15 @@ internal static class UnusedSuppressions
             }
         }
 
-        var boundCrates = model.Bindings.Where(b => b.Crate is not null).Select(b => b.Crate!).ToHashSet();
+        var boundCrates = new HashSet<Model.RustCrate>(ReferenceEqualityComparer.Instance);
+        var boundLibraries = new HashSet<Model.CLibrary>(ReferenceEqualityComparer.Instance);
+        foreach (var binding in model.Bindings)
+        {
+            if (binding.Crate is { } crate)
+                boundCrates.Add(crate);
+            else if (binding.CLibrary is { } library)
+                boundLibraries.Add(library);
+        }
         foreach (var path in model.Crates.Where(boundCrates.Contains).SelectMany(c => c.Files).Distinct().Order(StringComparer.Ordinal))
         {
             if (!model.Input.RustFiles.TryGetValue(path, out var file) || file.Syntax.Suppressions.IsEmpty)
@@ -45,7 +54,7 @@ internal static class UnusedSuppressions
             }
         }
 
-        CheckC(model, sink);
+        CheckC(model, boundLibraries, sink);
     }
 
     /// <summary>
@@ -53,9 +62,8 @@ internal static class UnusedSuppressions
     /// native-side rules run only there). A comment applies to the function declaration or definition that starts on the
     /// line below it, as HL2004 reads it.
     /// </summary>
-    private static void CheckC(SemanticModel model, FindingSink sink)
+    private static void CheckC(SemanticModel model, HashSet<Model.CLibrary> bound, FindingSink sink)
     {
-        var bound = model.Bindings.Where(b => b.CLibrary is not null).Select(b => b.CLibrary!).ToHashSet();
         var files = model.CLibraries.Where(l => !l.HeadersOnly && bound.Contains(l))
             .SelectMany(l => l.OwnFiles.Select(f => (Path: f, Library: l)))
             .GroupBy(f => f.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);

@@ -67,12 +67,15 @@ internal static class WorkspaceRules
                 binding.Path, binding.Method.Library.Span, library);
         }
 
-        foreach (var group in model.Bindings.Where(b => b.Crate is not null && b.Resolution is ResolutionKind.Resolved or ResolutionKind.MissingExport).GroupBy(b => b.Crate!))
+        // The first declaration bound to each crate that is not a cdylib (one pass, nothing kept for the cdylibs).
+        var firstByCrate = new Dictionary<RustCrate, Binding.Binding>(ReferenceEqualityComparer.Instance);
+        foreach (var binding in model.Bindings)
         {
-            var crate = group.Key;
-            if (crate.IsCdylib)
-                continue;
-            var first = group.First();
+            if (binding.Crate is { IsCdylib: false } notCdylib && binding.Resolution is ResolutionKind.Resolved or ResolutionKind.MissingExport)
+                firstByCrate.TryAdd(notCdylib, binding);
+        }
+        foreach (var (crate, first) in firstByCrate)
+        {
             var types = crate.Manifest.Manifest.CrateTypes;
             sink.Add(RuleCatalog.CrateNotCdylib,
                 $"crate '{crate.PackageName ?? crate.LibName}' is loaded by C# as '{first.Library}' but builds {(types.IsEmpty ? "only an rlib (the default)" : string.Join(", ", types.Select(t => $"'{t}'")))}, not a 'cdylib'",

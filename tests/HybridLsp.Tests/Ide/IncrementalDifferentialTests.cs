@@ -27,6 +27,8 @@ public sealed class IncrementalDifferentialTests
         [$"{Root}/app/AlphaNative.cs"] = "using System.Runtime.InteropServices;\n\nnamespace App;\n\ninternal static partial class AlphaNative\n{\n    [LibraryImport(Libs.Alpha, EntryPoint = \"al_add\")]\n    internal static partial int Add(int a, int b);\n\n    [LibraryImport(Libs.Alpha, EntryPoint = \"al_flag\")]\n    [return: MarshalAs(UnmanagedType.U1)]\n    internal static partial bool Flag(int x);\n\n    [LibraryImport(Libs.Alpha, EntryPoint = \"al_len\")]\n    internal static partial double Len(Point p);\n\n    [LibraryImport(Libs.Alpha, EntryPoint = \"al_mode\")]\n    internal static partial Mode Pick(Mode m);\n}\n",
         [$"{Root}/app/BetaNative.cs"] = "using System.Runtime.InteropServices;\n\nnamespace App;\n\ninternal static unsafe partial class BetaNative\n{\n    [DllImport(Libs.Beta, EntryPoint = \"be_scale\")]\n    internal static extern double Scale(double v, nuint n);\n\n    [DllImport(Libs.Beta, EntryPoint = \"be_sum\")]\n    internal static extern long Sum(int* p, nuint n);\n}\n",
         [$"{Root}/app/Program.cs"] = "namespace App;\n\npublic static class Program\n{\n    public static void Main()\n    {\n        _ = AlphaNative.Add(1, 2);\n        _ = BetaNative.Scale(1, 2);\n    }\n}\n",
+        // Calls a name no extern has until "C# extern renamed" gives it one: the pre-filter must read it then.
+        [$"{Root}/app/Later.cs"] = "namespace App;\n\npublic static class Later\n{\n    public static int Run() => AlphaNative.Added(3, 4);\n}\n",
         [$"{Root}/app/Plain.cs"] = "namespace App;\n\npublic sealed class Plain\n{\n    public int Twice(int x) => x * 2;\n}\n",
         [$"{Root}/tool/Tool.csproj"] = "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>\n",
         [$"{Root}/tool/ToolNative.cs"] = "using System.Runtime.InteropServices;\n\nnamespace Tool;\n\ninternal static class ToolNative\n{\n    [DllImport(\"beta\", EntryPoint = \"be_scale\")]\n    internal static extern double Scale(double v, ulong n);\n}\n",
@@ -61,6 +63,12 @@ public sealed class IncrementalDifferentialTests
         ("C# library of one extern changed", "app/BetaNative.cs", t => Toggle(t, "[DllImport(Libs.Beta, EntryPoint = \"be_sum\")]", "[DllImport(Libs.Alpha, EntryPoint = \"be_sum\")]")),
         ("Rust unbound export added", "native/beta/src/lib.rs", t => Toggle(t, "{ v * n as f64 }\n", "{ v * n as f64 }\n\n#[no_mangle]\npub extern \"C\" fn be_extra(s: String) -> i32 { 0 }\n")),
         ("Rust panic in an export", "native/alpha/src/lib.rs", t => Toggle(t, "{ a + b }", "{ a.checked_add(b).unwrap() }")),
+        // The extern names decide which files without interop are read (their calls); renaming one changes that set.
+        ("C# extern renamed (a plain file calls it)", "app/AlphaNative.cs", t => Toggle(t, "partial int Add(int a, int b)", "partial int Added(int a, int b)")),
+        ("C# suppression in a calling file", "app/Program.cs", t => Toggle(t, "        _ = AlphaNative.Add(1, 2);\n", "#pragma warning disable HL1003\n        _ = AlphaNative.Add(1, 2);\n#pragma warning restore HL1003\n")),
+        ("C# plain file calling a binding in another project", "tool/Caller.cs", t => t is null ? "namespace Tool;\n\nstatic class Caller\n{\n    static double Run() => ToolNative.Scale(1, 2);\n}\n" : null),
+        ("csproj defines changed", "tool/Tool.csproj", t => Toggle(t, "<TargetFramework>net10.0</TargetFramework>", "<TargetFramework>net10.0</TargetFramework><DefineConstants>EXTRA</DefineConstants>")),
+        ("C# second declaration of an entry point", "app/BetaNative.cs", t => Toggle(t, "    internal static extern long Sum(int* p, nuint n);\n", "    internal static extern long Sum(int* p, nuint n);\n\n    [DllImport(Libs.Beta, EntryPoint = \"be_scale\")]\n    internal static extern float ScaleF(float v, nuint n);\n")),
         ("Rust allow comment", "native/beta/src/lib.rs", t => Toggle(t, "#[no_mangle]\npub unsafe extern \"C\" fn be_sum", "// hybrid-lsp: allow(HL2004)\n#[no_mangle]\npub unsafe extern \"C\" fn be_sum")),
     ];
 
@@ -81,6 +89,9 @@ public sealed class IncrementalDifferentialTests
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
     public void Random_edit_sequences_give_the_same_results_as_a_fresh_index(int seed)
     {
         var random = new Random(seed);
