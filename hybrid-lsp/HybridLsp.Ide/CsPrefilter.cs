@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace HybridLsp.Ide;
 
 /// <summary>
@@ -50,10 +48,15 @@ internal static class CsPrefilter
         return false;
     }
 
-    /// <summary>Every identifier directly followed (after blanks) by '(' or '&lt;' — the names a call could invoke.</summary>
-    public static ImmutableHashSet<string> CalledNames(string text)
+    /// <summary>
+    /// Whether the text may call a method named like one of <paramref name="names"/>: an identifier directly followed (after
+    /// blanks) by '(' or '&lt;' is a name a call could invoke. Stops at the first; allocates nothing per identifier.
+    /// </summary>
+    public static bool CallsAny(string text, HashSet<string> names)
     {
-        var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        if (names.Count == 0)
+            return false;
+        var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
         var i = 0;
         while (i < text.Length)
         {
@@ -70,9 +73,9 @@ internal static class CsPrefilter
             var end = i;
             while (i < text.Length && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
                 i++;
-            if (i < text.Length && (text[i] == '(' || text[i] == '<') && end > start)
-                names.Add(text[start..end]);
+            if (i < text.Length && (text[i] == '(' || text[i] == '<') && end > start && lookup.Contains(text.AsSpan(start, end - start)))
+                return true;
         }
-        return names.ToImmutable();
+        return false;
     }
 }

@@ -19,7 +19,6 @@ internal sealed class FileState(FileChange change)
     private bool? _mayDeclareInterop;
     private CargoManifest? _manifest;
     private CsProjectFile? _project;
-    private ImmutableHashSet<string>? _calledNames;
 
     public FileChange Change { get; } = change;
     public string Path => Change.Path;
@@ -64,15 +63,8 @@ internal sealed class FileState(FileChange change)
         }
     }
 
-    /// <summary>The names this C# text may call (see <see cref="CsPrefilter.CalledNames"/>); computed once.</summary>
-    public ImmutableHashSet<string> CalledNames
-    {
-        get
-        {
-            lock (_gate)
-                return _calledNames ??= CsPrefilter.CalledNames(Text ?? "");
-        }
-    }
+    /// <summary>Whether this C# text may call a method named like one of <paramref name="names"/> (<see cref="CsPrefilter.CallsAny"/>).</summary>
+    public bool MayCall(HashSet<string> names) => Text is { } text && CsPrefilter.CallsAny(text, names);
 
     /// <summary>C# syntax depends on the preprocessor symbols of the owning project: the cache is keyed by them.</summary>
     public CsFileSyntax CSharp(ImmutableArray<string> symbols, CancellationToken cancellationToken)

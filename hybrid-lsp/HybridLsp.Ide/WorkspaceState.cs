@@ -189,7 +189,7 @@ internal sealed class WorkspaceState
             }
             Parallel.ForEach(decide, new ParallelOptions { CancellationToken = cancellationToken }, file =>
             {
-                if (externNames.Count > 0 && file.CalledNames.Any(externNames.Contains))
+                if (file.MayCall(externNames))
                     csSources[file.Path] = Extract(file);
                 else
                     csSources[file.Path] = new CsSourceFile(file.Path, CsExtractor.Empty, Owner(file.Path));

@@ -30,8 +30,11 @@ internal sealed class CsFileExtraction(bool collectInvocations, CancellationToke
 
     private sealed record Scope(SyntaxNode Node, string FullName, string SimpleName, bool IsType);
 
+    private string _text = "";
+
     public void Run(CSharpSyntaxNode root, string text)
     {
+        _text = text;
         _pragmas = CsPragmaTracker.Create(root, text);
         var count = 0;
         foreach (var node in root.DescendantNodesAndSelf(ShouldDescend))
@@ -408,7 +411,7 @@ internal sealed class CsFileExtraction(bool collectInvocations, CancellationToke
                 break;
             case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access:
                 name = access.Name.Identifier;
-                qualifier = CsValueReader.DottedName(access.Expression) is { } parts ? string.Join(".", parts) : Truncate(access.Expression.ToString());
+                qualifier = CsValueReader.DottedName(access.Expression) is { } parts ? string.Join(".", parts) : Truncate(access.Expression.Span);
                 break;
             default:
                 return;
@@ -418,5 +421,8 @@ internal sealed class CsFileExtraction(bool collectInvocations, CancellationToke
         _invocations.Add(new CsInvocation(name.ValueText, Span(name), qualifier, CurrentType?.FullName ?? TopLevelProgram));
     }
 
-    private static string Truncate(string text) => text.Length > MaxQualifierText ? text[..MaxQualifierText] : text;
+    // The receiver's text, at most MaxQualifierText characters, read from the source: ToString() of a long call chain would
+    // copy the whole chain for every call in it.
+    private string Truncate(Microsoft.CodeAnalysis.Text.TextSpan span) =>
+        _text.Substring(span.Start, Math.Min(span.Length, MaxQualifierText));
 }

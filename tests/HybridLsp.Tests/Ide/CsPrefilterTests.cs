@@ -27,8 +27,12 @@ public sealed class CsPrefilterTests
     [Fact]
     public void Called_names_are_identifiers_before_a_parenthesis_or_type_arguments()
     {
-        var names = CsPrefilter.CalledNames("class A { void M() { Native.F12 (1); var x = @G<int>(2); H[0] = K; } }");
-        Assert.Equal(["F12", "G", "M"], names.Order(StringComparer.Ordinal));
+        const string text = "class A { void M() { Native.F12 (1); var x = @G<int>(2); H[0] = K; } }";
+        foreach (var called in new[] { "F12", "G", "M" })
+            Assert.True(CsPrefilter.CallsAny(text, new HashSet<string>(StringComparer.Ordinal) { "Other", called }), called);
+        foreach (var notCalled in new[] { "H", "K", "A", "Native", "F1", "F123" })
+            Assert.False(CsPrefilter.CallsAny(text, new HashSet<string>(StringComparer.Ordinal) { notCalled }), notCalled);
+        Assert.False(CsPrefilter.CallsAny(text, new HashSet<string>(StringComparer.Ordinal)));
     }
 
     [Fact]
