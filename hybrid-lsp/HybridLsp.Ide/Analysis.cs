@@ -22,11 +22,15 @@ public sealed partial class Analysis
     // built so that snapshots never form a chain. Kept when a build is cancelled, for the next attempt.
     private WorkspaceState? _previous;
 
-    private Analysis(AnalysisOptions options, ImmutableDictionary<string, FileState> files, WorkspaceState? previous = null)
+    // The paths changed since _previous (null: not known); cleared with it.
+    private ImmutableHashSet<string>? _changed;
+
+    private Analysis(AnalysisOptions options, ImmutableDictionary<string, FileState> files, WorkspaceState? previous = null, ImmutableHashSet<string>? changed = null)
     {
         _options = options;
         _files = files;
         _previous = previous;
+        _changed = previous is null ? null : changed;
         _editorDiagnostics = new Lazy<ImmutableDictionary<string, ImmutableArray<Diagnostic>>>(ComputeEditorDiagnostics, LazyThreadSafetyMode.ExecutionAndPublication);
         _xrefs = new Lazy<CrossReferences>(() => CrossReferences.Build(Model), LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -44,8 +48,15 @@ public sealed partial class Analysis
             else
                 files[path] = new FileState(file with { Path = path });
         }
+        var paths = change.Files.Select(f => Normalize(f.Path)).ToImmutableHashSet(StringComparer.Ordinal);
         lock (_stateGate)
-            return new Analysis(_options, files.ToImmutable(), _state ?? _previous);
+        {
+            // Changed since the state the next build starts from: this change, plus what changed since this snapshot's
+            // own starting point when this snapshot was never built.
+            if (_state is { } built)
+                return new Analysis(_options, files.ToImmutable(), built, paths);
+            return new Analysis(_options, files.ToImmutable(), _previous, _changed?.Union(paths));
+        }
     }
 
     private static string Normalize(string path) => path.Replace('\\', '/');
@@ -68,6 +79,7 @@ public sealed partial class Analysis
             TaskCompletionSource<WorkspaceState>? running;
             TaskCompletionSource<WorkspaceState>? mine = null;
             WorkspaceState? previous;
+            ImmutableHashSet<string>? changed;
             lock (_stateGate)
             {
                 if (_state is { } built)
@@ -76,9 +88,10 @@ public sealed partial class Analysis
                 if (running is null)
                     _building = mine = new TaskCompletionSource<WorkspaceState>();
                 previous = _previous;
+                changed = _changed;
             }
             if (mine is not null)
-                return BuildState(mine, previous, cancellationToken);
+                return BuildState(mine, previous, changed, cancellationToken);
             // Task.Wait is signalled directly by the builder's thread: a waiter needs no thread-pool thread to wake up.
             try
             {
@@ -96,15 +109,16 @@ public sealed partial class Analysis
         }
     }
 
-    private WorkspaceState BuildState(TaskCompletionSource<WorkspaceState> completion, WorkspaceState? previous, CancellationToken cancellationToken)
+    private WorkspaceState BuildState(TaskCompletionSource<WorkspaceState> completion, WorkspaceState? previous, ImmutableHashSet<string>? changed, CancellationToken cancellationToken)
     {
         try
         {
-            var state = WorkspaceState.Build(_options, _files, previous, cancellationToken);
+            var state = WorkspaceState.Build(_options, _files, previous, changed, cancellationToken);
             lock (_stateGate)
             {
                 _state = state;
                 _previous = null;
+                _changed = null;
                 _building = null;
             }
             completion.SetResult(state);

@@ -10,13 +10,13 @@ using HybridLsp.Syntax.Toml;
 namespace HybridLsp.Ide;
 
 /// <summary>The per-snapshot semantic state: configuration, extracted files, the semantic model and lookup indexes.</summary>
-internal sealed class WorkspaceState
+internal sealed partial class WorkspaceState
 {
     private WorkspaceState(HybridConfig config, SemanticModel model, IndexStatus status, ImmutableArray<Semantics.Rules.Finding> findings, BaselineInfo? baseline, FileState? configFile, PhaseTimes times,
-        ImmutableDictionary<string, FileState> files, HashSet<string>? externNames)
+        ImmutableDictionary<string, FileState> files, CSharpPart csharp)
     {
         Files = files;
-        ExternNames = externNames;
+        CSharp = csharp;
         Times = times;
         Config = config;
         Model = model;
@@ -29,8 +29,8 @@ internal sealed class WorkspaceState
     /// <summary>The files this state was built from: a later build reuses what it extracted from the same file objects.</summary>
     private ImmutableDictionary<string, FileState> Files { get; }
 
-    /// <summary>The extern names the C# pre-filter decided with (null: not computed, no file without interop).</summary>
-    private HashSet<string>? ExternNames { get; }
+    /// <summary>The C# files as extracted, their reported parse errors and the extern names the pre-filter decided with.</summary>
+    private CSharpPart CSharp { get; }
 
     /// <summary>The hybrid-lsp.toml this state's configuration was read from (null: none).</summary>
     private FileState? ConfigFile { get; }
@@ -53,6 +53,14 @@ internal sealed class WorkspaceState
     /// Cancellation throws and leaves nothing half-built behind (file caches keep only complete results).
     /// </summary>
     public static WorkspaceState Build(AnalysisOptions options, ImmutableDictionary<string, FileState> files, WorkspaceState? previous, CancellationToken cancellationToken)
+        => Build(options, files, previous, null, cancellationToken);
+
+    /// <summary>
+    /// <paramref name="changed"/>: the paths whose files differ from those <paramref name="previous"/> was built from (null:
+    /// not known). With it, the C# part of an edit costs in proportion to the changed files instead of the workspace's.
+    /// </summary>
+    public static WorkspaceState Build(AnalysisOptions options, ImmutableDictionary<string, FileState> files, WorkspaceState? previous,
+        ImmutableHashSet<string>? changed, CancellationToken cancellationToken)
     {
         var times = new PhaseTimes();
         var root = options.RootPath.Replace('\\', '/').TrimEnd('/');
@@ -73,6 +81,7 @@ internal sealed class WorkspaceState
         var projects = ImmutableDictionary.CreateBuilder<string, ProjectFile>(StringComparer.Ordinal);
         var manifests = ImmutableDictionary.CreateBuilder<string, ManifestFile>(StringComparer.Ordinal);
         var csFiles = new List<FileState>();
+        var changedCs = new Dictionary<string, FileState>(StringComparer.Ordinal);
         var rustFiles = new List<FileState>();
         var largeRust = new Dictionary<string, FileState>(StringComparer.Ordinal);
         var cFiles = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
@@ -111,7 +120,11 @@ internal sealed class WorkspaceState
                 if (tooLarge)
                     skipped.Add(new SkippedFile(path, $"larger than max-file-size ({Megabytes(file.Text.Length)} > {Megabytes(config.MaxFileSize)})"));
                 else
+                {
                     csFiles.Add(file);
+                    if (changed is not null && changed.Contains(path))
+                        changedCs[path] = file;
+                }
             }
             else if (path.EndsWith(".rs", StringComparison.Ordinal))
             {
@@ -145,10 +158,6 @@ internal sealed class WorkspaceState
         // a file without interop while the extern names are those of the previous state.
         var previousInput = previous?.Model.Input;
         var sameContext = previous is not null && previousInput is not null && ReferenceEquals(previous.Config, config) && SameProjects(previousInput.Projects, projects);
-        CsSourceFile? Reused(FileState file) =>
-            sameContext && previous!.Files.TryGetValue(file.Path, out var was) && ReferenceEquals(was, file)
-            && previousInput!.CSharpFiles.TryGetValue(file.Path, out var source) ? source : null;
-        var csSources = new System.Collections.Concurrent.ConcurrentDictionary<string, CsSourceFile>(StringComparer.Ordinal);
         var symbolsByOwner = new System.Collections.Concurrent.ConcurrentDictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
         string? Owner(string path) => projectDirs.FirstOrDefault(p => PathUtil.IsUnder(path, p.Dir)).Path;
         CsSourceFile Extract(FileState file)
@@ -157,52 +166,12 @@ internal sealed class WorkspaceState
             var symbols = symbolsByOwner.GetOrAdd(owner ?? "", _ => Symbols(owner is null ? null : projects[owner].Project, config));
             return new CsSourceFile(file.Path, file.CSharp(symbols, cancellationToken), owner);
         }
-        var interop = new List<FileState>();
-        var plain = new List<FileState>();
-        foreach (var file in csFiles)
-        {
-            if (!file.MayDeclareInterop)
-                plain.Add(file);
-            else if (Reused(file) is { } source)
-                csSources[file.Path] = source;
-            else
-                interop.Add(file);
-        }
-        Parallel.ForEach(interop, new ParallelOptions { CancellationToken = cancellationToken }, file => csSources[file.Path] = Extract(file));
-        HashSet<string>? externNames = null;
-        if (plain.Count > 0)
-        {
-            externNames = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var source in csSources.Values)
-            {
-                foreach (var method in source.Syntax.Externs)
-                    externNames.Add(method.Name);
-            }
-            var sameNames = previous?.ExternNames is { } before && before.SetEquals(externNames);
-            var decide = new List<FileState>();
-            foreach (var file in plain)
-            {
-                if (sameNames && Reused(file) is { } source)
-                    csSources[file.Path] = source;
-                else
-                    decide.Add(file);
-            }
-            Parallel.ForEach(decide, new ParallelOptions { CancellationToken = cancellationToken }, file =>
-            {
-                if (file.MayCall(externNames))
-                    csSources[file.Path] = Extract(file);
-                else
-                    csSources[file.Path] = new CsSourceFile(file.Path, CsExtractor.Empty, Owner(file.Path));
-            });
-        }
-        foreach (var source in csSources.Values)
-        {
-            var errors = source.Syntax.Errors;
-            if (!errors.IsEmpty && (source.Syntax.Externs.Length > 0 || source.Syntax.Structs.Length > 0))
-                parseErrors[source.Path] = errors;
-        }
+        var csharp = (sameContext && changed is not null ? UpdateCSharp(previous!, changed, changedCs, Extract, Owner, cancellationToken) : null)
+            ?? ExtractCSharp(sameContext ? previous : null, csFiles, Extract, Owner, cancellationToken);
+        var externNames = csharp.ExternNames;
+        parseErrors.AddRange(csharp.Errors);
 
-        times.Mark($"C# extract ({interop.Count} of {csFiles.Count} extracted)");
+        times.Mark($"C# extract ({csharp.Extracted} of {csFiles.Count} extracted)");
         var rustSources = new System.Collections.Concurrent.ConcurrentDictionary<string, RustSourceFile>(StringComparer.Ordinal);
         Parallel.ForEach(rustFiles, new ParallelOptions { CancellationToken = cancellationToken }, file =>
             rustSources[file.Path] = new RustSourceFile(file.Path, file.Rust(cancellationToken)));
@@ -215,7 +184,7 @@ internal sealed class WorkspaceState
 
         times.Mark("Rust parse");
         var input = new WorkspaceInput(root, config,
-            Updated(previousInput?.CSharpFiles, csSources),
+            csharp.Sources,
             rustSources.ToImmutableDictionary(StringComparer.Ordinal),
             manifests.ToImmutable(), projects.ToImmutable(), skipped.ToImmutable(), parseErrors.ToImmutable())
         {
@@ -223,7 +192,7 @@ internal sealed class WorkspaceState
             CMakeFiles = cmakeFiles.ToImmutable(),
             BuildTreeFiles = buildTreeFiles.ToImmutable(),
             CParser = options.CParser,
-        }.WithOrderFrom(previousInput);
+        }.WithOrderFrom(previousInput, changed);
         var model = SemanticModel.Build(input, previous?.Model, cancellationToken);
         times.Mark("model");
 
@@ -250,26 +219,7 @@ internal sealed class WorkspaceState
             model.Bindings.Length, model.Crates.Sum(c => c.ExportsBySymbol.Count));
         var (findings, baselineInfo) = ConfiguredBaseline.Apply(model.Findings, baseline, config, root);
         times.Mark("baseline");
-        return new WorkspaceState(config, model, status, findings, baselineInfo, configFile, times, files, externNames);
-    }
-
-    /// <summary>
-    /// <paramref name="now"/> as an immutable dictionary, built from <paramref name="before"/> by setting only the entries
-    /// that are other objects and removing the paths that are gone: an edit changes a few entries of thousands.
-    /// </summary>
-    private static ImmutableDictionary<string, CsSourceFile> Updated(ImmutableDictionary<string, CsSourceFile>? before, System.Collections.Concurrent.ConcurrentDictionary<string, CsSourceFile> now)
-    {
-        if (before is null || before.KeyComparer != StringComparer.Ordinal)
-            return now.ToImmutableDictionary(StringComparer.Ordinal);
-        var builder = before.ToBuilder();
-        foreach (var (path, source) in now)
-        {
-            if (!builder.TryGetValue(path, out var was) || !ReferenceEquals(was, source))
-                builder[path] = source;
-        }
-        if (builder.Count != now.Count)
-            builder.RemoveRange([.. builder.Keys.Where(k => !now.ContainsKey(k))]);
-        return builder.ToImmutable();
+        return new WorkspaceState(config, model, status, findings, baselineInfo, configFile, times, files, csharp);
     }
 
     /// <summary>The same project files, each the same parsed object (so the same preprocessor symbols and owners).</summary>

@@ -45,26 +45,65 @@ public sealed record WorkspaceInput(
     /// <summary>The libclang service with its cache across snapshots; null when C/C++ is not analysed.</summary>
     public CParseService? CParser { get; init; }
 
-    // Sorted once per input; keyed by the dictionary it was sorted from, so a `with` copy that replaces it sorts again.
-    // (A reference, so threads reading it never see half of a pair.)
-    private Tuple<ImmutableDictionary<string, CsSourceFile>, ImmutableArray<CsSourceFile>>? _sortedCSharp;
+    // Sorted once per input; keyed by the dictionary it was sorted from, so a `with` copy that replaces it sorts again. (A
+    // reference, so threads reading it never see half of it.)
+    private SortedFiles? _sortedCSharp;
+
+    /// <summary>C# files in path order, and (built on first use, shared while the paths stay the same) each path's position.</summary>
+    private sealed class SortedFiles(ImmutableDictionary<string, CsSourceFile> from, ImmutableArray<CsSourceFile> sorted, SortedFiles? samePaths)
+    {
+        private Dictionary<string, int>? _index = samePaths?._index;
+
+        public ImmutableDictionary<string, CsSourceFile> From { get; } = from;
+        public ImmutableArray<CsSourceFile> Sorted { get; } = sorted;
+
+        public Dictionary<string, int> Index
+        {
+            get
+            {
+                if (_index is { } index)
+                    return index;
+                index = new Dictionary<string, int>(Sorted.Length, StringComparer.Ordinal);
+                for (var i = 0; i < Sorted.Length; i++)
+                    index[Sorted[i].Path] = i;
+                return _index = index;
+            }
+        }
+    }
 
     /// <summary>
     /// Takes the C# file order over from <paramref name="previous"/> (an earlier snapshot's input) when the paths are the
-    /// same — an edit changes files, rarely the list of them — instead of sorting thousands of paths again. Returns this.
+    /// same — an edit changes files, rarely the list of them — instead of sorting thousands of paths again. With
+    /// <paramref name="changed"/> (the paths that may differ) only those entries are looked up. Returns this.
     /// </summary>
-    public WorkspaceInput WithOrderFrom(WorkspaceInput? previous)
+    public WorkspaceInput WithOrderFrom(WorkspaceInput? previous, IReadOnlySet<string>? changed = null)
     {
-        if (previous?._sortedCSharp is not { } cached || !ReferenceEquals(cached.Item1, previous.CSharpFiles) || cached.Item2.Length != CSharpFiles.Count)
+        if (previous?._sortedCSharp is not { } cached || !ReferenceEquals(cached.From, previous.CSharpFiles) || cached.Sorted.Length != CSharpFiles.Count)
             return this;
-        var sorted = new CsSourceFile[cached.Item2.Length];
-        for (var i = 0; i < sorted.Length; i++)
+        var sorted = new CsSourceFile[cached.Sorted.Length];
+        if (changed is not null && changed.Count < sorted.Length / 8)
         {
-            if (!CSharpFiles.TryGetValue(cached.Item2[i].Path, out var file))
-                return this;
-            sorted[i] = file;
+            cached.Sorted.CopyTo(sorted);
+            var index = cached.Index;
+            foreach (var path in changed)
+            {
+                var isNow = CSharpFiles.TryGetValue(path, out var file);
+                if (index.TryGetValue(path, out var at) != isNow)
+                    return this;
+                if (isNow)
+                    sorted[at] = file!;
+            }
         }
-        _sortedCSharp = Tuple.Create(CSharpFiles, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(sorted));
+        else
+        {
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                if (!CSharpFiles.TryGetValue(cached.Sorted[i].Path, out var file))
+                    return this;
+                sorted[i] = file;
+            }
+        }
+        _sortedCSharp = new SortedFiles(CSharpFiles, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(sorted), cached);
         return this;
     }
 
@@ -74,10 +113,10 @@ public sealed record WorkspaceInput(
         get
         {
             var cached = _sortedCSharp;
-            if (cached is not null && ReferenceEquals(cached.Item1, CSharpFiles))
-                return cached.Item2;
+            if (cached is not null && ReferenceEquals(cached.From, CSharpFiles))
+                return cached.Sorted;
             var sorted = CSharpFiles.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToImmutableArray();
-            _sortedCSharp = Tuple.Create(CSharpFiles, sorted);
+            _sortedCSharp = new SortedFiles(CSharpFiles, sorted, null);
             return sorted;
         }
     }
