@@ -23,7 +23,7 @@ internal sealed partial class WorkspaceState
     /// Every C# file. <paramref name="previous"/> (null: none, or extracted in another context — configuration or projects)
     /// lends its result for the same file objects, and for files without interop while the extern names are the same.
     /// </summary>
-    private static CSharpPart ExtractCSharp(WorkspaceState? previous, List<FileState> csFiles, Func<FileState, CsSourceFile> extract,
+    private static CSharpPart ExtractCSharp(WorkspaceState? previous, IEnumerable<FileState> csFiles, Func<FileState, CsSourceFile> extract,
         Func<string, string?> owner, CancellationToken cancellationToken)
     {
         var before = previous?.CSharp.Sources;

@@ -13,9 +13,10 @@ namespace HybridLsp.Ide;
 internal sealed partial class WorkspaceState
 {
     private WorkspaceState(HybridConfig config, SemanticModel model, IndexStatus status, ImmutableArray<Semantics.Rules.Finding> findings, BaselineInfo? baseline, FileState? configFile, PhaseTimes times,
-        ImmutableDictionary<string, FileState> files, CSharpPart csharp)
+        ImmutableDictionary<string, FileState> files, FileKinds kinds, CSharpPart csharp)
     {
         Files = files;
+        Kinds = kinds;
         CSharp = csharp;
         Times = times;
         Config = config;
@@ -28,6 +29,9 @@ internal sealed partial class WorkspaceState
 
     /// <summary>The files this state was built from: a later build reuses what it extracted from the same file objects.</summary>
     private ImmutableDictionary<string, FileState> Files { get; }
+
+    /// <summary>What kind of input each file is (C#, Rust, project, manifest, C/C++, CMake, skipped).</summary>
+    private FileKinds Kinds { get; }
 
     /// <summary>The C# files as extracted, their reported parse errors and the extern names the pre-filter decided with.</summary>
     private CSharpPart CSharp { get; }
@@ -76,80 +80,27 @@ internal sealed partial class WorkspaceState
         var exclude = new GlobMatcher(config.Exclude);
         bool Excluded(string path) => !exclude.IsEmpty && PathUtil.IsUnder(path, configFolder) && exclude.IsMatch(PathUtil.Relative(path, configFolder));
 
-        var skipped = ImmutableArray.CreateBuilder<SkippedFile>();
+        // What kind of input each file is, kept from the previous state for every file the change did not touch.
+        var kinds = previous is not null && changed is not null && ReferenceEquals(previous.Config, config)
+            ? previous.Kinds.Update(files, changed, config, Excluded)
+            : FileKinds.Of(files, config, Excluded);
         var parseErrors = ImmutableDictionary.CreateBuilder<string, ImmutableArray<SyntaxError>>(StringComparer.Ordinal);
-        var projects = ImmutableDictionary.CreateBuilder<string, ProjectFile>(StringComparer.Ordinal);
-        var manifests = ImmutableDictionary.CreateBuilder<string, ManifestFile>(StringComparer.Ordinal);
-        var csFiles = new List<FileState>();
+        parseErrors.AddRange(kinds.ProjectErrors);
+        var projects = kinds.Projects.ToBuilder();
+        var manifests = kinds.Manifests;
         var changedCs = new Dictionary<string, FileState>(StringComparer.Ordinal);
-        var rustFiles = new List<FileState>();
-        var largeRust = new Dictionary<string, FileState>(StringComparer.Ordinal);
-        var cFiles = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        var cmakeFiles = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        var buildTreeFiles = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-
-        // In the dictionary's order: only the skipped files are listed, and they are sorted below.
-        foreach (var (path, file) in files)
+        foreach (var path in changed ?? [])
         {
-            if (Excluded(path))
-                continue;
-            var name = PathUtil.FileName(path);
-            if (file.Text is null)
-            {
-                if (file.Change.UnreadableReason is { } reason)
-                    skipped.Add(new SkippedFile(path, reason));
-                continue;
-            }
-            var tooLarge = !file.Change.IsOpen && file.Text.Length > config.MaxFileSize;
-            if (path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
-            {
-                var project = file.CsProject();
-                projects[path] = new ProjectFile(path, project);
-                if (!project.Errors.IsEmpty)
-                    parseErrors[path] = project.Errors;
-            }
-            else if (name == "Cargo.toml")
-            {
-                var manifest = file.CargoManifest();
-                manifests[path] = new ManifestFile(path, manifest);
-                if (!manifest.Errors.IsEmpty)
-                    parseErrors[path] = manifest.Errors;
-            }
-            else if (path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
-            {
-                if (tooLarge)
-                    skipped.Add(new SkippedFile(path, $"larger than max-file-size ({Megabytes(file.Text.Length)} > {Megabytes(config.MaxFileSize)})"));
-                else
-                {
-                    csFiles.Add(file);
-                    if (changed is not null && changed.Contains(path))
-                        changedCs[path] = file;
-                }
-            }
-            else if (path.EndsWith(".rs", StringComparison.Ordinal))
-            {
-                if (tooLarge)
-                    largeRust[path] = file;
-                else
-                    rustFiles.Add(file);
-            }
-            else if (name == "CMakeLists.txt" || name.EndsWith(".cmake", StringComparison.Ordinal))
-            {
-                cmakeFiles[path] = file.Text;
-            }
-            else if (Syntax.CMake.CMakeBuildTree.IsBuildTreeFile(path))
-            {
-                // A build tree's compile_commands.json and File API reply: read whatever their size, like headers.
-                buildTreeFiles[path] = file.Text;
-            }
-            else if (CLibraryBuilder.IsCFamily(path))
-            {
-                // Headers over max-file-size are still read: generated API headers are large, and libclang reads them anyway.
-                cFiles[path] = file.Text;
-            }
+            if (kinds.CSharp.TryGetValue(path, out var file))
+                changedCs[path] = file;
         }
-
-        skipped.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var rustFiles = kinds.Rust.Values.ToList();
+        var largeRust = kinds.LargeRust;
+        var cFiles = kinds.CFiles;
+        var cmakeFiles = kinds.CMakeFiles;
+        var buildTreeFiles = kinds.BuildTreeFiles;
+        var skipped = ImmutableArray.CreateBuilder<SkippedFile>();
+        skipped.AddRange(kinds.Skipped.Values.OrderBy(f => f.Path, StringComparer.Ordinal));
         times.Mark("sort files");
         // C#: each file belongs to the nearest project above it; its #if symbols are that project's.
         var projectDirs = projects.Keys.Select(p => (Dir: PathUtil.Directory(p), Path: p)).OrderByDescending(p => p.Dir.Length).ToList();
@@ -167,11 +118,11 @@ internal sealed partial class WorkspaceState
             return new CsSourceFile(file.Path, file.CSharp(symbols, cancellationToken), owner);
         }
         var csharp = (sameContext && changed is not null ? UpdateCSharp(previous!, changed, changedCs, Extract, Owner, cancellationToken) : null)
-            ?? ExtractCSharp(sameContext ? previous : null, csFiles, Extract, Owner, cancellationToken);
+            ?? ExtractCSharp(sameContext ? previous : null, kinds.CSharp.Values, Extract, Owner, cancellationToken);
         var externNames = csharp.ExternNames;
         parseErrors.AddRange(csharp.Errors);
 
-        times.Mark($"C# extract ({csharp.Extracted} of {csFiles.Count} extracted)");
+        times.Mark($"C# extract ({csharp.Extracted} of {kinds.CSharp.Count} extracted)");
         var rustSources = new System.Collections.Concurrent.ConcurrentDictionary<string, RustSourceFile>(StringComparer.Ordinal);
         Parallel.ForEach(rustFiles, new ParallelOptions { CancellationToken = cancellationToken }, file =>
             rustSources[file.Path] = new RustSourceFile(file.Path, file.Rust(cancellationToken)));
@@ -186,11 +137,11 @@ internal sealed partial class WorkspaceState
         var input = new WorkspaceInput(root, config,
             csharp.Sources,
             rustSources.ToImmutableDictionary(StringComparer.Ordinal),
-            manifests.ToImmutable(), projects.ToImmutable(), skipped.ToImmutable(), parseErrors.ToImmutable())
+            manifests, projects.ToImmutable(), skipped.ToImmutable(), parseErrors.ToImmutable())
         {
-            CFiles = cFiles.ToImmutable(),
-            CMakeFiles = cmakeFiles.ToImmutable(),
-            BuildTreeFiles = buildTreeFiles.ToImmutable(),
+            CFiles = cFiles,
+            CMakeFiles = cmakeFiles,
+            BuildTreeFiles = buildTreeFiles,
             CParser = options.CParser,
         }.WithOrderFrom(previousInput, changed);
         var model = SemanticModel.Build(input, previous?.Model, cancellationToken);
@@ -219,7 +170,7 @@ internal sealed partial class WorkspaceState
             model.Bindings.Length, model.Crates.Sum(c => c.ExportsBySymbol.Count));
         var (findings, baselineInfo) = ConfiguredBaseline.Apply(model.Findings, baseline, config, root);
         times.Mark("baseline");
-        return new WorkspaceState(config, model, status, findings, baselineInfo, configFile, times, files, csharp);
+        return new WorkspaceState(config, model, status, findings, baselineInfo, configFile, times, files, kinds, csharp);
     }
 
     /// <summary>The same project files, each the same parsed object (so the same preprocessor symbols and owners).</summary>

@@ -283,18 +283,25 @@ public sealed class SemanticModel
         var changedNames = previous is null ? null : ChangedNames(model, previous);
         var bindings = model.Bindings;
         var result = new List<CallSite>(previous?.CallSites.Length ?? 0);
-        var ranges = new Dictionary<string, (int Start, int Count)>(StringComparer.Ordinal);
+        var ranges = new Dictionary<string, (int Start, int Count)>(previous?.CallSiteRanges.Count ?? 0, StringComparer.Ordinal);
         List<CsSourceFile>? rematch = null;
         // First pass: what is taken over, and which files match again.
-        var keptRanges = new List<(CsSourceFile File, (int Start, int Count) Range)>();
-        foreach (var file in input.SortedCSharpFiles)
+        var sorted = input.SortedCSharpFiles;
+        var keptRanges = new List<(CsSourceFile File, (int Start, int Count) Range)>(sorted.Length);
+        // Usually the same paths as before, in the same order: the previous file is then found by position.
+        var before = previous?.Input.SortedCSharpFiles ?? [];
+        var aligned = before.Length == sorted.Length;
+        for (var i = 0; i < sorted.Length; i++)
         {
+            var file = sorted[i];
             var invocations = file.Syntax.Invocations;
             if (invocations.IsEmpty)
                 continue;
-            if (previous is not null && previous.Input.CSharpFiles.TryGetValue(file.Path, out var was)
-                && ReferenceEquals(was.Syntax, file.Syntax) && was.ProjectPath == file.ProjectPath
-                && !AnyCalled(invocations, changedNames!))
+            CsSourceFile? was = null;
+            if (previous is not null && !(aligned && (was = before[i]).Path == file.Path))
+                was = previous.Input.CSharpFiles.GetValueOrDefault(file.Path);
+            if (previous is not null && was is not null && ReferenceEquals(was.Syntax, file.Syntax) && was.ProjectPath == file.ProjectPath
+                && !AnyCalled(file.Syntax, changedNames!))
             {
                 keptRanges.Add((file, previous.CallSiteRanges.GetValueOrDefault(file.Path)));
                 continue;
@@ -351,15 +358,14 @@ public sealed class SemanticModel
         return ([.. result], ranges);
     }
 
-    private static bool AnyCalled(ImmutableArray<CsInvocation> invocations, HashSet<string> names)
+    /// <summary>Whether the file calls any of <paramref name="names"/> (looked up from the smaller side).</summary>
+    private static bool AnyCalled(CsFileSyntax syntax, HashSet<string> names)
     {
         if (names.Count == 0)
             return false;
-        foreach (var invocation in invocations)
-        {
-            if (names.Contains(invocation.Name))
-                return true;
-        }
-        return false;
+        var invoked = syntax.InvokedNames;
+        if (names.Count < invoked.Count)
+            return names.Any(invoked.Contains);
+        return invoked.Any(names.Contains);
     }
 }

@@ -114,4 +114,29 @@ public sealed record CsFileSyntax(
 {
     /// <summary>Every HL code of an active `#pragma warning disable` with its scope (to its `restore` or the end of the file).</summary>
     public ImmutableArray<Suppressions.Suppression> Suppressions { get; init; } = [];
+
+    private HashSet<string>? _invokedNames;
+
+    /// <summary>The distinct names of <see cref="Invocations"/> (computed on first use; the syntax is immutable).</summary>
+    public IReadOnlySet<string> InvokedNames
+    {
+        get
+        {
+            if (_invokedNames is { } names)
+                return names;
+            names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var invocation in Invocations)
+                names.Add(invocation.Name);
+            return _invokedNames = names;
+        }
+    }
+
+    // Equality stays that of the extracted content: the cache above is not part of it.
+    public bool Equals(CsFileSyntax? other) => ReferenceEquals(this, other) || other is not null
+        && Externs == other.Externs && Structs == other.Structs && Enums == other.Enums && Delegates == other.Delegates
+        && Classes == other.Classes && Constants == other.Constants && Invocations == other.Invocations
+        && DisableRuntimeMarshalling == other.DisableRuntimeMarshalling && UsingAliases == other.UsingAliases && Errors == other.Errors
+        && Suppressions == other.Suppressions;
+
+    public override int GetHashCode() => HashCode.Combine(Externs, Structs, Enums, Invocations, Errors);
 }
