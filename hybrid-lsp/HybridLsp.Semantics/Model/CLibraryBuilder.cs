@@ -218,10 +218,12 @@ public static class CLibraryBuilder
             default:
                 yield break;
         }
+        // Errors that follow a header missing for a foreign target (unknown type names, undeclared `std`) are its consequences,
+        // not the user's: the host target, which has every system header, reports the file's real errors.
+        if (MissesHeader(result, isHost))
+            yield break;
         foreach (var error in result.Diagnostics.Where(d => d.Severity >= CSeverity.Error).GroupBy(d => d.Location?.File ?? mainFile).Select(g => g.First()))
         {
-            if (!isHost && error.Message.Contains("file not found", StringComparison.Ordinal))
-                continue;
             var path = error.Location is { } loc && input.CFiles.ContainsKey(loc.File) ? loc.File : mainFile;
             var span = error.Location is { } l && l.File == path ? l.Span : new TextSpan(0, 0);
             if (error.Location is { } u && u.File == umbrellaPath)
@@ -236,6 +238,10 @@ public static class CLibraryBuilder
         }
     }
 
+    /// <summary>A translation unit of a foreign target that could not find a header (a system header the product does not provide for it).</summary>
+    private static bool MissesHeader(CParseResult result, bool isHost) => !isHost && result.FirstError is not null
+        && result.Diagnostics.Any(d => d.Severity >= CSeverity.Error && d.Message.Contains("file not found", StringComparison.Ordinal));
+
     private static CLibraryTarget Combine(CLibrary library, TargetPlatform target, List<CParseResult> results, WorkspaceInput input)
     {
         var parsed = results.Where(r => r.Status == CParseStatus.Parsed).ToList();
@@ -246,7 +252,9 @@ public static class CLibraryBuilder
                 ImmutableDictionary<string, ImmutableArray<CLibraryFunction>>.Empty, ImmutableDictionary<string, CRecord>.Empty, ImmutableDictionary<string, CEnum>.Empty, true);
         }
         var isHost = ClangParser.UsesSystemHeaders(target.Triple);
-        var incomplete = parsed.Count < results.Count || parsed.Any(r => r.FirstError is { } e && (isHost || !e.Message.Contains("file not found", StringComparison.Ordinal)));
+        // A header missing for a foreign target makes the target incomplete too: what it declared (or what a source defines
+        // with its types) may be missing, so a function not found is silence there, not HL1001 (DESIGN §7).
+        var incomplete = parsed.Count < results.Count || parsed.Any(r => r.FirstError is not null);
         var sources = library.Sources.ToHashSet(StringComparer.Ordinal);
         bool Owned(CFunction f) => sources.Contains(f.FullSpan.File) || library.Headers.Contains(f.FullSpan.File)
             || PathUtil.IsUnder(f.FullSpan.File, library.Directory);
