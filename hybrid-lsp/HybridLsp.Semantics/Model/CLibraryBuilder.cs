@@ -62,13 +62,19 @@ public static class CLibraryBuilder
         foreach (var entry in config.Libraries.Values.Where(l => l.CmakeTarget is null && l.Crate is null && !l.Headers.IsDefaultOrEmpty))
             libraries.Add(FromHeaders(entry, input));
 
+        // A library whose inputs are all those of the last build is that build's library (CLibraryReuse).
+        var last = service.LastBuild is { } previous && previous.SameDiscovery(input) ? previous : null;
         var generation = service.BeginBuild();
-        foreach (var library in libraries)
+        var built = new List<(CLibrary Library, ImmutableArray<CParseResult> Results)>(libraries.Count);
+        for (var i = 0; i < libraries.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Index(library, input, service, generation, cancellationToken);
+            var results = Index(libraries[i], input, service, generation, last is null ? null : (fresh, units) => last.Library(i, fresh, units), cancellationToken);
+            libraries[i] = results.Library;
+            built.Add(results);
         }
         service.EndBuild(generation);
+        service.LastBuild = CLibraryReuse.Record(input, built);
         return ([.. libraries], errors.ToImmutable());
     }
 
@@ -108,7 +114,12 @@ public static class CLibraryBuilder
         return new CLibrary(config.Name, config.Name, dirs.FirstOrDefault() ?? input.RootPath, null, config, headersOnly: true, headers, [], isCxx);
     }
 
-    private static void Index(CLibrary library, WorkspaceInput input, CParseService service, long generation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses the library's translation units (through the cache) and combines them per target into <paramref name="library"/>;
+    /// or returns the library <paramref name="reuse"/> gives for the same results, untouched.
+    /// </summary>
+    private static (CLibrary Library, ImmutableArray<CParseResult> Results) Index(CLibrary library, WorkspaceInput input, CParseService service, long generation,
+        Func<CLibrary, IReadOnlyList<CParseResult>, CLibrary?>? reuse, CancellationToken cancellationToken)
     {
         var includeDirs = (library.CMake?.IncludeDirectories ?? [])
             .Concat(library.Config?.Include ?? [])
@@ -169,6 +180,12 @@ public static class CLibraryBuilder
         {
             allResults[item.Target][item.Unit.Path] = service.Parse(Request(item.Unit.Path, item.Unit.Language, item.Target.Triple), generation, cancellationToken);
         });
+        ImmutableArray<CParseResult> ordered = [.. work.Select(item => allResults[item.Target][item.Unit.Path])];
+        if (reuse?.Invoke(library, ordered) is { } same)
+        {
+            service.CountReusedLibrary();
+            return (same, ordered);
+        }
         foreach (var target in input.Config.Targets)
         {
             var results = allResults[target];
@@ -185,6 +202,7 @@ public static class CLibraryBuilder
         library.Targets = targets.ToImmutable();
         library.Problems = [.. problems.Values.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Span.Start)];
         library.Files = [.. files.Order(StringComparer.Ordinal)];
+        return (library, ordered);
     }
 
     /// <summary>
