@@ -182,10 +182,7 @@ public static class CLibraryBuilder
         });
         ImmutableArray<CParseResult> ordered = [.. work.Select(item => allResults[item.Target][item.Unit.Path])];
         if (reuse?.Invoke(library, ordered) is { } same)
-        {
-            service.CountReusedLibrary();
             return (same, ordered);
-        }
         foreach (var target in input.Config.Targets)
         {
             var results = allResults[target];

@@ -25,13 +25,6 @@ public sealed class CParseService(ClangOptions options)
 
     private CLibraryReuse? _lastBuild;
 
-    /// <summary>How many libraries were taken over from the previous build since the service was created (for tests).</summary>
-    public int ReusedLibraryCount => _reusedLibraryCount;
-
-    private int _reusedLibraryCount;
-
-    internal void CountReusedLibrary() => Interlocked.Increment(ref _reusedLibraryCount);
-
     /// <summary>How many translation units were parsed (not served from the cache) since the service was created.</summary>
     public int ParseCount => _parseCount;
 
