@@ -147,4 +147,35 @@ public sealed class CxxStandardHeaderTests
         [rules]
         HL2004 = "off"
         """);
+
+    // <type_traits> is not provided for foreign targets: the static_assert using it fails there, but no declaration a
+    // binding reads depends on it, so the mismatch is still found on all three targets and no HL0003 is reported.
+    [Fact]
+    public void A_missing_header_that_no_binding_depends_on_does_not_silence_the_others() => CheckDiagnostics("""
+        //- /native/shapes/CMakeLists.txt
+        cmake_minimum_required(VERSION 3.16)
+        project(shapes CXX)
+        add_library(shapes SHARED src/shapes.cpp)
+        target_include_directories(shapes PUBLIC include)
+        //- /app/App.csproj
+        <Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>
+        //- /native/shapes/include/shapes.h
+        #pragma once
+        #include <cstdint>
+        #include <type_traits>
+        struct Size { std::int32_t w; std::int32_t h; };
+        static_assert(std::is_standard_layout<Size>::value, "Size crosses the C ABI");
+        extern "C" __attribute__((visibility("default"))) std::int64_t shapes_area(Size size);
+        //- /native/shapes/src/shapes.cpp
+        #include "shapes.h"
+        std::int64_t shapes_area(Size size) { return (std::int64_t)size.w * size.h; }
+        //- /app/Native.cs
+        using System.Runtime.InteropServices;
+        [StructLayout(LayoutKind.Sequential)] struct Size { public int w; public int h; }
+        static partial class Native
+        {
+            [LibraryImport("shapes")] internal static partial int shapes_area(Size size);
+                                                            //^^^ error HL1003: return type of 'shapes_area': C# 'int' (4 bytes, signed) vs C++ 'std::int64_t' (8 bytes, signed) (fix)
+        }
+        """);
 }
