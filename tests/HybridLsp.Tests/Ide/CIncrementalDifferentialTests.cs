@@ -123,10 +123,12 @@ public sealed class CIncrementalDifferentialTests
 
         Assert.Equal(2, after.CLibraries.Length);
         Assert.All(after.CLibraries.Zip(before.CLibraries), p => Assert.Same(p.Second, p.First));
-        // The bindings of the unchanged C# file are the same objects, with the same findings; those of the edited file are new.
+        // The bindings of the unchanged C# file are the same objects (so their findings are taken over); those of the edited
+        // file are new.
         var reused = after.Bindings.Where(b => before.Bindings.Contains(b)).Select(b => b.Method.Name).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(["al_add", "geom_add", "geom_mangled", "geom_move"], reused);
-        Assert.All(after.Bindings.Where(b => before.Bindings.Contains(b)), b => Assert.Equal(before.FindingsByBinding[b], after.FindingsByBinding[b]));
+        var unchanged = $"{Root}/app/GeomNative.cs";
+        Assert.Equal(before.Findings.Where(f => f.Path == unchanged).Select(f => f.Message), after.Findings.Where(f => f.Path == unchanged).Select(f => f.Message));
         Assert.Contains(after.Findings, f => f.Rule.Code == "HL1003" && f.Path == path);
     }
 
