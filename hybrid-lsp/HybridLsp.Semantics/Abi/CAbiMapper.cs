@@ -28,6 +28,8 @@ public sealed class CAbiMapper(Func<string, CRecord?> findRecord, Func<string, C
     {
         if (depth > MaxDepth)
             return new AbiUnknown("type nesting too deep");
+        if (type.IsInvalid)
+            return Invalid(type.Spelling);
         switch (type.Kind)
         {
             case CTypeKind.Void:
@@ -111,10 +113,10 @@ public sealed class CAbiMapper(Func<string, CRecord?> findRecord, Func<string, C
     }
 
     private static readonly System.Text.RegularExpressions.Regex s_fixedWidth =
-        new(@"^(__)?u?int(_least|_fast)?(8|16|32|64)(_t)?$|^(DWORD|ULONG|LONG|INT32|UINT32|INT64|UINT64|LONG32|ULONG32|LONG64|ULONG64|DWORD32|DWORD64)$",
+        new(@"^(__)?u?int(_least|_fast)?(8|16|32|64)(_t)?$|^u?intmax_t$|^(DWORD|ULONG|LONG|INT32|UINT32|INT64|UINT64|LONG32|ULONG32|LONG64|ULONG64|DWORD32|DWORD64)$",
             System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
-    /// <summary>Whether an integer was written through a typedef whose width is fixed on every platform (`int64_t`, `uint32_t`, Win32 `DWORD`).</summary>
+    /// <summary>Whether an integer was written through a typedef whose width is fixed on every platform (`int64_t`, `uint32_t`, `intmax_t`, Win32 `DWORD`).</summary>
     private static bool IsFixedWidth(CType type) => PlatformName(type) is null && type.TypedefChain.Any(s_fixedWidth.IsMatch);
 
     private static int Bytes(CType type, int fallback) => type.Size is > 0 and <= 64 ? (int)type.Size : fallback;
@@ -156,6 +158,8 @@ public sealed class CAbiMapper(Func<string, CRecord?> findRecord, Func<string, C
             return new AbiUnknown($"the definition of '{type.Spelling}' was not found");
         if (!record.IsComplete)
             return new AbiUnknown($"'{record.Name}' is only declared (an opaque type)");
+        if (record.IsInvalid)
+            return Invalid(record.Name);
         if (!_mapping.Add(name))
             return new AbiUnknown($"'{record.Name}' contains itself");
         try
@@ -175,6 +179,8 @@ public sealed class CAbiMapper(Func<string, CRecord?> findRecord, Func<string, C
 
     private AbiStruct MapRecord(CRecord record, int depth)
     {
+        if (record.IsInvalid)
+            return new AbiStruct(record.Name, StructLayout.Unknown(InvalidReason(record.Name)));
         if (record.HasBitFields)
         {
             var bitfield = record.Fields.First(f => f.IsBitField);
@@ -203,6 +209,11 @@ public sealed class CAbiMapper(Func<string, CRecord?> findRecord, Func<string, C
             : [.. e.Constants.Select(c => (c.Name, c.Value >= long.MinValue && c.Value <= long.MaxValue ? (long?)(long)c.Value : null))];
         return new AbiEnum(e?.Name ?? type.Spelling, underlying, members);
     }
+
+    /// <summary>A type clang declared with errors (usually a system header missing for a foreign target): silence, not a guess (DESIGN §5).</summary>
+    private AbiUnknown Invalid(string name) => new(InvalidReason(name));
+
+    private string InvalidReason(string name) => $"'{name}' has errors on {target.Name} (a header missing for this target?)";
 
     public static CallConv Convention(CCallingConvention convention) => convention switch
     {

@@ -16,7 +16,10 @@ namespace HybridLsp.Semantics.Binding;
 ///   enums, delegates or constants on either side, equal classes and aliases) — editing an extern changes none of them;</item>
 /// <item>a binding, when its extern declaration, its project's symbols and the crate it resolved to are reused and the
 ///   crates' names are as before (a missing export or unknown resolution also needs every Rust file under the crate's
-///   directory unchanged; one without a crate, or to a C/C++ library, is always resolved again);</item>
+///   directory unchanged; one without a crate is always resolved again);</item>
+/// <item>a binding to a C/C++ library, when its extern declaration and its project's symbols are reused, the crates' names
+///   are as before (a crate of the same name would win) and every C/C++ library is the previous model's object, in the
+///   same order (<see cref="Model.CLibraryReuse"/>: taken over only when all its inputs and parse results are the same);</item>
 /// <item>a binding's rule findings, when the binding itself is reused (<see cref="RuleRunner"/>);</item>
 /// <item>a file's call sites, when its syntax is unchanged and it calls no name whose bindings changed (<see cref="SemanticModel"/>);</item>
 /// <item>a crate's native rule findings, when the crate is reused and the same entry points of it are bound (<see cref="NativeRules"/>).</item>
@@ -34,6 +37,7 @@ internal sealed class ModelReuse
     private readonly HashSet<RustCrate> _reusedCrates = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<CsSymbols> _reusedSymbols = new(ReferenceEqualityComparer.Instance);
     private bool _sameCrateNames;
+    private bool _sameCLibraries;
 
     private ModelReuse(SemanticModel? previous, WorkspaceInput? input)
     {
@@ -96,6 +100,15 @@ internal sealed class ModelReuse
         _sameCrateNames = before.Length == crates.Length && before.Zip(crates).All(p =>
             p.First.ManifestPath == p.Second.ManifestPath && p.First.LibName == p.Second.LibName
             && p.First.IsCdylib == p.Second.IsCdylib && p.First.PackageName == p.Second.PackageName);
+    }
+
+    /// <summary>Called once the C/C++ libraries are known: bindings to them are reused only when every library is the previous object.</summary>
+    public void CLibrariesBuilt(ImmutableArray<CLibrary> libraries)
+    {
+        if (_previous is null)
+            return;
+        var before = _previous.CLibraries;
+        _sameCLibraries = before.Length == libraries.Length && before.Zip(libraries).All(p => ReferenceEquals(p.First, p.Second));
     }
 
     public CsSymbols? Symbols(string project, IReadOnlyList<CsSourceFile> files)
@@ -168,13 +181,16 @@ internal sealed class ModelReuse
             return false;
         if (old.Crate is not null && !_reusedCrates.Contains(old.Crate))
             return false;
+        // A binding to a C/C++ library depends on that library only (SemanticModel.ResolveC), and on which library the name
+        // finds: the same when every library is the previous object in the same order.
+        if (old.CLibrary is not null)
+            return _sameCLibraries;
         // A missing export or an unknown resolution also depends on the Rust files of the crate's directory outside its
         // module tree (a function defined in a file no `mod` names): reused only when none of them changed either.
         if (old.Resolution is ResolutionKind.MissingExport or ResolutionKind.Unknown && (old.Crate is null || !CrateDirectoryUnchanged(old.Crate)))
             return false;
-        // C/C++ libraries are rebuilt for every snapshot (their parses are cached by CParseService): a binding to one,
-        // or one that a new library could now resolve, is resolved again.
-        return old.CLibrary is null && old.Resolution is not (ResolutionKind.UnresolvedLibrary or ResolutionKind.SystemLibrary);
+        // One that a new library could now resolve is resolved again.
+        return old.Resolution is not (ResolutionKind.UnresolvedLibrary or ResolutionKind.SystemLibrary);
     }
 
     /// <summary>

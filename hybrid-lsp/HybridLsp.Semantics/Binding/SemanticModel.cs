@@ -73,6 +73,7 @@ public sealed class SemanticModel
         model.Times.Mark("crates");
         cancellationToken.ThrowIfCancellationRequested();
         (model.CLibraries, model.CMakeErrors) = CLibraryBuilder.Build(input, cancellationToken);
+        reuse.CLibrariesBuilt(model.CLibraries);
         model.Times.Mark("C libraries");
         cancellationToken.ThrowIfCancellationRequested();
 

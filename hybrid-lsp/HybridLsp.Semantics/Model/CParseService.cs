@@ -20,6 +20,11 @@ public sealed class CParseService(ClangOptions options)
 
     public ClangOptions Options => options;
 
+    /// <summary>The libraries of the last complete build, which the next build may take over (<see cref="CLibraryReuse"/>).</summary>
+    internal CLibraryReuse? LastBuild { get => Volatile.Read(ref _lastBuild); set => Volatile.Write(ref _lastBuild, value); }
+
+    private CLibraryReuse? _lastBuild;
+
     /// <summary>How many translation units were parsed (not served from the cache) since the service was created.</summary>
     public int ParseCount => _parseCount;
 

@@ -22,16 +22,16 @@ internal sealed class CExportView(CLibrary library, string entryPoint) : NativeE
         if (!library.Targets.TryGetValue(target, out var parsed) || !parsed.Parsed)
             return (null, false);
         if (parsed.ExportsBySymbol.TryGetValue(entryPoint, out var function))
-            return (Map(function, parsed, target), false);
+            return (function.Declaration.IsInvalid ? null : Map(function, parsed, target), false);
         return (null, !parsed.Incomplete);
     }
 
     public override NativeSignature? Anywhere(TargetPlatform target)
     {
         if (library.Targets.TryGetValue(target, out var exact) && exact.Parsed)
-            return exact.ExportsBySymbol.TryGetValue(entryPoint, out var f) ? Map(f, exact, target) : null;
+            return exact.ExportsBySymbol.TryGetValue(entryPoint, out var f) && !f.Declaration.IsInvalid ? Map(f, exact, target) : null;
         // A target that was not parsed: the nearest parsed one, with platform-dependent widths taken for this target.
-        var nearest = library.Targets.Values.Where(t => t.Parsed && t.ExportsBySymbol.ContainsKey(entryPoint))
+        var nearest = library.Targets.Values.Where(t => t.Parsed && t.ExportsBySymbol.TryGetValue(entryPoint, out var f) && !f.Declaration.IsInvalid)
             .OrderByDescending(t => t.Target.Arch == target.Arch ? 1 : 0).ThenBy(t => t.Target.Name, StringComparer.Ordinal).FirstOrDefault();
         return nearest is null ? null : Map(nearest.ExportsBySymbol[entryPoint], nearest, target);
     }

@@ -20,6 +20,12 @@ public static class BuiltinHeaders
     /// <summary>Minimal libc headers for foreign targets (wchar.h, stdlib.h, string.h, stdio.h, sys/types.h…).</summary>
     public const string LibcDirectory = Root + "/libc";
 
+    /// <summary>
+    /// The C++ wrappers of the C headers for foreign targets (cstdint, cstddef, climits, cstdlib, cstring, cwchar…): the C
+    /// header plus its std:: using-declarations, as libstdc++ and libc++ write them. C++ translation units only.
+    /// </summary>
+    public const string CxxDirectory = Root + "/cxx";
+
     /// <summary>Minimal Windows SDK type headers (windows.h with BOOL, DWORD, HANDLE, WINAPI…), Windows targets only.</summary>
     public const string WindowsDirectory = Root + "/windows";
 

@@ -56,7 +56,14 @@ public sealed record CFunction(
     bool IsVariadic,
     CCallingConvention CallingConvention,
     CType ReturnType,
-    ImmutableArray<CParameter> Parameters);
+    ImmutableArray<CParameter> Parameters)
+{
+    /// <summary>
+    /// clang declared it with errors, or its return or a parameter type is <see cref="CType.IsInvalid"/>: its signature is a
+    /// recovery guess (a header missing for a foreign target, an unknown type name), not what the compiler would build.
+    /// </summary>
+    public bool IsInvalid { get; init; }
+}
 
 /// <summary>A function parameter; Name is empty when the declaration does not name it.</summary>
 public sealed record CParameter(string Name, CType Type, CSourceSpan? NameSpan);
@@ -83,7 +90,11 @@ public sealed record CRecord(
     long Align,
     bool IsPacked,
     bool HasBitFields,
-    ImmutableArray<CField> Fields);
+    ImmutableArray<CField> Fields)
+{
+    /// <summary>clang declared it with errors, or a field's type is <see cref="CType.IsInvalid"/>: its layout is a recovery guess.</summary>
+    public bool IsInvalid { get; init; }
+}
 
 /// <summary>A field with its offset in bits from the start of the enclosing record.</summary>
 public sealed record CField(string Name, CType Type, long OffsetInBits, bool IsBitField, int BitWidth, CSourceSpan NameSpan);

@@ -49,7 +49,11 @@ public enum CTypeKind
 }
 
 /// <summary>The signature of a function type.</summary>
-public sealed record CFunctionSignature(CType ReturnType, ImmutableArray<CType> Parameters, CCallingConvention CallingConvention, bool IsVariadic);
+public sealed record CFunctionSignature(CType ReturnType, ImmutableArray<CType> Parameters, CCallingConvention CallingConvention, bool IsVariadic)
+{
+    /// <summary>The return or a parameter type is <see cref="CType.IsInvalid"/>.</summary>
+    public bool IsInvalid => ReturnType.IsInvalid || Parameters.Any(p => p.IsInvalid);
+}
 
 /// <summary>
 /// A type with its size and alignment for the parse's target. <see cref="Spelling"/> is the type as written
@@ -87,6 +91,13 @@ public sealed record CType(CTypeKind Kind, string Spelling, long Size, long Alig
 
     /// <summary>FunctionPointer and Function: the signature.</summary>
     public CFunctionSignature? Function { get; init; }
+
+    /// <summary>
+    /// The type, or a typedef, record or enum it is written with, was declared with errors (typically a type from a system
+    /// header missing for a foreign target): clang recovered with a guess (an unknown type name becomes <c>int</c>), so
+    /// neither its kind nor its size is what the target's compiler would see.
+    /// </summary>
+    public bool IsInvalid { get; init; }
 
     /// <summary>Record: false when only forward-declared (an opaque handle type).</summary>
     public bool IsComplete => Size >= 0;

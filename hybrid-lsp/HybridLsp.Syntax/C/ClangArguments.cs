@@ -47,6 +47,12 @@ internal static class ClangArguments
         }
         if (!system)
         {
+            // Like a real C++ standard library, the C++ wrappers come before the C headers they include.
+            if (request.Language == CLanguage.Cxx)
+            {
+                args.Add("-isystem");
+                args.Add(BuiltinHeaders.CxxDirectory);
+            }
             args.Add("-isystem");
             args.Add(BuiltinHeaders.LibcDirectory);
             if (IsWindowsTriple(request.TargetTriple))

@@ -94,6 +94,8 @@ internal sealed unsafe class DeclarationExtractor
             var parameterName = _session.Spelling(argument);
             parameters.Add(new CParameter(parameterName, _types.Read(_api.GetCursorType(argument)), parameterName.Length > 0 ? NameSpan(argument, parameterName) : null));
         }
+        var returnType = _types.Read(_api.GetResultType(type));
+        var parameterList = parameters.MoveToImmutable();
         return new CFunction(
             name,
             Qualify(scope, name),
@@ -109,8 +111,11 @@ internal sealed unsafe class DeclarationExtractor
             dllImport,
             _api.CursorIsVariadic(cursor) != 0,
             TypeReader.CallingConvention(_api.GetFunctionTypeCallingConv(type)),
-            _types.Read(_api.GetResultType(type)),
-            parameters.MoveToImmutable());
+            returnType,
+            parameterList)
+        {
+            IsInvalid = _api.IsInvalidDeclaration(cursor) != 0 || returnType.IsInvalid || parameterList.Any(p => p.Type.IsInvalid),
+        };
     }
 
     private void Record(CXCursor cursor, string scope, CancellationToken cancellationToken)
@@ -145,7 +150,10 @@ internal sealed unsafe class DeclarationExtractor
         var size = _api.TypeGetSizeOf(type);
         var align = _api.TypeGetAlignOf(type);
         var kind = cursor.Kind switch { CursorKind.UnionDecl => CRecordKind.Union, CursorKind.ClassDecl => CRecordKind.Class, _ => CRecordKind.Struct };
-        var record = new CRecord(name, qualified, kind, NameSpan(cursor), isDefinition && size >= 0, size < 0 ? -1 : size, align < 0 ? -1 : align, packed, fields.Any(f => f.IsBitField), fields.ToImmutable());
+        var record = new CRecord(name, qualified, kind, NameSpan(cursor), isDefinition && size >= 0, size < 0 ? -1 : size, align < 0 ? -1 : align, packed, fields.Any(f => f.IsBitField), fields.ToImmutable())
+        {
+            IsInvalid = _api.IsInvalidDeclaration(cursor) != 0 || fields.Any(f => f.Type.IsInvalid),
+        };
         if (_recordIndex.ContainsKey(key))
         {
             _records[existing] = record;

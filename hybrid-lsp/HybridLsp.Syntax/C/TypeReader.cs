@@ -8,6 +8,7 @@ internal sealed unsafe class TypeReader(ClangSession session, CLanguage language
 {
     private const int MaxDepth = 24;
 
+
     // A CXType is (kind, QualType pointer, translation unit): equal values are the same type, so each distinct type
     // is read once per translation unit. Public headers repeat a few types thousands of times.
     private readonly Dictionary<(int, IntPtr, IntPtr), CType> _cache = [];
@@ -48,6 +49,16 @@ internal sealed unsafe class TypeReader(ClangSession session, CLanguage language
         return builder.ToString();
     }
 
+    /// <summary>The last component of a qualified name (<c>std::int64_t</c> → <c>int64_t</c>, qualifiers dropped); null for any other spelling.</summary>
+    private static string? UsingName(string spelling)
+    {
+        var words = spelling.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("const" or "volatile")).ToArray();
+        if (words.Length != 1)
+            return null;
+        var name = words[0][(words[0].LastIndexOf(':') + 1)..];
+        return name.Length > 0 && !char.IsAsciiDigit(name[0]) && name.All(IsIdentifierChar) && words[0].Replace("::", "").All(IsIdentifierChar) ? name : null;
+    }
+
     private static bool IsIdentifierChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
     private CType ReadCore(CXType type, int depth)
@@ -60,6 +71,7 @@ internal sealed unsafe class TypeReader(ClangSession session, CLanguage language
 
         // Look through sugar (typedefs, elaborated `struct x`, attributes), remembering the typedef names.
         var chain = ImmutableArray.CreateBuilder<string>();
+        var invalid = false;
         var current = type;
         for (var guard = 0; guard < 64; guard++)
         {
@@ -67,6 +79,7 @@ internal sealed unsafe class TypeReader(ClangSession session, CLanguage language
             {
                 var declaration = api.GetTypeDeclaration(current);
                 chain.Add(Display(session.Spelling(declaration)));
+                invalid |= api.IsInvalidDeclaration(declaration) != 0;
                 current = api.GetTypedefDeclUnderlyingType(declaration);
             }
             else if (current.Kind == TypeKind.Elaborated)
@@ -76,6 +89,18 @@ internal sealed unsafe class TypeReader(ClangSession session, CLanguage language
             else if (current.Kind == TypeKind.Attributed)
             {
                 current = api.TypeGetModifiedType(current);
+            }
+            else if (current.Kind == TypeKind.Unexposed)
+            {
+                // A C++ using-declaration of a typedef (`namespace std { using ::int64_t; }`, as <cstdint> writes it) is a
+                // UsingType, which libclang neither exposes nor gives a declaration for; it is spelled as the name it brings
+                // in (`std::int64_t`). For builtin types that name is kept (fixed-width and platform-dependent typedefs are
+                // recognised by it); the shape is the canonical type's.
+                var canonical = api.GetCanonicalType(current);
+                if (BuiltinKind(canonical.Kind) != CTypeKind.Unknown && UsingName(session.Spelling(current)) is { } name)
+                    chain.Add(name);
+                current = canonical;
+                break;
             }
             else
             {
@@ -94,6 +119,7 @@ internal sealed unsafe class TypeReader(ClangSession session, CLanguage language
             TypedefChain = chain.ToImmutable(),
             IsConst = isConst,
             IsSigned = IsSignedKind(current.Kind),
+            IsInvalid = invalid,
         };
 
         switch (current.Kind)
@@ -106,23 +132,36 @@ internal sealed unsafe class TypeReader(ClangSession session, CLanguage language
                 var pointee = api.GetPointeeType(current);
                 var function = StripSugar(pointee);
                 if (current.Kind == TypeKind.Pointer && function.Kind is TypeKind.FunctionProto or TypeKind.FunctionNoProto)
-                    return result with { Kind = CTypeKind.FunctionPointer, Function = Signature(function, depth) };
-                return result with { Kind = current.Kind == TypeKind.Pointer ? CTypeKind.Pointer : current.Kind == TypeKind.BlockPointer ? CTypeKind.Other : CTypeKind.Reference, Pointee = Read(pointee, depth + 1) };
+                {
+                    var signature = Signature(function, depth);
+                    return result with { Kind = CTypeKind.FunctionPointer, Function = signature, IsInvalid = invalid || signature.IsInvalid };
+                }
+                var target = Read(pointee, depth + 1);
+                return result with { Kind = current.Kind == TypeKind.Pointer ? CTypeKind.Pointer : current.Kind == TypeKind.BlockPointer ? CTypeKind.Other : CTypeKind.Reference, Pointee = target, IsInvalid = invalid || target.IsInvalid };
             }
             case TypeKind.ConstantArray:
             case TypeKind.IncompleteArray:
             case TypeKind.VariableArray:
-                return result with { Kind = CTypeKind.Array, Element = Read(api.GetArrayElementType(current), depth + 1), ArrayLength = current.Kind == TypeKind.ConstantArray ? api.GetArraySize(current) : -1 };
+            {
+                var element = Read(api.GetArrayElementType(current), depth + 1);
+                return result with { Kind = CTypeKind.Array, Element = element, ArrayLength = current.Kind == TypeKind.ConstantArray ? api.GetArraySize(current) : -1, IsInvalid = invalid || element.IsInvalid };
+            }
             case TypeKind.Record:
-                return result with { Kind = CTypeKind.Record, DeclarationName = DeclarationName(api.GetTypeDeclaration(current), chain) };
+            {
+                var declaration = api.GetTypeDeclaration(current);
+                return result with { Kind = CTypeKind.Record, DeclarationName = DeclarationName(declaration, chain), IsInvalid = invalid || api.IsInvalidDeclaration(declaration) != 0 };
+            }
             case TypeKind.Enum:
             {
                 var declaration = api.GetTypeDeclaration(current);
-                return result with { Kind = CTypeKind.Enum, DeclarationName = DeclarationName(declaration, chain), EnumIntegerType = Read(api.GetEnumDeclIntegerType(declaration), depth + 1) };
+                return result with { Kind = CTypeKind.Enum, DeclarationName = DeclarationName(declaration, chain), EnumIntegerType = Read(api.GetEnumDeclIntegerType(declaration), depth + 1), IsInvalid = invalid || api.IsInvalidDeclaration(declaration) != 0 };
             }
             case TypeKind.FunctionProto:
             case TypeKind.FunctionNoProto:
-                return result with { Kind = CTypeKind.Function, Function = Signature(current, depth) };
+            {
+                var signature = Signature(current, depth);
+                return result with { Kind = CTypeKind.Function, Function = signature, IsInvalid = invalid || signature.IsInvalid };
+            }
             default:
                 return result;
         }

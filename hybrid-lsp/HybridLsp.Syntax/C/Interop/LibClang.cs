@@ -40,6 +40,7 @@ internal sealed unsafe class LibClang
     public readonly delegate* unmanaged<CXCursor, int> GetCursorVisibility;
     public readonly delegate* unmanaged<CXCursor, int> GetCursorLinkage;
     public readonly delegate* unmanaged<CXCursor, uint> CursorIsVariadic;
+    public readonly delegate* unmanaged<CXCursor, uint> IsInvalidDeclaration;
     public readonly delegate* unmanaged<CXCursor, CXType> GetCursorType;
     public readonly delegate* unmanaged<CXCursor, int> CursorGetNumArguments;
     public readonly delegate* unmanaged<CXCursor, uint, CXCursor> CursorGetArgument;
@@ -103,6 +104,7 @@ internal sealed unsafe class LibClang
         GetCursorVisibility = (delegate* unmanaged<CXCursor, int>)Resolve(handle, "clang_getCursorVisibility", missing);
         GetCursorLinkage = (delegate* unmanaged<CXCursor, int>)Resolve(handle, "clang_getCursorLinkage", missing);
         CursorIsVariadic = (delegate* unmanaged<CXCursor, uint>)Resolve(handle, "clang_Cursor_isVariadic", missing);
+        IsInvalidDeclaration = (delegate* unmanaged<CXCursor, uint>)Resolve(handle, "clang_isInvalidDeclaration", missing);
         GetCursorType = (delegate* unmanaged<CXCursor, CXType>)Resolve(handle, "clang_getCursorType", missing);
         CursorGetNumArguments = (delegate* unmanaged<CXCursor, int>)Resolve(handle, "clang_Cursor_getNumArguments", missing);
         CursorGetArgument = (delegate* unmanaged<CXCursor, uint, CXCursor>)Resolve(handle, "clang_Cursor_getArgument", missing);
