@@ -100,16 +100,29 @@ export interface ExtractNextSteps {
     readonly module: string;
     /** Absent when the method's file belongs to no project (nothing to wire). */
     readonly project?: string;
+    /** The extraction wired the module into `project` (or it already was): `dotnet build` builds it, no Wire step is left. */
+    readonly wired: boolean;
 }
 
 /** The next steps of an applied extraction, or undefined when the result is not one (not applied, an older server). */
 export function extractNextSteps(result: unknown): ExtractNextSteps | undefined {
     if (typeof result !== "object" || result === null) return undefined;
-    const r = result as { applied?: unknown; method?: unknown; module?: unknown; project?: unknown };
+    const r = result as { applied?: unknown; method?: unknown; module?: unknown; project?: unknown; wired?: unknown };
     if (r.applied !== true || typeof r.method !== "string" || typeof r.module !== "string" || r.method === "" || r.module === "") return undefined;
+    const wired = r.wired === true;
     return typeof r.project === "string" && r.project !== ""
-        ? { method: r.method, module: r.module, project: r.project }
-        : { method: r.method, module: r.module };
+        ? { method: r.method, module: r.module, project: r.project, wired }
+        : { method: r.method, module: r.module, wired };
+}
+
+export type ExtractNextChoice = "wire" | "build" | "buildAndBenchmark";
+
+/**
+ * What to offer after an extraction: Wire only when the method has a project the extraction did not wire (an untrusted
+ * workspace, `wire: false`, or an older server that never wires), then Build, and Build and Benchmark.
+ */
+export function extractNextChoices(next: ExtractNextSteps): ExtractNextChoice[] {
+    return next.project !== undefined && !next.wired ? ["wire", "build", "buildAndBenchmark"] : ["build", "buildAndBenchmark"];
 }
 
 /**

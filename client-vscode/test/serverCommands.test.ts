@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { serverCommands } from "../src/lspExtTypes";
 import {
-    benchmarkArgs, bindAllArgs, buildArgs, describeFailure, extractArgs, extractNextSteps, isAdvertised, methodDeclarationPosition,
+    benchmarkArgs, bindAllArgs, buildArgs, describeFailure, extractArgs, extractNextChoices, extractNextSteps, isAdvertised, methodDeclarationPosition,
     resultMessage, untrustedMessage,
 } from "../src/serverCommandArgs";
 
@@ -88,8 +88,16 @@ describe("server command failures", () => {
 describe("extract next steps", () => {
     it("an applied extraction names the method, module and project", () => {
         assert.deepEqual(extractNextSteps({ applied: true, method: "Sum", module: "/ws/native/k", project: "/ws/app/App.csproj", message: "x" }),
-            { method: "Sum", module: "/ws/native/k", project: "/ws/app/App.csproj" });
-        assert.deepEqual(extractNextSteps({ applied: true, method: "Sum", module: "/ws/native/k" }), { method: "Sum", module: "/ws/native/k" });
+            { method: "Sum", module: "/ws/native/k", project: "/ws/app/App.csproj", wired: false });
+        assert.deepEqual(extractNextSteps({ applied: true, method: "Sum", module: "/ws/native/k" }), { method: "Sum", module: "/ws/native/k", wired: false });
+        assert.deepEqual(extractNextSteps({ applied: true, method: "Sum", module: "/ws/native/k", project: "/ws/app/App.csproj", wired: true }),
+            { method: "Sum", module: "/ws/native/k", project: "/ws/app/App.csproj", wired: true });
+    });
+
+    it("offers Wire only when the extraction left the project unwired", () => {
+        assert.deepEqual(extractNextChoices({ method: "Sum", module: "/m", project: "/p.csproj", wired: true }), ["build", "buildAndBenchmark"]);
+        assert.deepEqual(extractNextChoices({ method: "Sum", module: "/m", project: "/p.csproj", wired: false }), ["wire", "build", "buildAndBenchmark"]);
+        assert.deepEqual(extractNextChoices({ method: "Sum", module: "/m", wired: false }), ["build", "buildAndBenchmark"]);
     });
 
     it("anything else has no next steps", () => {
