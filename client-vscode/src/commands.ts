@@ -230,7 +230,7 @@ export function benchmark(session: Session): vscode.Disposable {
 }
 
 /** BenchmarkDotNet's default job takes minutes per benchmark; its short in-process job gives rough numbers in seconds. */
-async function pickBenchmarkJob(): Promise<boolean | undefined> {
+export async function pickBenchmarkJob(): Promise<boolean | undefined> {
     const picked = await vscode.window.showQuickPick([
         { label: "Full run", description: "BenchmarkDotNet's default job: reliable numbers, a few minutes", quick: false },
         { label: "Quick run", description: "BenchmarkDotNet's short in-process job: rough numbers, seconds", quick: true },

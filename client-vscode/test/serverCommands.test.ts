@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { serverCommands } from "../src/lspExtTypes";
 import {
-    benchmarkArgs, bindAllArgs, buildArgs, describeFailure, extractArgs, extractNextChoices, extractNextSteps, isAdvertised, methodDeclarationPosition,
+    benchmarkArgs, bindAllArgs, buildArgs, describeFailure, extractArgs, extractNextChoices, extractNextSteps, isAdvertised, methodDeclarationPosition, needsBenchmarkJob, withBenchmarkJob,
     resultMessage, untrustedMessage,
 } from "../src/serverCommandArgs";
 
@@ -82,6 +82,25 @@ describe("server command failures", () => {
         const m = untrustedMessage("Benchmark");
         assert.match(m, /Benchmark is turned off in an untrusted workspace/);
         assert.match(m, /Manage Workspace Trust/);
+    });
+});
+
+describe("benchmark lens job", () => {
+    it("asks for the job only when a benchmark invocation names none", () => {
+        const at = { uri: "file:///ws/a.cs", position: { line: 4, character: 30 } };
+        assert.equal(needsBenchmarkJob("hybridLsp.benchmark", [at]), true);
+        assert.equal(needsBenchmarkJob("hybridLsp.benchmark", [{ ...at, quick: true }]), false);
+        assert.equal(needsBenchmarkJob("hybridLsp.benchmark", [{ ...at, quick: false }]), false);
+        assert.equal(needsBenchmarkJob("hybridLsp.build", [{ module: "/m" }]), false);
+        assert.equal(needsBenchmarkJob("hybridLsp.benchmark", []), false);
+        assert.equal(needsBenchmarkJob("hybridLsp.benchmark", [null]), false);
+    });
+
+    it("adds the chosen job and keeps the rest", () => {
+        const at = { uri: "file:///ws/a.cs", position: { line: 4, character: 30 } };
+        assert.deepEqual(withBenchmarkJob([at], true), [{ ...at, quick: true }]);
+        assert.deepEqual(withBenchmarkJob([at, 2], false), [{ ...at, quick: false }, 2]);
+        assert.deepEqual(at, { uri: "file:///ws/a.cs", position: { line: 4, character: 30 } });
     });
 });
 
