@@ -233,7 +233,6 @@ internal static partial class ExtractToNative
     {
         if (context.Wiring is not { } wiring)
             return new WirePart(null, false, null);
-        var moduleName = PathUtil.FileName(placement.Directory);
         if (project is null)
             return new WirePart(null, false, $"not wired into dotnet build: '{PathUtil.FileName(context.Path)}' belongs to no .csproj");
         var name = PathUtil.FileName(project);
@@ -241,7 +240,7 @@ internal static partial class ExtractToNative
             return new WirePart(null, false, $"not wired into dotnet build: '{project}' is outside the workspace");
         var module = placement.NewModule ?? wiring.ExistingModule(placement.Directory, placement.ModuleName);
         if (module is null)
-            return new WirePart(null, false, $"not wired into dotnet build: '{moduleName}' is no module the workspace builds");
+            return new WirePart(null, false, $"not wired into dotnet build: '{placement.ModuleName}' is no module the workspace builds");
         if (context.TextOf(project) is not { } projectText)
             return new WirePart(null, false, $"not wired into dotnet build: '{name}' is not readable");
         var result = WireNativeBuild.Apply(projectText, project, module);
