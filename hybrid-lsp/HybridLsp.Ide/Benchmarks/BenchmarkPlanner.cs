@@ -98,17 +98,19 @@ internal static partial class BenchmarkPlanner
                 .SelectMany(m => m.Exports.Select(e => (e.Symbol, e.Path)))];
             return b.Resolution == BindingResolution.Resolved && b.Native is { } n && built.Contains((n.Symbol, n.Path));
         }
+        // Indexed once: a binding class of thousands of externs must not cost a scan of the file per method.
+        var byName = methods.ToLookup(m => (m.Container, m.Name));
+        var boundAt = bindings.GroupBy(b => (b.Name, b.Container, b.Span)).ToDictionary(g => g.Key, g => g.First());
+        var bindingsByName = bindings.ToLookup(b => b.Name);
         var lenses = ImmutableArray.CreateBuilder<BenchmarkLens>();
         foreach (var method in methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!method.IsStatic || method.IsGeneric || method.ReflectionContainer.Contains('`') || BenchmarkCode.Classify(method) is null)
                 continue;
-            var inType = methods.Where(m => m.Container == method.Container).ToImmutableArray();
-            var twin = Twin(inType, method.Name + ManagedSuffix, method);
+            var twin = Twin([.. byName[(method.Container, method.Name + ManagedSuffix)]], method.Name + ManagedSuffix, method);
             var pair = twin is { IsStatic: true, IsGeneric: false };
-            var bound = bindings.FirstOrDefault(b => b.Name == method.Name && b.Container == method.Container && b.Span == method.NameSpan);
-            if (bound is not null)
+            if (boundAt.GetValueOrDefault((method.Name, method.Container, method.NameSpan)) is { } bound)
             {
                 if (Built(bound) && (twin is null || pair))
                     lenses.Add(new BenchmarkLens(method.NameSpan, pair ? "Benchmark managed vs native" : "Benchmark native", method.Name, pair));
@@ -116,7 +118,7 @@ internal static partial class BenchmarkPlanner
             }
             if (!pair)
                 continue;
-            var called = method.Invoked.Select(name => bindings.Where(b => b.Name == name).OrderBy(b => b.Container == method.Container ? 0 : 1).FirstOrDefault())
+            var called = method.Invoked.Select(name => bindingsByName[name].OrderBy(b => b.Container == method.Container ? 0 : 1).FirstOrDefault())
                 .FirstOrDefault(b => b is not null);
             if (called is not null && Built(called))
                 lenses.Add(new BenchmarkLens(method.NameSpan, "Benchmark managed vs native", method.Name, Pair: true));

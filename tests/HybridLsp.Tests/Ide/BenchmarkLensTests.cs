@@ -95,4 +95,17 @@ public sealed class BenchmarkLensTests
             """);
         Assert.Contains("mc_square: Benchmark native", lenses);
     }
+
+    [Fact]
+    public void A_binding_class_of_thousands_of_externs_gets_one_lens_each()
+    {
+        var externs = string.Concat(Enumerable.Range(0, 3000).Select(i =>
+            $"    [LibraryImport(\"mathcore\", EntryPoint = \"mc_square\")] internal static partial int Square{i}(int x);\n"));
+        var text = Crates.MathCore + Lib + "//- /app/Native.cs\nusing System.Runtime.InteropServices;\nstatic partial class Native\n{\n" + externs
+            + "    internal static int Square(int x) => Square7(x);\n    internal static int SquareManaged(int x) => x * x;\n}\n";
+        var lenses = Load(Fixtures.Fixture.Parse(text)).BenchmarkLenses("/app/Native.cs", CancellationToken.None);
+        Assert.Equal(3001, lenses.Length);
+        Assert.Equal(3000, lenses.Count(l => l.Title == "Benchmark native"));
+        Assert.Equal("Square", Assert.Single(lenses, l => l.Pair).Method);
+    }
 }
