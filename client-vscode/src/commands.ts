@@ -7,7 +7,7 @@ import { enclosingMethodName, runExtractFlow, type FlowUi } from "./extractFlow"
 import { serverCommands } from "./lspExtTypes";
 import { libraryNames, nativeModules, type ManifestFile, type NativeModule } from "./nativeModules";
 import {
-    benchmarkArgs, bindAllArgs, buildArgs, extractArgs, extractNextSteps, methodDeclarationPosition, untrustedMessage, type ExtractNextSteps,
+    benchmarkArgs, bindAllArgs, buildArgs, extractArgs, extractNextChoices, extractNextSteps, methodDeclarationPosition, untrustedMessage, type ExtractNextChoice, type ExtractNextSteps,
 } from "./serverCommandArgs";
 import { executeServerCommand } from "./serverCommands";
 import { configFileName, starterConfig } from "./starterConfig";
@@ -230,7 +230,7 @@ export function benchmark(session: Session): vscode.Disposable {
 }
 
 /** BenchmarkDotNet's default job takes minutes per benchmark; its short in-process job gives rough numbers in seconds. */
-async function pickBenchmarkJob(): Promise<boolean | undefined> {
+export async function pickBenchmarkJob(): Promise<boolean | undefined> {
     const picked = await vscode.window.showQuickPick([
         { label: "Full run", description: "BenchmarkDotNet's default job: reliable numbers, a few minutes", quick: false },
         { label: "Quick run", description: "BenchmarkDotNet's short in-process job: rough numbers, seconds", quick: true },
@@ -295,16 +295,19 @@ export function extractToNative(session: Session): vscode.Disposable {
 }
 
 /**
- * The rest of the loop after an extraction (issue: build, wire, benchmark): wire the module into `dotnet build`, build
- * it, or build it and benchmark the new method against its managed original. Each is the server's own command.
+ * The rest of the loop after an extraction (issue: build, wire, benchmark): wire the module into `dotnet build` (only
+ * when the extraction did not: the server wires it in the same edit in a trusted workspace), build it, or build it and
+ * benchmark the new method against its managed original. Each is the server's own command.
  */
 async function offerExtractNextSteps(session: Session, uri: vscode.Uri, next: ExtractNextSteps): Promise<void> {
-    const wire = "Wire into dotnet build";
-    const build = "Build";
-    const buildAndBenchmark = "Build and Benchmark";
-    const choices = next.project !== undefined ? [wire, build, buildAndBenchmark] : [build, buildAndBenchmark];
+    const labels: Record<ExtractNextChoice, string> = { wire: "Wire into dotnet build", build: "Build", buildAndBenchmark: "Build and Benchmark" };
+    const wire = labels.wire;
+    const build = labels.build;
+    const buildAndBenchmark = labels.buildAndBenchmark;
+    const choices = extractNextChoices(next).map((c) => labels[c]);
+    const built = next.wired ? " and 'dotnet build' builds it" : "";
     const picked = await vscode.window.showInformationMessage(
-        `HybridLsp: '${next.method}' now calls native code ('${next.method}Managed' keeps the original). Next:`, ...choices);
+        `HybridLsp: '${next.method}' now calls native code ('${next.method}Managed' keeps the original)${built}. Next:`, ...choices);
     if (picked === wire && next.project !== undefined) {
         await executeServerCommand(session, serverCommands.wire, [{ project: next.project, module: next.module }]);
     } else if (picked === build || picked === buildAndBenchmark) {

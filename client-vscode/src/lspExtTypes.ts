@@ -83,6 +83,8 @@ export interface ExtractArgs {
     into?: string;
     /** The native function's name. */
     name?: string;
+    /** False: do not wire the module into the method's project (default: wired in a trusted workspace). */
+    wire?: boolean;
 }
 
 /** The server-side command ids (advertised in `executeCommandProvider.commands`, used by code lenses). */

@@ -1,8 +1,8 @@
 // Arguments for the server's `workspace/executeCommand` commands and the messages for their failures.
 // No 'vscode' import: the commands in commands.ts convert editor state to these plain values.
 
-import type {
-    BenchmarkArgs, BindAllArgs, BuildArgs, ExtractArgs, NativeLanguage, Position, ServerCommand,
+import {
+    serverCommands, type BenchmarkArgs, type BindAllArgs, type BuildArgs, type ExtractArgs, type NativeLanguage, type Position, type ServerCommand,
 } from "./lspExtTypes";
 
 export function buildArgs(module: string, release = false): [BuildArgs] {
@@ -18,6 +18,22 @@ export function benchmarkArgs(uri: string, position: Position, quick = false): [
     const args: BenchmarkArgs = { uri, position: { line: position.line, character: position.character } };
     if (quick) args.quick = true;
     return [args];
+}
+
+/**
+ * A `hybridLsp.benchmark` invocation that does not say which BenchmarkDotNet job to run — a code lens's — so the client
+ * asks first (the default job takes minutes) instead of starting a full run from one click.
+ */
+export function needsBenchmarkJob(command: string, args: readonly unknown[]): boolean {
+    if (command !== serverCommands.benchmark || args.length === 0) return false;
+    const first = args[0];
+    return typeof first === "object" && first !== null && !Array.isArray(first) && !("quick" in first);
+}
+
+/** The same arguments with the chosen job (`quick` only when true, as `benchmarkArgs` writes it). */
+export function withBenchmarkJob(args: readonly unknown[], quick: boolean): unknown[] {
+    const [first, ...rest] = args;
+    return [quick ? { ...(first as object), quick: true } : { ...(first as object), quick: false }, ...rest];
 }
 
 export function extractArgs(uri: string, position: Position, language: NativeLanguage,
@@ -100,16 +116,29 @@ export interface ExtractNextSteps {
     readonly module: string;
     /** Absent when the method's file belongs to no project (nothing to wire). */
     readonly project?: string;
+    /** The extraction wired the module into `project` (or it already was): `dotnet build` builds it, no Wire step is left. */
+    readonly wired: boolean;
 }
 
 /** The next steps of an applied extraction, or undefined when the result is not one (not applied, an older server). */
 export function extractNextSteps(result: unknown): ExtractNextSteps | undefined {
     if (typeof result !== "object" || result === null) return undefined;
-    const r = result as { applied?: unknown; method?: unknown; module?: unknown; project?: unknown };
+    const r = result as { applied?: unknown; method?: unknown; module?: unknown; project?: unknown; wired?: unknown };
     if (r.applied !== true || typeof r.method !== "string" || typeof r.module !== "string" || r.method === "" || r.module === "") return undefined;
+    const wired = r.wired === true;
     return typeof r.project === "string" && r.project !== ""
-        ? { method: r.method, module: r.module, project: r.project }
-        : { method: r.method, module: r.module };
+        ? { method: r.method, module: r.module, project: r.project, wired }
+        : { method: r.method, module: r.module, wired };
+}
+
+export type ExtractNextChoice = "wire" | "build" | "buildAndBenchmark";
+
+/**
+ * What to offer after an extraction: Wire only when the method has a project the extraction did not wire (an untrusted
+ * workspace, `wire: false`, or an older server that never wires), then Build, and Build and Benchmark.
+ */
+export function extractNextChoices(next: ExtractNextSteps): ExtractNextChoice[] {
+    return next.project !== undefined && !next.wired ? ["wire", "build", "buildAndBenchmark"] : ["build", "buildAndBenchmark"];
 }
 
 /**

@@ -17,6 +17,8 @@ import * as config from "./config";
 import * as ext from "./lspExt";
 import { BenchmarkReportPanel } from "./reportPanel";
 import { RestartBudget } from "./restartPolicy";
+import { pickBenchmarkJob } from "./commands";
+import { needsBenchmarkJob, withBenchmarkJob } from "./serverCommandArgs";
 import { executeServerCommand } from "./serverCommands";
 import { StderrClassifier } from "./serverLog";
 import { StatusItem } from "./status";
@@ -170,8 +172,16 @@ export class Session implements vscode.Disposable {
             synchronize: { fileEvents: [vscode.workspace.createFileSystemWatcher(watchedFiles), vscode.workspace.createFileSystemWatcher(watchedBuildTreeReplies)] },
             middleware: {
                 // The server's commands (code lenses use them) go through the same path as the palette commands,
-                // so a failure is a clear message instead of a line in the log only.
-                executeCommand: (command, args) => executeServerCommand(this, command, args),
+                // so a failure is a clear message instead of a line in the log only. A "Benchmark" lens names no job:
+                // ask for a quick or a full run first, as the palette command does.
+                executeCommand: async (command, args) => {
+                    if (needsBenchmarkJob(command, args)) {
+                        const quick = await pickBenchmarkJob();
+                        if (quick === undefined) return undefined;
+                        args = withBenchmarkJob(args, quick);
+                    }
+                    return executeServerCommand(this, command, args);
+                },
             },
             errorHandler: {
                 error: (error, _message, count): ErrorHandlerResult => {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { serverCommands } from "../src/lspExtTypes";
 import {
-    benchmarkArgs, bindAllArgs, buildArgs, describeFailure, extractArgs, extractNextSteps, isAdvertised, methodDeclarationPosition,
+    benchmarkArgs, bindAllArgs, buildArgs, describeFailure, extractArgs, extractNextChoices, extractNextSteps, isAdvertised, methodDeclarationPosition, needsBenchmarkJob, withBenchmarkJob,
     resultMessage, untrustedMessage,
 } from "../src/serverCommandArgs";
 
@@ -85,11 +85,38 @@ describe("server command failures", () => {
     });
 });
 
+describe("benchmark lens job", () => {
+    it("asks for the job only when a benchmark invocation names none", () => {
+        const at = { uri: "file:///ws/a.cs", position: { line: 4, character: 30 } };
+        assert.equal(needsBenchmarkJob("hybridLsp.benchmark", [at]), true);
+        assert.equal(needsBenchmarkJob("hybridLsp.benchmark", [{ ...at, quick: true }]), false);
+        assert.equal(needsBenchmarkJob("hybridLsp.benchmark", [{ ...at, quick: false }]), false);
+        assert.equal(needsBenchmarkJob("hybridLsp.build", [{ module: "/m" }]), false);
+        assert.equal(needsBenchmarkJob("hybridLsp.benchmark", []), false);
+        assert.equal(needsBenchmarkJob("hybridLsp.benchmark", [null]), false);
+    });
+
+    it("adds the chosen job and keeps the rest", () => {
+        const at = { uri: "file:///ws/a.cs", position: { line: 4, character: 30 } };
+        assert.deepEqual(withBenchmarkJob([at], true), [{ ...at, quick: true }]);
+        assert.deepEqual(withBenchmarkJob([at, 2], false), [{ ...at, quick: false }, 2]);
+        assert.deepEqual(at, { uri: "file:///ws/a.cs", position: { line: 4, character: 30 } });
+    });
+});
+
 describe("extract next steps", () => {
     it("an applied extraction names the method, module and project", () => {
         assert.deepEqual(extractNextSteps({ applied: true, method: "Sum", module: "/ws/native/k", project: "/ws/app/App.csproj", message: "x" }),
-            { method: "Sum", module: "/ws/native/k", project: "/ws/app/App.csproj" });
-        assert.deepEqual(extractNextSteps({ applied: true, method: "Sum", module: "/ws/native/k" }), { method: "Sum", module: "/ws/native/k" });
+            { method: "Sum", module: "/ws/native/k", project: "/ws/app/App.csproj", wired: false });
+        assert.deepEqual(extractNextSteps({ applied: true, method: "Sum", module: "/ws/native/k" }), { method: "Sum", module: "/ws/native/k", wired: false });
+        assert.deepEqual(extractNextSteps({ applied: true, method: "Sum", module: "/ws/native/k", project: "/ws/app/App.csproj", wired: true }),
+            { method: "Sum", module: "/ws/native/k", project: "/ws/app/App.csproj", wired: true });
+    });
+
+    it("offers Wire only when the extraction left the project unwired", () => {
+        assert.deepEqual(extractNextChoices({ method: "Sum", module: "/m", project: "/p.csproj", wired: true }), ["build", "buildAndBenchmark"]);
+        assert.deepEqual(extractNextChoices({ method: "Sum", module: "/m", project: "/p.csproj", wired: false }), ["wire", "build", "buildAndBenchmark"]);
+        assert.deepEqual(extractNextChoices({ method: "Sum", module: "/m", wired: false }), ["build", "buildAndBenchmark"]);
     });
 
     it("anything else has no next steps", () => {

@@ -13,4 +13,15 @@ public sealed partial class Analysis
         cancellationToken.ThrowIfCancellationRequested();
         return BenchmarkPlanner.Plan(this, position with { Path = Normalize(position.Path) }, options ?? BenchmarkOptions.Default, cancellationToken);
     }
+
+    /// <summary>
+    /// "Benchmark" lenses in <paramref name="path"/>: on each method with a managed twin `NameManaged` that calls native code
+    /// and on each bound extern, where <see cref="BenchmarkPlan"/> would plan a benchmark (the server runs
+    /// `hybridLsp.benchmark` at the lens).
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<BenchmarkLens> BenchmarkLenses(string path, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return BenchmarkPlanner.Lenses(this, Normalize(path), cancellationToken);
+    }
 }

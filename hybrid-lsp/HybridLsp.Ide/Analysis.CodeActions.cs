@@ -34,7 +34,7 @@ public sealed partial class Analysis
         }
         builder.AddRange(GenerateBinding.At(Model, Normalize(path), range, GetText));
         builder.AddRange(WireActions(Normalize(path), range, cancellationToken));
-        builder.AddRange(Assists.ExtractToNative.Actions(Model, Normalize(path), range, _options.RootPath.Replace('\\', '/'), GetText, Paths));
+        builder.AddRange(Assists.ExtractToNative.Actions(Model, Normalize(path), range, _options.RootPath.Replace('\\', '/'), GetText, Paths, ExtractWiring(cancellationToken)));
         return builder.ToImmutable();
     }
 

@@ -12,6 +12,11 @@ public sealed partial class Analysis
     public ExtractResult ExtractToNative(string path, int offset, ExtractOptions options, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Assists.ExtractToNative.Run(Model, Normalize(path), offset, options, _options.RootPath.Replace('\\', '/'), GetText, Paths.ToHashSet(StringComparer.Ordinal), headerOnly: false);
+        return Assists.ExtractToNative.Run(Model, Normalize(path), offset, options, _options.RootPath.Replace('\\', '/'), GetText, Paths.ToHashSet(StringComparer.Ordinal), headerOnly: false,
+            ExtractWiring(cancellationToken));
     }
+
+    /// <summary>What an extraction needs to wire its module into the method's project: the modules this snapshot builds.</summary>
+    private ExtractWiring ExtractWiring(CancellationToken cancellationToken)
+        => new((directory, name) => FindModules(directory, cancellationToken).FirstOrDefault(m => m.Name == name), CargoTargetDirectory);
 }

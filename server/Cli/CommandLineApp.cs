@@ -75,12 +75,13 @@ public static class CommandLineApp
         var extractInto = new Option<string?>("--into") { Description = "The crate or C++ library folder to put it in (created from a template when it does not exist; default: the one the class binds, else the only one, else a new one)" };
         var extractName = new Option<string?>("--name") { Description = "The exported function's name (default: <library>_<method in snake_case>)" };
         var extractRoot = new Option<string>("--root") { Description = "The workspace folder", DefaultValueFactory = _ => "." };
-        var extract = new Command("extract", "Move a C# method to Rust or C++: translate it, add the binding, and make the C# method call it (the original stays as <Name>Managed)") { extractAt, extractTo, extractInto, extractName, extractRoot };
+        var extractNoWire = new Option<bool>("--no-wire") { Description = "Do not wire the module into the method's .csproj (by default `dotnet build` of it then builds the module, as `hybrid-lsp wire` does)" };
+        var extract = new Command("extract", "Move a C# method to Rust or C++: translate it, add the binding, make the C# method call it (the original stays as <Name>Managed), and wire the module into its project's dotnet build") { extractAt, extractTo, extractInto, extractName, extractRoot, extractNoWire };
         extract.SetAction((result, cancellationToken) =>
         {
             using var writer = new StreamWriter(stdout, new System.Text.UTF8Encoding(false), leaveOpen: true) { AutoFlush = true };
             return Task.FromResult(ExtractVerb.Run(result.GetValue(extractAt)!, result.GetValue(extractTo)!, result.GetValue(extractInto), result.GetValue(extractName),
-                result.GetValue(extractRoot) ?? ".", writer, cancellationToken));
+                result.GetValue(extractRoot) ?? ".", writer, cancellationToken, wire: !result.GetValue(extractNoWire)));
         });
 
         // Which libclang parses C/C++ comes only from the user (DESIGN §7): these flags, else the environment variables.

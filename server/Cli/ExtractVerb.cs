@@ -8,14 +8,15 @@ using Microsoft.Extensions.Logging;
 namespace HybridLsp.Server.Cli;
 
 /// <summary>
-/// `hybrid-lsp extract FILE:LINE --to rust|cpp [--into PATH] [--name NAME] [--root DIR]`: moves the C# method on LINE
-/// (1-based, any line of the method) to native code and writes the edits (docs/extract-to-native.md). New files are
+/// `hybrid-lsp extract FILE:LINE --to rust|cpp [--into PATH] [--name NAME] [--root DIR] [--no-wire]`: moves the C# method
+/// on LINE (1-based, any line of the method) to native code, wires the module into the method's .csproj (unless
+/// `--no-wire`; the command line is the user's own request, so it is trusted) and writes the edits (docs/extract-to-native.md). New files are
 /// created, never overwritten; nothing is written outside the workspace. Exit 0 done, 1 the method cannot move (the
 /// blocking constructs are printed with their lines), 2 bad arguments or a file that changed while it was being edited.
 /// </summary>
 public static class ExtractVerb
 {
-    public static int Run(string location, string language, string? into, string? name, string rootDir, TextWriter stdout, CancellationToken cancellationToken)
+    public static int Run(string location, string language, string? into, string? name, string rootDir, TextWriter stdout, CancellationToken cancellationToken, bool wire = true)
     {
         var colon = location.LastIndexOf(':');
         if (colon <= 0 || !int.TryParse(location[(colon + 1)..], out var line) || line < 1)
@@ -43,7 +44,7 @@ public static class ExtractVerb
         if (LineOffset(text, line) is not { } offset)
             return Fail($"'{location[..colon]}' has no line {line}");
 
-        var result = analysis.ExtractToNative(path, offset, new ExtractOptions(language, into, name), cancellationToken);
+        var result = analysis.ExtractToNative(path, offset, new ExtractOptions(language, into, name) { Wire = wire }, cancellationToken);
         if (result.Action is not { } action)
         {
             Console.Error.WriteLine($"hybrid-lsp: {result.Error}");
@@ -88,7 +89,11 @@ public static class ExtractVerb
         stdout.WriteLine(action.Title);
         foreach (var edit in action.Edits)
             stdout.WriteLine($"  {(edit.Creates ? "created" : "edited ")} {Path.GetRelativePath(root, edit.Path).Replace('\\', '/')}");
-        stdout.WriteLine("Build the native module (hybrid-lsp build) and wire it into the .NET build (hybrid-lsp wire) to run it.");
+        if (result.WireNote is { } note)
+            stdout.WriteLine(char.ToUpperInvariant(note[0]) + note[1..] + ".");
+        stdout.WriteLine(result.Wired
+            ? "Run it with dotnet build/dotnet run; hybrid-lsp build shows the native compiler's messages alone."
+            : "Build the native module (hybrid-lsp build) and wire it into the .NET build (hybrid-lsp wire) to run it.");
         return 0;
     }
 

@@ -28,8 +28,10 @@ public sealed class CommandContext
 
     internal CommandContext(
         string command, ImmutableArray<JsonElement> arguments, ServerSnapshot snapshot, string? root, ClientConnection client,
-        DiagnosticsPublisher publisher, ILogger logger, JsonElement? clientToken, bool canCreateToken, Func<JsonElement, IDisposable> registerCancel)
+        DiagnosticsPublisher publisher, ILogger logger, JsonElement? clientToken, bool canCreateToken, Func<JsonElement, IDisposable> registerCancel,
+        bool trusted = false)
     {
+        Trusted = trusted;
         Command = command;
         Arguments = arguments;
         Snapshot = snapshot;
@@ -54,6 +56,9 @@ public sealed class CommandContext
     public string? Root { get; }
 
     public ClientConnection Client => _client;
+
+    /// <summary>The workspace was trusted when the command started (DESIGN §7): a command that needs no trust may still do more with it.</summary>
+    public bool Trusted { get; }
 
     public ILogger Logger { get; }
 

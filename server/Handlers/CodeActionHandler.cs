@@ -11,7 +11,8 @@ public sealed record CodeActionRequest(CodeActionParams Params) : IRequest<LspCo
 /// Quick fixes, Create native stub and Bind refactorings at a range, and `source.fixAll.hybridLsp` for the file when the
 /// client asks for it. An action that creates a file is left out for clients that cannot apply a `create` operation, and
 /// any action that would write outside the workspace (on real paths) or create a file over an existing one is never
-/// offered, nor one that wires a native build into a project in an untrusted workspace. Clients that resolve edits lazily get the actions without edits, with the data `codeAction/resolve` needs.
+/// offered, nor one that wires a native build into a project in an untrusted workspace (an extraction is offered there without
+/// its wiring: <see cref="CodeAction.Untrusted"/>). Clients that resolve edits lazily get the actions without edits, with the data `codeAction/resolve` needs.
 /// </summary>
 internal sealed class CodeActionHandler(ServerState state) : IRequestHandler<CodeActionRequest, LspCodeAction[]?>
 {
@@ -36,7 +37,9 @@ internal sealed class CodeActionHandler(ServerState state) : IRequestHandler<Cod
         if (FromLsp.KindRequested(CodeActionKinds.QuickFix, only) || FromLsp.KindRequested(CodeActionKinds.Refactor, only) || FromLsp.KindRequested(CodeActionKinds.RefactorExtractNative, only))
         {
             actions.AddRange(snapshot.Analysis.CodeActions(at.Path, at.Span, cancellationToken)
-                .Where(a => FromLsp.KindRequested(a.Kind, only) && (snapshot.CreateFileSupport || !a.Edits.Any(e => e.Creates)) && (trusted || !a.RequiresTrust)
+                .Select(a => trusted || !a.RequiresTrust ? a : a.Untrusted)
+                .OfType<CodeAction>()
+                .Where(a => FromLsp.KindRequested(a.Kind, only) && (snapshot.CreateFileSupport || !a.Edits.Any(e => e.Creates))
                     && (a.DisabledReason is null || snapshot.CodeActionDisabledSupport)
                     && a.Edits.All(e => WorkspaceBoundary.Allows(rootPath, e.Path, e.Creates))));
         }

@@ -36,7 +36,7 @@ internal sealed class ExecuteCommandHandler(
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var context = new CommandContext(
             p.Command, p.Arguments is null ? [] : [.. p.Arguments], state.Snapshot(), state.RootPath, client, publisher,
-            logger, p.WorkDoneToken, state.WorkDoneProgressSupport, token => progressTokens.Register(token, cancel));
+            logger, p.WorkDoneToken, state.WorkDoneProgressSupport, token => progressTokens.Register(token, cancel), state.WorkspaceTrusted);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         logger.LogInformation("{Command} started", p.Command);
         try

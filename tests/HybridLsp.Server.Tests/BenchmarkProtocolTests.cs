@@ -88,4 +88,39 @@ public sealed class BenchmarkProtocolTests
         Assert.Equal("end", progress.Last());
         Assert.Empty(client.Notifications("hybridLsp/benchmarkReport"));
     }
+
+    [Fact]
+    public async Task Benchmark_lenses_on_the_pair_and_the_extern_only_when_trusted()
+    {
+        using var dir = Workspace();
+        dir.Write("app/Pair.cs",
+            "using System.Runtime.InteropServices;\nstatic class Pair\n{\n    [DllImport(\"mathcore\")]\n    private static extern int mc_square(int x);\n\n"
+            + "    internal static int Square(int x) => mc_square(x);\n\n    internal static int SquareManaged(int x) => x * x;\n}\n");
+        var uri = new Uri(Path.Combine(dir.Path, "app", "Pair.cs")).AbsoluteUri;
+        var request = new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } };
+        foreach (var trusted in new[] { true, false })
+        {
+            await using var client = LspClient.Start();
+            await client.InitializeAsync(dir.Path, new JsonObject(), trusted ? Trusted() : null);
+            await Indexed(client);
+            var lenses = (await client.RequestAsync("textDocument/codeLens", request.DeepClone()))["result"]!.AsArray()
+                .Where(l => (string?)l!["command"]?["command"] == "hybridLsp.benchmark").ToList();
+            if (!trusted)
+            {
+                Assert.Empty(lenses);
+                continue;
+            }
+            // The extern (line 4) and the native side of the pair (line 6), not its managed twin; each runs the benchmark
+            // command at the method's name, as the editor's "Benchmark" command would.
+            Assert.Equal([("Benchmark native", 4, 30), ("Benchmark managed vs native", 6, 24)],
+                lenses.Select(l => ((string)l!["command"]!["title"]!, (int)l["range"]!["start"]!["line"]!, (int)l["range"]!["start"]!["character"]!)));
+            foreach (var lens in lenses)
+            {
+                var argument = lens!["command"]!["arguments"]![0]!;
+                Assert.Equal(uri, (string)argument["uri"]!);
+                Assert.Equal(((int)lens["range"]!["start"]!["line"]!, (int)lens["range"]!["start"]!["character"]!),
+                    ((int)argument["position"]!["line"]!, (int)argument["position"]!["character"]!));
+            }
+        }
+    }
 }

@@ -46,7 +46,10 @@ public sealed class ExtractProtocolTests
 
         var result = response["result"]!;
         Assert.True((bool)result["applied"]!, response.ToJsonString());
-        Assert.Equal("Extract 'Sum' to Rust ('kernels_sum' in new crate 'native/kernels')", (string)result["title"]!);
+        // Untrusted (the default here): the same extraction without the MSBuild block, which would run cargo on dotnet build.
+        Assert.Equal("Extract 'Sum' to Rust ('kernels_sum' in new crate 'native/kernels'); not wired into App.csproj: untrusted workspace", (string)result["title"]!);
+        Assert.False((bool)result["wired"]!);
+        Assert.StartsWith("not wired into dotnet build: the workspace is not trusted", (string)result["wireNote"]!, StringComparison.Ordinal);
         // The next steps of the loop: build and benchmark 'Sum', wire the crate into the app's project.
         Assert.Equal("Sum", (string)result["method"]!);
         Assert.Equal(Path.Combine(dir.Path, "native/kernels").Replace('\\', '/'), (string)result["module"]!);
@@ -58,6 +61,79 @@ public sealed class ExtractProtocolTests
         var rewrite = changes.Single(c => ((string?)c!["textDocument"]?["uri"])?.EndsWith("/app/Kernels.cs", StringComparison.Ordinal) == true)!;
         Assert.Equal("SumManaged", (string)rewrite["edits"]![0]!["newText"]!);
         Assert.Contains("return global::KernelsNative.kernels_sum(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), (nuint)data.Length);", (string)rewrite["edits"]![1]!["newText"]!);
+        Assert.DoesNotContain(changes, c => ((string?)c!["textDocument"]?["uri"])?.EndsWith("/App.csproj", StringComparison.Ordinal) == true);
+    }
+
+    private static JsonObject CodeActionsAt(string uri, int line) => new()
+    {
+        ["textDocument"] = new JsonObject { ["uri"] = uri },
+        ["range"] = new JsonObject { ["start"] = new JsonObject { ["line"] = line, ["character"] = 26 }, ["end"] = new JsonObject { ["line"] = line, ["character"] = 26 } },
+        ["context"] = new JsonObject { ["diagnostics"] = new JsonArray(), ["only"] = new JsonArray("refactor.extract") },
+    };
+
+    private static string[] Titles(JsonNode response) => [.. response["result"]!.AsArray().Select(a => (string)a!["title"]!)];
+
+    [Fact]
+    public async Task Trusted_extraction_wires_the_new_crate_into_the_project_in_the_same_edit()
+    {
+        using var dir = Workspace();
+        await using var client = LspClient.Start();
+        client.AnswerServerRequest = m => (string)m["method"]! == "workspace/applyEdit" ? new JsonObject { ["applied"] = true } : null;
+        await client.InitializeAsync(dir.Path, Capabilities(), new JsonObject { ["workspaceTrusted"] = true });
+        var uri = new Uri(Path.Combine(dir.Path, "app/Kernels.cs")).AbsoluteUri;
+
+        // The code actions say what they do about the build: wired when trusted.
+        Assert.Equal(["Extract 'Sum' to Rust ('kernels_sum' in new crate 'native/kernels'), built by App.csproj",
+                      "Extract 'Sum' to C++ ('kernels_sum' in new C++ library 'native/kernels'), built by App.csproj"],
+            Titles(await client.RequestAsync("textDocument/codeAction", CodeActionsAt(uri, 3))));
+
+        var response = await client.RequestAsync("workspace/executeCommand", Extract(uri, 5, "rust"));
+        var result = response["result"]!;
+        Assert.True((bool)result["applied"]!, response.ToJsonString());
+        Assert.Equal("Extract 'Sum' to Rust ('kernels_sum' in new crate 'native/kernels'), built by App.csproj", (string)result["title"]!);
+        Assert.True((bool)result["wired"]!);
+        Assert.Equal("'dotnet build' of App.csproj now builds kernels first and copies its library next to the app", (string)result["wireNote"]!);
+        var changes = client.ServerRequests.Single(r => (string)r["method"]! == "workspace/applyEdit")["params"]!["edit"]!["documentChanges"]!.AsArray();
+        var project = changes.Single(c => ((string?)c!["textDocument"]?["uri"])?.EndsWith("/app/App.csproj", StringComparison.Ordinal) == true)!;
+        var block = (string)project["edits"]![0]!["newText"]!;
+        Assert.Contains("<!-- hybrid-lsp:native-build kernels begin -->", block, StringComparison.Ordinal);
+        Assert.Contains("$([System.IO.Path]::GetFullPath('$(MSBuildProjectDirectory)/../native/kernels'))", block, StringComparison.Ordinal);
+        Assert.Contains("$([System.IO.Path]::GetFullPath('$(MSBuildProjectDirectory)/../native/kernels/target'))", block, StringComparison.Ordinal);
+        Assert.Contains(changes, c => (string?)c!["kind"] == "create" && ((string)c["uri"]!).EndsWith("/native/kernels/Cargo.toml", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Wire_false_leaves_the_project_alone_even_when_trusted()
+    {
+        using var dir = Workspace();
+        await using var client = LspClient.Start();
+        client.AnswerServerRequest = m => (string)m["method"]! == "workspace/applyEdit" ? new JsonObject { ["applied"] = true } : null;
+        await client.InitializeAsync(dir.Path, Capabilities(), new JsonObject { ["workspaceTrusted"] = true });
+        var uri = new Uri(Path.Combine(dir.Path, "app/Kernels.cs")).AbsoluteUri;
+        var request = Extract(uri, 5, "cpp");
+        request["arguments"]![0]!["wire"] = false;
+
+        var result = (await client.RequestAsync("workspace/executeCommand", request))["result"]!;
+        Assert.True((bool)result["applied"]!);
+        Assert.Equal("Extract 'Sum' to C++ ('kernels_sum' in new C++ library 'native/kernels')", (string)result["title"]!);
+        Assert.False((bool)result["wired"]!);
+        Assert.Null(result["wireNote"]);
+        var changes = client.ServerRequests.Single(r => (string)r["method"]! == "workspace/applyEdit")["params"]!["edit"]!["documentChanges"]!.AsArray();
+        Assert.DoesNotContain(changes, c => ((string?)c!["textDocument"]?["uri"])?.EndsWith("/App.csproj", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Untrusted_code_actions_extract_without_wiring_and_say_so()
+    {
+        using var dir = Workspace();
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(dir.Path, Capabilities());
+        var uri = new Uri(Path.Combine(dir.Path, "app/Kernels.cs")).AbsoluteUri;
+        var actions = (await client.RequestAsync("textDocument/codeAction", CodeActionsAt(uri, 3)))["result"]!.AsArray();
+        Assert.Equal(["Extract 'Sum' to Rust ('kernels_sum' in new crate 'native/kernels'); not wired into App.csproj: untrusted workspace",
+                      "Extract 'Sum' to C++ ('kernels_sum' in new C++ library 'native/kernels'); not wired into App.csproj: untrusted workspace"],
+            actions.Select(a => (string)a!["title"]!));
+        Assert.All(actions, a => Assert.DoesNotContain("App.csproj\"", a!.ToJsonString(), StringComparison.Ordinal));
     }
 
     [Fact]

@@ -161,7 +161,7 @@ public sealed class NativeBuildProtocolTests
         foreach (var (file, line) in new[] { ("native/mc/Cargo.toml", 0), ("app/Native.cs", 4) })
         {
             var lenses = (await client.RequestAsync("textDocument/codeLens", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = new Uri(Path.Combine(dir.Path, file)).AbsoluteUri } }))["result"]!.AsArray();
-            var lens = Assert.Single(lenses)!;
+            var lens = Assert.Single(lenses, l => (string)l!["command"]!["command"]! == "hybridLsp.build")!;
             Assert.Equal(("Build mc", "hybridLsp.build", module, line),
                 ((string)lens["command"]!["title"]!, (string)lens["command"]!["command"]!, (string)lens["command"]!["arguments"]![0]!["module"]!, (int)lens["range"]!["start"]!["line"]!));
         }

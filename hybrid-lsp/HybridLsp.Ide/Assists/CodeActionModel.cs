@@ -31,6 +31,13 @@ public sealed record CodeAction(string Title, string Kind, ImmutableArray<string
 
     /// <summary>Offered only in a trusted workspace: applying it makes the next build run project code (wiring a native build into a .csproj).</summary>
     public bool RequiresTrust { get; init; }
+
+    /// <summary>
+    /// For an action that <see cref="RequiresTrust"/>: what to offer instead in an untrusted workspace (the same change
+    /// without its trusted part, e.g. an extraction without wiring the build), or null to offer nothing.
+    /// </summary>
+    public CodeAction? Untrusted { get; init; }
+
     /// <summary>Why the action cannot be applied (LSP `disabled.reason`): it is shown greyed out with this explanation, and has no edits.</summary>
     public string? DisabledReason { get; init; }
 }

@@ -15,7 +15,19 @@ public sealed record ExtractOptions(string Language, string? Into = null, string
 {
     public const string Rust = "rust";
     public const string Cpp = "cpp";
+
+    /// <summary>Also wire the module into the method's project (<see cref="WireNativeBuild"/>) when it does not build it yet.</summary>
+    public bool Wire { get; init; } = true;
+
+    /// <summary>Why an untrusted workspace's extraction leaves the project unwired (DESIGN §7).</summary>
+    public const string UntrustedWireReason = "the workspace is not trusted (a wired project runs cargo or cmake on every dotnet build)";
 }
+
+/// <summary>
+/// How an extraction wires its native module into `dotnet build`, given the modules the workspace knows: the module in a
+/// folder by its name (<see cref="Analysis.FindModules"/>), and cargo's target folder for a crate the edit creates.
+/// </summary>
+internal sealed record ExtractWiring(Func<string, string, BuildableModule?> ExistingModule, Func<string, string> CargoTargetDirectory);
 
 /// <summary>The extraction as one code action, or why there is none: <see cref="Error"/> (with <see cref="Blockers"/> when the method cannot move).</summary>
 public sealed record ExtractResult(CodeAction? Action, string? Error, ImmutableArray<ExtractBlocker> Blockers)
@@ -31,6 +43,12 @@ public sealed record ExtractResult(CodeAction? Action, string? Error, ImmutableA
 
     /// <summary>The .csproj the method's file belongs to (null when none): the project to wire the module into.</summary>
     public string? ProjectPath { get; init; }
+
+    /// <summary>After the edit, `dotnet build` of <see cref="ProjectPath"/> builds the module: the edit wires it, or it was already wired.</summary>
+    public bool Wired { get; init; }
+
+    /// <summary>What the extraction did about wiring, in a sentence ("App.csproj now builds kernels…", or why it is not wired).</summary>
+    public string? WireNote { get; init; }
 }
 
 /// <summary>
@@ -44,10 +62,10 @@ internal static partial class ExtractToNative
 {
     private sealed class PlacementException(string message) : Exception(message);
 
-    private sealed record Context(SemanticModel Model, string Path, string Text, string Root, Func<string, string?> TextOf, HashSet<string> Known, ExtractOptions Options);
+    private sealed record Context(SemanticModel Model, string Path, string Text, string Root, Func<string, string?> TextOf, HashSet<string> Known, ExtractOptions Options, ExtractWiring? Wiring);
 
     /// <summary>The two actions (Rust, C++) offered on a method header; disabled with the reason when the method cannot move or has no place to go.</summary>
-    public static ImmutableArray<CodeAction> Actions(SemanticModel model, string path, TextSpan range, string root, Func<string, string?> textOf, IEnumerable<string> knownPaths)
+    public static ImmutableArray<CodeAction> Actions(SemanticModel model, string path, TextSpan range, string root, Func<string, string?> textOf, IEnumerable<string> knownPaths, ExtractWiring? wiring)
     {
         if (!path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || textOf(path) is not { } text || !text.Contains('(') )
             return [];
@@ -55,7 +73,7 @@ internal static partial class ExtractToNative
         var actions = ImmutableArray.CreateBuilder<CodeAction>();
         foreach (var (language, display) in new[] { (ExtractOptions.Rust, "Rust"), (ExtractOptions.Cpp, "C++") })
         {
-            var result = Run(model, path, range.Start, new ExtractOptions(language), root, textOf, known, headerOnly: true);
+            var result = Run(model, path, range.Start, new ExtractOptions(language), root, textOf, known, headerOnly: true, wiring);
             if (!result.FoundMethod)
                 return [];
             actions.Add(result.Action ?? new CodeAction($"Extract method to {display}", CodeActionKinds.RefactorExtractNative, [], IsPreferred: false, [])
@@ -66,7 +84,8 @@ internal static partial class ExtractToNative
         return actions.ToImmutable();
     }
 
-    public static ExtractResult Run(SemanticModel model, string path, int offset, ExtractOptions options, string root, Func<string, string?> textOf, IReadOnlySet<string> known, bool headerOnly)
+    /// <param name="wiring">Null: the edit never wires the build (as with <see cref="ExtractOptions.Wire"/> false).</param>
+    public static ExtractResult Run(SemanticModel model, string path, int offset, ExtractOptions options, string root, Func<string, string?> textOf, IReadOnlySet<string> known, bool headerOnly, ExtractWiring? wiring)
     {
         if (textOf(path) is not { } text)
             return new ExtractResult(null, $"'{path}' is not a file of the workspace", []);
@@ -87,14 +106,16 @@ internal static partial class ExtractToNative
         }
         try
         {
-            var context = new Context(model, path, text, root.TrimEnd('/'), textOf, [.. known], options);
-            var (action, directory) = Build(context, method, nmethod, display);
+            var context = new Context(model, path, text, root.TrimEnd('/'), textOf, [.. known], options, options.Wire ? wiring : null);
+            var (action, directory, wire) = Build(context, method, nmethod, display);
             return new ExtractResult(action, null, [])
             {
                 FoundMethod = true,
                 MethodName = nmethod.Name,
                 ModuleDirectory = directory,
                 ProjectPath = model.Input.CSharpFiles.GetValueOrDefault(path)?.ProjectPath,
+                Wired = wire.Wired,
+                WireNote = wire.Note,
             };
         }
         catch (PlacementException e)
@@ -119,9 +140,15 @@ internal static partial class ExtractToNative
     }
 
     /// <param name="Directory">The crate or library folder the function goes into (what `hybridLsp.build` and wire take).</param>
-    private sealed record Placement(string LibraryName, Func<Binding, bool> BindsLibrary, ImmutableArray<FileEdit> Edits, string Where, string Directory);
+    /// <param name="ModuleName">The module's name as <see cref="BuildableModule.Name"/> has it (package name, CMake target).</param>
+    /// <param name="NewModule">The module the edit creates (not yet known to the workspace), else null.</param>
+    private sealed record Placement(string LibraryName, Func<Binding, bool> BindsLibrary, ImmutableArray<FileEdit> Edits, string Where, string Directory,
+        string ModuleName, BuildableModule? NewModule);
 
-    private static (CodeAction Action, string Directory) Build(Context context, MethodDeclarationSyntax method, NMethod nmethod, string display)
+    /// <summary>The wiring part of an extraction: the project edit (null: none), whether the project builds the module afterwards, and what happened.</summary>
+    private sealed record WirePart(FileEdit? Edit, bool Wired, string? Note);
+
+    private static (CodeAction Action, string Directory, WirePart Wire) Build(Context context, MethodDeclarationSyntax method, NMethod nmethod, string display)
     {
         var container = method.Parent as TypeDeclarationSyntax ?? throw new PlacementException("the method is not in a type");
         var managedName = nmethod.Name + "Managed";
@@ -180,8 +207,48 @@ internal static partial class ExtractToNative
             if (!(PathUtil.IsUnder(path, context.Root) || context.Root == ""))
                 throw new PlacementException($"'{path}' is outside the workspace");
         }
-        var all = edits.Select(p => new FileEdit(p.Key, [.. p.Value.OrderBy(e => e.Span.Start)])).Concat(creates).OrderBy(e => e.Path, StringComparer.Ordinal).ToImmutableArray();
-        return (new CodeAction($"Extract '{nmethod.Name}' to {display} ('{exportName}' in {placement.Where})", CodeActionKinds.RefactorExtractNative, [], IsPreferred: false, all), placement.Directory);
+        ImmutableArray<FileEdit> All() => [.. edits.Select(p => new FileEdit(p.Key, [.. p.Value.OrderBy(e => e.Span.Start)])).Concat(creates).OrderBy(e => e.Path, StringComparer.Ordinal)];
+        var title = $"Extract '{nmethod.Name}' to {display} ('{exportName}' in {placement.Where})";
+        var unwired = All();
+        var wire = Wire(context, placement, csFile?.ProjectPath);
+        if (wire.Edit is not { } wireEdit)
+            return (new CodeAction(title, CodeActionKinds.RefactorExtractNative, [], IsPreferred: false, unwired), placement.Directory, wire);
+        // The wired edit makes the next `dotnet build` run cargo or cmake: it needs trust (DESIGN §7). An untrusted
+        // workspace gets the same extraction without the project edit, and its title says so.
+        Add(wireEdit);
+        var project = PathUtil.FileName(wireEdit.Path);
+        return (new CodeAction($"{title}, built by {project}", CodeActionKinds.RefactorExtractNative, [], IsPreferred: false, All())
+        {
+            RequiresTrust = true,
+            Untrusted = new CodeAction($"{title}; not wired into {project}: untrusted workspace", CodeActionKinds.RefactorExtractNative, [], IsPreferred: false, unwired),
+        }, placement.Directory, wire);
+    }
+
+    /// <summary>
+    /// The MSBuild block that makes the method's project build the module (<see cref="WireNativeBuild"/>), when it does not
+    /// already; a module the edit creates is wired as the workspace will see it once created. What cannot be wired leaves
+    /// the extraction as it is, with the reason.
+    /// </summary>
+    private static WirePart Wire(Context context, Placement placement, string? project)
+    {
+        if (context.Wiring is not { } wiring)
+            return new WirePart(null, false, null);
+        if (project is null)
+            return new WirePart(null, false, $"not wired into dotnet build: '{PathUtil.FileName(context.Path)}' belongs to no .csproj");
+        var name = PathUtil.FileName(project);
+        if (!(PathUtil.IsUnder(project, context.Root) || context.Root == ""))
+            return new WirePart(null, false, $"not wired into dotnet build: '{project}' is outside the workspace");
+        var module = placement.NewModule ?? wiring.ExistingModule(placement.Directory, placement.ModuleName);
+        if (module is null)
+            return new WirePart(null, false, $"not wired into dotnet build: '{placement.ModuleName}' is no module the workspace builds");
+        if (context.TextOf(project) is not { } projectText)
+            return new WirePart(null, false, $"not wired into dotnet build: '{name}' is not readable");
+        var result = WireNativeBuild.Apply(projectText, project, module);
+        if (result.Error is { } error)
+            return new WirePart(null, false, $"not wired into dotnet build: {error}");
+        return result.Changed
+            ? new WirePart(new FileEdit(project, result.Edits), true, $"'dotnet build' of {name} now builds {module.Name} first and copies its library next to the app")
+            : new WirePart(null, true, $"{name} already builds {module.Name}");
     }
 
     // ---------------------------------------------------------------- Rust
@@ -231,7 +298,8 @@ internal static partial class ExtractToNative
             }
             items.Append(RustWriter.Function(method, name, edition2024, Origin(className, method)));
             var edit = CreateRustFunction.AppendItem(rootText, items.ToString().TrimEnd('\n'));
-            return new Placement(crate.LibName, b => b.Crate == crate, [new FileEdit(crate.LibRoot, [edit])], $"crate '{crate.PackageName ?? crate.LibName}'", crate.Directory);
+            return new Placement(crate.LibName, b => b.Crate == crate, [new FileEdit(crate.LibRoot, [edit])], $"crate '{crate.PackageName ?? crate.LibName}'", crate.Directory,
+                crate.PackageName ?? crate.LibName, null);
         }
 
         var crateName = newFolder is not null ? PathUtil.FileName(newFolder) : Names.Snake(className).Trim('_');
@@ -257,7 +325,11 @@ internal static partial class ExtractToNative
                 edits.Add(edit);
         }
         var libName = crateName;
-        return new Placement(libName, b => b.Library is { } l && LibraryNames.Normalize(l) == libName, edits.ToImmutable(), $"new crate '{PathUtil.Relative(directory, context.Root)}'", directory);
+        var newModule = context.Wiring is { } wiring
+            ? new BuildableModule(BuildSystem.Cargo, crateName, directory, directory, directory + "/Cargo.toml", crateName, IsLoadable: true, [], wiring.CargoTargetDirectory(directory))
+            : null;
+        return new Placement(libName, b => b.Library is { } l && LibraryNames.Normalize(l) == libName, edits.ToImmutable(), $"new crate '{PathUtil.Relative(directory, context.Root)}'", directory,
+            crateName, newModule);
     }
 
     // ---------------------------------------------------------------- C++
@@ -309,7 +381,7 @@ internal static partial class ExtractToNative
             var headerEdit = new TextEdit(new TextSpan(close.Index, 0), Newlines(declarations.ToString(), headerText));
             var sourceEdit = CreateRustFunction.AppendItem(sourceText, CppWriter.Includes + "\n" + definition.TrimEnd('\n'));
             return new Placement(library.LoaderName, b => b.CLibrary == library, [new FileEdit(header, [headerEdit]), new FileEdit(source, [sourceEdit])],
-                $"C++ library '{library.Name}'", library.Directory);
+                $"C++ library '{library.Name}'", library.Directory, library.Name, null);
         }
 
         var libName = newFolder is not null ? PathUtil.FileName(newFolder) : Names.Snake(className).Trim('_');
@@ -329,7 +401,10 @@ internal static partial class ExtractToNative
             context.Known.Contains);
         if (!rendering.Succeeded)
             throw new PlacementException(rendering.Error!);
-        return new Placement(libName, b => b.Library is { } l && LibraryNames.Normalize(l) == libName, rendering.Files, $"new C++ library '{PathUtil.Relative(directory, context.Root)}'", directory);
+        // The template is a CMake project of its own (configured in its folder), building lib<name>.so into <folder>/build.
+        var module = new BuildableModule(BuildSystem.CMake, libName, directory, directory, directory + "/CMakeLists.txt", libName, IsLoadable: true, [], directory + "/build");
+        return new Placement(libName, b => b.Library is { } l && LibraryNames.Normalize(l) == libName, rendering.Files, $"new C++ library '{PathUtil.Relative(directory, context.Root)}'", directory,
+            libName, module);
     }
 
     // ---------------------------------------------------------------- C#

@@ -49,6 +49,10 @@ public sealed record BenchmarkPlan(
 /// <summary>A plan, or why there is none (a sentence for the user).</summary>
 public sealed record BenchmarkPlanResult(BenchmarkPlan? Plan, string? Error);
 
+/// <summary>A "Benchmark" code lens on a method's name: the server turns it into `hybridLsp.benchmark` at <see cref="Span"/>'s start.</summary>
+/// <param name="Pair">A method `Name` with its managed twin `NameManaged` (managed vs native); false: a bound extern alone.</param>
+public sealed record BenchmarkLens(Syntax.Text.TextSpan Span, string Title, string Method, bool Pair);
+
 /// <summary>One row BenchmarkDotNet measured: the benchmark method, its parameters, and its statistics.</summary>
 /// <param name="Ratio">BenchmarkDotNet's Ratio column against the baseline (the managed side); null when it wrote none.</param>
 /// <param name="AllocatedBytes">Managed bytes allocated per operation (MemoryDiagnoser); null when not measured.</param>

@@ -76,6 +76,56 @@ internal static partial class BenchmarkPlanner
             $"{root}/{BenchmarksFolder}/{projectName}", projectName, members), null);
     }
 
+    /// <summary>
+    /// "Benchmark" lenses in a C# file: on each method `Name` with a managed twin `NameManaged` that calls a bound extern of
+    /// the file (what extraction leaves), and on each bound extern, wherever <see cref="Plan"/> would plan that method — the
+    /// same checks (static, not generic, a supported signature, an export built by a Cargo.toml or CMakeLists.txt of the
+    /// workspace, a .csproj above the file), computed once per file rather than once per method.
+    /// </summary>
+    public static ImmutableArray<BenchmarkLens> Lenses(Analysis analysis, string path, CancellationToken cancellationToken)
+    {
+        if (!path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || analysis.GetText(path) is not { } text)
+            return [];
+        var bindings = analysis.Bindings(cancellationToken).Where(b => b.Path == path).ToImmutableArray();
+        if (bindings.IsEmpty || CSharpProjectOf(analysis, path) is null)
+            return [];
+        var methods = CsMethodReader.Read(text, cancellationToken);
+        HashSet<(string Symbol, string Path)>? built = null;
+        bool Built(BindingInfo b)
+        {
+            built ??= [.. analysis.TargetNames.SelectMany(t => analysis.NativeModules(t, cancellationToken))
+                .Where(m => m.ManifestPath.EndsWith("Cargo.toml", StringComparison.Ordinal) || m.ManifestPath.EndsWith("CMakeLists.txt", StringComparison.Ordinal))
+                .SelectMany(m => m.Exports.Select(e => (e.Symbol, e.Path)))];
+            return b.Resolution == BindingResolution.Resolved && b.Native is { } n && built.Contains((n.Symbol, n.Path));
+        }
+        // Indexed once: a binding class of thousands of externs must not cost a scan of the file per method.
+        var byName = methods.ToLookup(m => (m.Container, m.Name));
+        var boundAt = bindings.GroupBy(b => (b.Name, b.Container, b.Span)).ToDictionary(g => g.Key, g => g.First());
+        var bindingsByName = bindings.ToLookup(b => b.Name);
+        var lenses = ImmutableArray.CreateBuilder<BenchmarkLens>();
+        foreach (var method in methods)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!method.IsStatic || method.IsGeneric || method.ReflectionContainer.Contains('`') || BenchmarkCode.Classify(method) is null)
+                continue;
+            var twin = Twin([.. byName[(method.Container, method.Name + ManagedSuffix)]], method.Name + ManagedSuffix, method);
+            var pair = twin is { IsStatic: true, IsGeneric: false };
+            if (boundAt.GetValueOrDefault((method.Name, method.Container, method.NameSpan)) is { } bound)
+            {
+                if (Built(bound) && (twin is null || pair))
+                    lenses.Add(new BenchmarkLens(method.NameSpan, pair ? "Benchmark managed vs native" : "Benchmark native", method.Name, pair));
+                continue;
+            }
+            if (!pair)
+                continue;
+            var called = method.Invoked.Select(name => bindingsByName[name].OrderBy(b => b.Container == method.Container ? 0 : 1).FirstOrDefault())
+                .FirstOrDefault(b => b is not null);
+            if (called is not null && Built(called))
+                lenses.Add(new BenchmarkLens(method.NameSpan, "Benchmark managed vs native", method.Name, Pair: true));
+        }
+        return lenses.ToImmutable();
+    }
+
     /// <summary>A static method named <paramref name="name"/> with the same parameter and return types as <paramref name="other"/>.</summary>
     private static CsMethodSignature? Twin(ImmutableArray<CsMethodSignature> inType, string name, CsMethodSignature other) =>
         inType.FirstOrDefault(m => m.Name == name && !ReferenceEquals(m, other) && m.ReturnTypeText == other.ReturnTypeText

@@ -281,6 +281,8 @@ public sealed class BenchmarkPlanTests
         Assert.Contains("<ProjectReference Include=\"../../../app/App.csproj\" />", csproj, StringComparison.Ordinal);
         Assert.Contains("<None Include=\"$(MSBuildThisFileDirectory)../../../native/mathcore/target/release/libmathcore.so\" Link=\"libmathcore.so\"", csproj, StringComparison.Ordinal);
         Assert.Contains("<PackageReference Include=\"BenchmarkDotNet\" Version=\"0.15.8\" />", csproj, StringComparison.Ordinal);
+        // A pinned version restores even where the workspace manages versions centrally (BenchmarkCpmOracleTests).
+        Assert.Contains("<ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>", csproj, StringComparison.Ordinal);
         var program = files["/.hybrid-lsp/benchmarks/Native.mc_square.Benchmarks/Program.cs"];
         Assert.StartsWith("// mc_square: native (mc_square)\n", program, StringComparison.Ordinal);
         Assert.Contains("public unsafe class ManagedVsNative\n{\n    private const string AssemblyName = \"App\";", program, StringComparison.Ordinal);
