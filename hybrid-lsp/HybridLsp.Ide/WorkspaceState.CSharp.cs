@@ -30,49 +30,47 @@ internal sealed partial class WorkspaceState
         CsSourceFile? Reused(FileState file) =>
             previous is not null && previous.Files.TryGetValue(file.Path, out var was) && ReferenceEquals(was, file)
             && before!.TryGetValue(file.Path, out var source) ? source : null;
-        var sources = new ConcurrentDictionary<string, CsSourceFile>(StringComparer.Ordinal);
-        var interop = new List<FileState>();
-        var plain = new List<FileState>();
-        foreach (var file in csFiles)
+        // Results by position (no shared dictionary for thousands of parallel writers).
+        var files = csFiles.ToList();
+        var sources = new CsSourceFile?[files.Count];
+        var interop = new List<int>();
+        var plain = new List<int>();
+        for (var i = 0; i < files.Count; i++)
         {
-            if (!file.MayDeclareInterop)
-                plain.Add(file);
-            else if (Reused(file) is { } source)
-                sources[file.Path] = source;
-            else
-                interop.Add(file);
+            if (!files[i].MayDeclareInterop)
+                plain.Add(i);
+            else if ((sources[i] = Reused(files[i])) is null)
+                interop.Add(i);
         }
-        Parallel.ForEach(interop, new ParallelOptions { CancellationToken = cancellationToken }, file => sources[file.Path] = extract(file));
+        Parallel.ForEach(interop, new ParallelOptions { CancellationToken = cancellationToken }, i => sources[i] = extract(files[i]));
         HashSet<string>? externNames = null;
         var extracted = interop.Count;
         if (plain.Count > 0)
         {
             externNames = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var source in sources.Values)
+            foreach (var source in sources)
             {
-                foreach (var method in source.Syntax.Externs)
+                foreach (var method in source?.Syntax.Externs ?? [])
                     externNames.Add(method.Name);
             }
             var sameNames = previous?.CSharp.ExternNames is { } names && names.SetEquals(externNames);
-            var decide = new List<FileState>();
-            foreach (var file in plain)
+            var decide = new List<int>();
+            foreach (var i in plain)
             {
-                if (sameNames && Reused(file) is { } source)
-                    sources[file.Path] = source;
-                else
-                    decide.Add(file);
+                if (!sameNames || (sources[i] = Reused(files[i])) is null)
+                    decide.Add(i);
             }
-            Parallel.ForEach(decide, new ParallelOptions { CancellationToken = cancellationToken }, file =>
-                sources[file.Path] = file.MayCall(externNames) ? extract(file) : new CsSourceFile(file.Path, CsExtractor.Empty, owner(file.Path)));
+            Parallel.ForEach(decide, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+                sources[i] = files[i].MayCall(externNames) ? extract(files[i]) : new CsSourceFile(files[i].Path, CsExtractor.Empty, owner(files[i].Path)));
             extracted += decide.Count;
         }
         var errors = ImmutableDictionary.CreateBuilder<string, ImmutableArray<SyntaxError>>(StringComparer.Ordinal);
-        foreach (var source in sources.Values)
+        foreach (var source in sources)
         {
-            if (ReportedErrors(source) is { } reported)
-                errors[source.Path] = reported;
+            if (ReportedErrors(source!) is { } reported)
+                errors[source!.Path] = reported;
         }
-        return new CSharpPart(Updated(before, sources), errors.ToImmutable(), externNames, extracted);
+        return new CSharpPart(Updated(before, sources!), errors.ToImmutable(), externNames, extracted);
     }
 
     /// <summary>
@@ -148,18 +146,21 @@ internal sealed partial class WorkspaceState
     /// <paramref name="now"/> as an immutable dictionary, built from <paramref name="before"/> by setting only the entries
     /// that are other objects and removing the paths that are gone: an edit changes a few entries of thousands.
     /// </summary>
-    private static ImmutableDictionary<string, CsSourceFile> Updated(ImmutableDictionary<string, CsSourceFile>? before, ConcurrentDictionary<string, CsSourceFile> now)
+    private static ImmutableDictionary<string, CsSourceFile> Updated(ImmutableDictionary<string, CsSourceFile>? before, CsSourceFile[] now)
     {
-        if (before is null || before.KeyComparer != StringComparer.Ordinal)
-            return now.ToImmutableDictionary(StringComparer.Ordinal);
-        var builder = before.ToBuilder();
-        foreach (var (path, source) in now)
+        var builder = before is not null && before.KeyComparer == StringComparer.Ordinal
+            ? before.ToBuilder()
+            : ImmutableDictionary.CreateBuilder<string, CsSourceFile>(StringComparer.Ordinal);
+        foreach (var source in now)
         {
-            if (!builder.TryGetValue(path, out var was) || !ReferenceEquals(was, source))
-                builder[path] = source;
+            if (!builder.TryGetValue(source.Path, out var was) || !ReferenceEquals(was, source))
+                builder[source.Path] = source;
         }
-        if (builder.Count != now.Count)
-            builder.RemoveRange([.. builder.Keys.Where(k => !now.ContainsKey(k))]);
+        if (builder.Count != now.Length)
+        {
+            var paths = now.Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
+            builder.RemoveRange([.. builder.Keys.Where(k => !paths.Contains(k))]);
+        }
         return builder.ToImmutable();
     }
 }

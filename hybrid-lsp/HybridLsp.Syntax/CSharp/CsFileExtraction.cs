@@ -411,7 +411,7 @@ internal sealed class CsFileExtraction(bool collectInvocations, CancellationToke
                 break;
             case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access:
                 name = access.Name.Identifier;
-                qualifier = CsValueReader.DottedName(access.Expression) is { } parts ? string.Join(".", parts) : Truncate(access.Expression.Span);
+                qualifier = CsValueReader.DottedText(access.Expression) ?? Truncate(access.Expression.Span);
                 break;
             default:
                 return;

@@ -74,20 +74,32 @@ internal static class CsValueReader
         return null;
     }
 
-    private static bool AddParts(ExpressionSyntax expression, ImmutableArray<string>.Builder parts, int depth)
+    /// <summary>
+    /// A dotted name as text (`A.B.C`; `global::` dropped), or null for anything else; allocates only for a name of two or
+    /// more parts (a call's receiver is read this way for every call of a file).
+    /// </summary>
+    public static string? DottedText(ExpressionSyntax expression)
+    {
+        if (expression is IdentifierNameSyntax { Identifier.IsMissing: false } identifier)
+            return identifier.Identifier.ValueText;
+        return AddParts(expression, null, 0) && DottedName(expression) is { } parts ? string.Join(".", parts) : null;
+    }
+
+    /// <summary>Adds the parts of a dotted name to <paramref name="parts"/> (null: only checks that it is one).</summary>
+    private static bool AddParts(ExpressionSyntax expression, ImmutableArray<string>.Builder? parts, int depth)
     {
         if (depth++ > MaxDepth)
             return false;
         switch (expression)
         {
             case IdentifierNameSyntax identifier when !identifier.Identifier.IsMissing:
-                parts.Add(identifier.Identifier.ValueText);
+                parts?.Add(identifier.Identifier.ValueText);
                 return true;
             case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access
                 when access.Name is IdentifierNameSyntax { Identifier.IsMissing: false } name:
                 if (!AddParts(access.Expression, parts, depth))
                     return false;
-                parts.Add(name.Identifier.ValueText);
+                parts?.Add(name.Identifier.ValueText);
                 return true;
             case QualifiedNameSyntax qualified:
                 return AddParts(qualified.Left, parts, depth) && AddParts(qualified.Right, parts, depth);
