@@ -1,5 +1,5 @@
-using System.Text;
 using HybridLsp.Ide;
+using static HybridLsp.Tests.Ide.DifferentialHarness;
 
 namespace HybridLsp.Tests.Ide;
 
@@ -61,17 +61,6 @@ public sealed class CIncrementalDifferentialTests
         ("config targets", "hybrid-lsp.toml", t => t is null ? "targets = [\"linux-x64\", \"win-x86\"]\n" : null),
     ];
 
-    private static string? Toggle(string? text, string from, string to)
-    {
-        if (text is null)
-            return null;
-        if (from.Length > 0 && text.Contains(from, StringComparison.Ordinal))
-            return text.Replace(from, to, StringComparison.Ordinal);
-        if (to.Length > 0 && text.Contains(to, StringComparison.Ordinal))
-            return text.Replace(to, from, StringComparison.Ordinal);
-        return text;
-    }
-
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -79,36 +68,7 @@ public sealed class CIncrementalDifferentialTests
     [InlineData(4)]
     [InlineData(5)]
     public void Random_edit_sequences_on_c_libraries_give_the_same_results_as_a_fresh_index(int seed)
-    {
-        var random = new Random(seed);
-        var files = BaseWorkspace();
-        var host = new AnalysisHost(new AnalysisOptions(Root));
-        host.ApplyChange(new WorkspaceChange([.. files.Select(f => new FileChange(f.Key, f.Value))]));
-        AssertSameAsFresh(host, files, "initial");
-
-        for (var step = 0; step < 20; step++)
-        {
-            var changes = new List<FileChange>();
-            var names = new List<string>();
-            for (var k = random.Next(1, 3); k > 0; k--)
-            {
-                var (name, relative, apply) = s_edits[random.Next(s_edits.Length)];
-                var path = $"{Root}/{relative}";
-                var after = apply(files.GetValueOrDefault(path));
-                if (after is null)
-                    files.Remove(path);
-                else
-                    files[path] = after;
-                changes.RemoveAll(c => c.Path == path);
-                changes.Add(after is null ? FileChange.Removed(path) : new FileChange(path, after, IsOpen: random.Next(2) == 0));
-                names.Add(name);
-            }
-            host.ApplyChange(new WorkspaceChange([.. changes]));
-            // Query only some snapshots, so that some builds start from a snapshot several changes back.
-            if (random.Next(3) > 0 || step == 19)
-                AssertSameAsFresh(host, files, $"seed {seed}, step {step}: {string.Join(", ", names)}");
-        }
-    }
+        => DifferentialHarness.Run(Root, BaseWorkspace(), s_edits, seed, steps: 20, maxEditsPerChange: 2, cancelSome: false);
 
     [Fact]
     public void A_csharp_edit_reuses_the_c_libraries_their_bindings_and_findings()
@@ -149,33 +109,4 @@ public sealed class CIncrementalDifferentialTests
         Assert.DoesNotContain(after.Bindings, b => b.CLibrary is not null && before.Bindings.Contains(b));
         Assert.All(after.CLibraries.Single(l => l.Name == "geom").Targets.Values, t => Assert.True(t.FunctionsByName.ContainsKey("geom_new")));
     }
-
-    private static void AssertSameAsFresh(AnalysisHost host, Dictionary<string, string> files, string what)
-    {
-        var incremental = host.Snapshot();
-        var freshHost = new AnalysisHost(new AnalysisOptions(Root));
-        freshHost.ApplyChange(new WorkspaceChange([.. files.Select(f => new FileChange(f.Key, f.Value, IsOpen: incremental.IsOpen(f.Key)))]));
-        var fresh = freshHost.Snapshot();
-        Assert.True(Render(fresh) == Render(incremental), $"{what}:\n--- fresh\n{Render(fresh)}\n--- incremental\n{Render(incremental)}");
-    }
-
-    private static string Render(Analysis analysis)
-    {
-        var text = new StringBuilder();
-        foreach (var d in analysis.CheckDiagnostics(CancellationToken.None))
-            text.AppendLine(Diagnostic(d));
-        text.AppendLine("-- editor");
-        foreach (var (path, list) in analysis.AllDiagnostics(CancellationToken.None).OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            foreach (var d in list)
-                text.AppendLine(Diagnostic(d));
-        }
-        text.AppendLine("-- bindings");
-        foreach (var b in analysis.Bindings(CancellationToken.None))
-            text.AppendLine($"{b.Path} {b.Span} {b.Name} {b.Library}!{b.EntryPoint} {b.Resolution} {b.Native?.Path}:{b.Native?.Span} [{string.Join(",", b.Also.Select(a => a.Path + ":" + a.Span))}] {b.UnknownReason}");
-        return text.ToString();
-    }
-
-    private static string Diagnostic(HybridLsp.Ide.Diagnostic d)
-        => $"{d.Path} {d.Span} {d.Severity} {d.Code} {d.Message} fix={d.HasFix} targets=[{string.Join(",", d.Targets)}] related=[{string.Join("; ", d.Related.Select(r => $"{r.Path} {r.Span} {r.Message}"))}]";
 }

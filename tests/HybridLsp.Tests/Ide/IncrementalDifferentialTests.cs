@@ -1,6 +1,5 @@
-using System.Collections.Immutable;
-using System.Text;
 using HybridLsp.Ide;
+using static HybridLsp.Tests.Ide.DifferentialHarness;
 
 namespace HybridLsp.Tests.Ide;
 
@@ -72,17 +71,6 @@ public sealed class IncrementalDifferentialTests
         ("Rust allow comment", "native/beta/src/lib.rs", t => Toggle(t, "#[no_mangle]\npub unsafe extern \"C\" fn be_sum", "// hybrid-lsp: allow(HL2004)\n#[no_mangle]\npub unsafe extern \"C\" fn be_sum")),
     ];
 
-    private static string? Toggle(string? text, string from, string to)
-    {
-        if (text is null)
-            return null;
-        if (from.Length > 0 && text.Contains(from, StringComparison.Ordinal))
-            return text.Replace(from, to, StringComparison.Ordinal);
-        if (to.Length > 0 && text.Contains(to, StringComparison.Ordinal))
-            return text.Replace(to, from, StringComparison.Ordinal);
-        return text;
-    }
-
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -93,50 +81,7 @@ public sealed class IncrementalDifferentialTests
     [InlineData(7)]
     [InlineData(8)]
     public void Random_edit_sequences_give_the_same_results_as_a_fresh_index(int seed)
-    {
-        var random = new Random(seed);
-        var files = BaseWorkspace();
-        var host = new AnalysisHost(new AnalysisOptions(Root));
-        host.ApplyChange(new WorkspaceChange([.. files.Select(f => new FileChange(f.Key, f.Value))]));
-        AssertSameAsFresh(host, files, "initial");
-
-        for (var step = 0; step < 30; step++)
-        {
-            // One to three edits per change, some of them to open buffers.
-            var changes = new List<FileChange>();
-            var names = new List<string>();
-            for (var k = random.Next(1, 4); k > 0; k--)
-            {
-                var (name, relative, apply) = s_edits[random.Next(s_edits.Length)];
-                var path = $"{Root}/{relative}";
-                var after = apply(files.GetValueOrDefault(path));
-                if (after is null)
-                    files.Remove(path);
-                else
-                    files[path] = after;
-                changes.RemoveAll(c => c.Path == path);
-                changes.Add(after is null ? FileChange.Removed(path) : new FileChange(path, after, IsOpen: random.Next(2) == 0));
-                names.Add(name);
-            }
-            host.ApplyChange(new WorkspaceChange([.. changes]));
-            // A build cancelled part-way (a newer change superseded its query) must leave nothing half-built behind.
-            if (random.Next(4) == 0)
-            {
-                using var cancel = new CancellationTokenSource();
-                cancel.CancelAfter(random.Next(0, 3));
-                try
-                {
-                    host.Snapshot().AllDiagnostics(cancel.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-            }
-            // Query only some snapshots, so that some builds start from a snapshot several changes back.
-            if (random.Next(3) > 0 || step == 29)
-                AssertSameAsFresh(host, files, $"seed {seed}, step {step}: {string.Join(", ", names)}");
-        }
-    }
+        => DifferentialHarness.Run(Root, BaseWorkspace(), s_edits, seed, steps: 30, maxEditsPerChange: 3, cancelSome: true);
 
     [Fact]
     public void A_cancelled_build_is_started_again_by_the_next_query()
@@ -146,7 +91,7 @@ public sealed class IncrementalDifferentialTests
         host.ApplyChange(new WorkspaceChange([.. files.Select(f => new FileChange(f.Key, f.Value))]));
         Assert.ThrowsAny<OperationCanceledException>(() => host.Snapshot().AllDiagnostics(new CancellationToken(canceled: true)));
         Assert.ThrowsAny<OperationCanceledException>(() => host.Snapshot().GotoDefinition(new FilePosition($"{Root}/app/AlphaNative.cs", 0), new CancellationToken(canceled: true)));
-        AssertSameAsFresh(host, files, "after cancelled queries");
+        DifferentialHarness.AssertSameAsFresh(Root, host, files, "after cancelled queries");
     }
 
     [Fact]
@@ -188,36 +133,4 @@ public sealed class IncrementalDifferentialTests
         Assert.Same(before.Crates[0], after.Crates[0]);
         Assert.Contains(after.Findings, f => f.Rule.Code == "HL1003" && f.Path == path);
     }
-
-    private static void AssertSameAsFresh(AnalysisHost host, Dictionary<string, string> files, string what)
-    {
-        var incremental = host.Snapshot();
-        var freshHost = new AnalysisHost(new AnalysisOptions(Root));
-        freshHost.ApplyChange(new WorkspaceChange([.. files.Select(f => new FileChange(f.Key, f.Value, IsOpen: incremental.IsOpen(f.Key)))]));
-        var fresh = freshHost.Snapshot();
-        Assert.True(Render(fresh) == Render(incremental), $"{what}:\n--- fresh\n{Render(fresh)}\n--- incremental\n{Render(incremental)}");
-    }
-
-    private static string Render(Analysis analysis)
-    {
-        var text = new StringBuilder();
-        foreach (var d in analysis.CheckDiagnostics(CancellationToken.None))
-            text.AppendLine(Diagnostic(d));
-        text.AppendLine("-- editor");
-        foreach (var (path, list) in analysis.AllDiagnostics(CancellationToken.None).OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            foreach (var d in list)
-                text.AppendLine(Diagnostic(d));
-        }
-        text.AppendLine("-- bindings");
-        foreach (var b in analysis.Bindings(CancellationToken.None))
-            text.AppendLine($"{b.Path} {b.Span} {b.Name} {b.Library}!{b.EntryPoint} {b.Resolution} {b.Native?.Path}:{b.Native?.Span} [{string.Join(",", b.Also.Select(a => a.Path + ":" + a.Span))}] {b.UnknownReason}");
-        text.AppendLine("-- call sites");
-        foreach (var c in analysis.Model.CallSites)
-            text.AppendLine($"{c.Path} {c.Invocation.NameSpan} → {c.Binding.Path} {c.Binding.Method.Name}");
-        return text.ToString();
-    }
-
-    private static string Diagnostic(HybridLsp.Ide.Diagnostic d)
-        => $"{d.Path} {d.Span} {d.Severity} {d.Code} {d.Message} fix={d.HasFix} targets=[{string.Join(",", d.Targets)}] related=[{string.Join("; ", d.Related.Select(r => $"{r.Path} {r.Span} {r.Message}"))}]";
 }
