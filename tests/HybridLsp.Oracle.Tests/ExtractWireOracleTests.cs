@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HybridLsp.Server.Cli;
 
 namespace HybridLsp.Oracle.Tests;
@@ -97,15 +96,5 @@ public sealed class ExtractWireOracleTests
     }
 
     private static async Task<string> RunAsync(string program, string[] arguments, string directory)
-    {
-        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} in {directory} exited {process.ExitCode}:\n{await stdout}\n{await stderr}");
-        return await stdout;
-    }
+        => (await ToolProcess.RunAsync(program, arguments, directory)).Stdout;
 }
