@@ -21,7 +21,7 @@ internal static class Phases
         var workspace = GeneratedWorkspace.Get(shape, externs);
         Console.WriteLine($"{shape} {workspace.Manifest.Bindings.Count} externs, {workspace.Files.Count} files");
         if (Array.IndexOf(args, "edits") is var e and >= 0)
-            return Edits(workspace, e + 1 < args.Length && int.TryParse(args[e + 1], out var count) ? count : 100);
+            return Edits(workspace, e + 1 < args.Length && int.TryParse(args[e + 1], out var count) ? count : 100, args.Contains("rust"));
         for (var round = 0; round < 3; round++)
         {
             Console.WriteLine($"-- round {round}");
@@ -50,17 +50,20 @@ internal static class Phases
     }
 
     /// <summary>
-    /// <c>phases SIZE edits [COUNT]</c>: <paramref name="count"/> C# edits (a parameter type changed and reverted) after a warm-up,
-    /// each to complete diagnostics; prints each phase's median and maximum and the garbage collections the edits caused.
+    /// <c>phases SIZE edits [COUNT] [rust]</c>: <paramref name="count"/> C# edits (a parameter type changed and reverted) — or
+    /// with <c>rust</c>, a Rust export renamed and back — after a warm-up, each to complete diagnostics; prints each phase's
+    /// median and maximum and the garbage collections the edits caused.
     /// </summary>
-    private static int Edits(GeneratedWorkspace workspace, int count)
+    private static int Edits(GeneratedWorkspace workspace, int count, bool rust)
     {
         var host = workspace.NewHost();
         host.Snapshot().AllDiagnostics(CancellationToken.None);
         var binding = workspace.Manifest.Bindings.First(b => b.Mismatch is null && b.Kind == 0);
-        var path = workspace.Root + "/" + binding.CsFile;
+        var path = workspace.Root + "/" + (rust ? binding.RustFile : binding.CsFile);
         var original = workspace.Files[path];
-        var changed = original.Replace("(int a, int b);", "(long a, int b);", StringComparison.Ordinal);
+        var changed = rust
+            ? original.Replace($"fn {binding.Symbol}(", $"fn {binding.Symbol}_renamed(", StringComparison.Ordinal)
+            : original.Replace("(int a, int b);", "(long a, int b);", StringComparison.Ordinal);
         var phases = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         var totals = new List<double>();
         int[] gcBefore = [];
@@ -85,14 +88,17 @@ internal static class Phases
             }
         }
         static double Median(List<double> l) => l.Order().ElementAt(l.Count / 2);
-        var alone = new List<double>();
-        for (var i = 0; i < 50; i++)
+        if (!rust)
         {
-            var start = Stopwatch.GetTimestamp();
-            CsExtractor.Extract(changed, CsExtractOptions.Default);
-            alone.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            var alone = new List<double>();
+            for (var i = 0; i < 50; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                CsExtractor.Extract(changed, CsExtractOptions.Default);
+                alone.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+            Console.WriteLine($"the edited file alone ({changed.Length} chars, {changed.Count(c => c == '\n')} lines): C# extract median {Median(alone):0.0} ms");
         }
-        Console.WriteLine($"the edited file alone ({changed.Length} chars, {changed.Count(c => c == '\n')} lines): C# extract median {Median(alone):0.0} ms");
         Console.WriteLine($"{count} edits: total median {Median(totals):0.0} ms, max {totals.Max():0.0} ms; GCs gen0 {GC.CollectionCount(0) - gcBefore[0]}, gen1 {GC.CollectionCount(1) - gcBefore[1]}, gen2 {GC.CollectionCount(2) - gcBefore[2]}");
         foreach (var (phase, list) in phases)
             Console.WriteLine($"{Median(list),9:0.0} median {list.Max(),9:0.0} max  {phase}");
