@@ -207,4 +207,171 @@ internal sealed class ModelReuse
     /// <summary>The findings the rules of the previous model's binding at <paramref name="index"/> produced.</summary>
     public (ImmutableArray<Finding> Findings, RuleRunner.UsedSuppressions Used) Findings(int index)
         => (_previous!.BindingFindings[index], _previous.BindingSuppressions[index]);
+
+    private readonly Dictionary<RustCrate, HashSet<string>?> _changedTypeNames = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// For a binding resolved again because its crate was rebuilt (a Rust file of the crate changed): the findings of the
+    /// previous model's binding of the same extern, when its checks are certain to give them again. The C# side is the
+    /// same (same extern object, reused symbols); the exports are the very function items of before (from unchanged files,
+    /// so at the same places); the crate has the same manifest and module tree; and no type, alias, constant or `use` of
+    /// the changed files has a name the binding's Rust signature reaches (through struct fields, aliases and `use`
+    /// renames). Type lookups in a crate are by name, so this covers a type that moved, appeared or disappeared.
+    /// </summary>
+    public bool TryEquivalentFindings(Binding now, out ImmutableArray<Finding> findings, out RuleRunner.UsedSuppressions used)
+    {
+        findings = default;
+        used = null!;
+        if (_previous is null || _input is null || !_sameCrateNames || !_sameRustPaths || now.Resolution != ResolutionKind.Resolved
+            || now.Crate is not { } crate || now.CLibrary is not null || !_previous.BindingRanges.TryGetValue(now.File.Path, out var range))
+            return false;
+        var at = -1;
+        for (var i = range.Start; i < range.Start + range.Count && at < 0; i++)
+        {
+            if (ReferenceEquals(_previous.Bindings[i].Method, now.Method))
+                at = i;
+        }
+        if (at < 0)
+            return false;
+        var old = _previous.Bindings[at];
+        if (old.Resolution != ResolutionKind.Resolved || old.Crate is not { } oldCrate || oldCrate.ManifestPath != crate.ManifestPath
+            || !ReferenceEquals(old.Symbols, now.Symbols) || !_reusedSymbols.Contains(now.Symbols) || old.File.ProjectPath != now.File.ProjectPath
+            || old.Library != now.Library || old.EntryPoint != now.EntryPoint || old.UnknownReason != now.UnknownReason
+            || old.OutsideModuleTree is not null || now.OutsideModuleTree is not null || !SameItems(old.Natives, now.Natives)
+            || !old.NotExported.IsEmpty || !now.NotExported.IsEmpty)
+            return false;
+        if (ChangedTypeNames(oldCrate, crate) is not { } changed || changed.Count > 0 && Reaches(now, crate, changed))
+            return false;
+        (findings, used) = (_previous.BindingFindings[at], _previous.BindingSuppressions[at]);
+        return true;
+    }
+
+    private static bool SameItems(ImmutableArray<CrateItem<Syntax.Rust.RustFunction>> a, ImmutableArray<CrateItem<Syntax.Rust.RustFunction>> b)
+    {
+        if (a.Length != b.Length)
+            return false;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (!ReferenceEquals(a[i].Item, b[i].Item) || a[i].Path != b[i].Path || !Equals(a[i].Cfg, b[i].Cfg))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The names of the types, aliases, constants and `use` renames declared in the files of a rebuilt crate that changed
+    /// (before and after); null when more than files changed: the manifest, the module tree or the crate's macros.
+    /// </summary>
+    private HashSet<string>? ChangedTypeNames(RustCrate before, RustCrate now)
+    {
+        if (_changedTypeNames.TryGetValue(now, out var cached))
+            return cached;
+        HashSet<string>? names = null;
+        if (ReferenceEquals(before.Manifest.Manifest, now.Manifest.Manifest) && before.LibRoot == now.LibRoot && before.Files.SequenceEqual(now.Files)
+            && before.HasMacroExports == now.HasMacroExports && before.MissingModules.IsEmpty && now.MissingModules.IsEmpty)
+        {
+            names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var path in now.Files)
+            {
+                var was = _previous!.Input.RustFiles.GetValueOrDefault(path)?.Syntax;
+                var syntax = _input!.RustFiles.GetValueOrDefault(path)?.Syntax;
+                if (ReferenceEquals(was, syntax))
+                    continue;
+                foreach (var file in new[] { was, syntax })
+                {
+                    if (file is null)
+                        continue;
+                    names.UnionWith(file.Structs.Select(i => i.Name));
+                    names.UnionWith(file.Enums.Select(i => i.Name));
+                    names.UnionWith(file.TypeAliases.Select(i => i.Name));
+                    names.UnionWith(file.Consts.Select(i => i.Name));
+                    foreach (var use in file.Uses)
+                    {
+                        names.Add(use.Alias);
+                        names.UnionWith(use.Path);
+                    }
+                }
+            }
+        }
+        _changedTypeNames[now] = names;
+        return names;
+    }
+
+    /// <summary>Whether the Rust signature of the binding's exports reaches one of <paramref name="names"/>.</summary>
+    private static bool Reaches(Binding binding, RustCrate crate, HashSet<string> names)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<Syntax.Rust.RustType>();
+        foreach (var native in binding.Natives)
+        {
+            foreach (var parameter in native.Item.Parameters)
+                pending.Push(parameter.Type);
+            if (native.Item.Return is { } ret)
+                pending.Push(ret);
+        }
+        bool Name(string name)
+        {
+            if (!seen.Add(name))
+                return false;
+            if (names.Contains(name))
+                return true;
+            foreach (var s in crate.Structs.Where(s => s.Item.Name == name))
+                s.Item.Fields.ToList().ForEach(f => pending.Push(f.Type));
+            foreach (var a in crate.TypeAliases.Where(a => a.Item.Name == name))
+                pending.Push(a.Item.Type);
+            foreach (var use in crate.Uses.Where(u => u.Alias == name))
+            {
+                foreach (var segment in use.Path)
+                {
+                    if (Name(segment))
+                        return true;
+                }
+            }
+            return false;
+        }
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case Syntax.Rust.RustPathType path:
+                    foreach (var segment in path.Segments)
+                    {
+                        if (Name(segment))
+                            return true;
+                    }
+                    path.GenericArgs.ToList().ForEach(pending.Push);
+                    break;
+                case Syntax.Rust.RustRefType reference:
+                    pending.Push(reference.Pointee);
+                    break;
+                case Syntax.Rust.RustPtrType pointer:
+                    pending.Push(pointer.Pointee);
+                    break;
+                case Syntax.Rust.RustArrayType array:
+                    pending.Push(array.Element);
+                    if (Words(array.LengthText).Any(Name))
+                        return true;
+                    break;
+                case Syntax.Rust.RustSliceType slice:
+                    pending.Push(slice.Element);
+                    break;
+                case Syntax.Rust.RustTupleType tuple:
+                    tuple.Elements.ToList().ForEach(pending.Push);
+                    break;
+                case Syntax.Rust.RustFnPtrType fn:
+                    fn.Parameters.ToList().ForEach(pending.Push);
+                    if (fn.Return is { } fnReturn)
+                        pending.Push(fnReturn);
+                    break;
+                case Syntax.Rust.RustOtherType other:
+                    if (Words(other.Text).Any(Name))
+                        return true;
+                    break;
+            }
+        }
+        return false;
+    }
+
+    private static IEnumerable<string> Words(string text) =>
+        System.Text.RegularExpressions.Regex.Matches(text, "[A-Za-z_][A-Za-z0-9_]*").Select(m => m.Value);
 }

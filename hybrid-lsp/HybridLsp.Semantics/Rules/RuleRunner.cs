@@ -37,6 +37,8 @@ internal static class RuleRunner
         {
             if (previousIndex.Length > 0 && previousIndex[i] >= 0)
                 (perBinding[i], usedPerBinding[i]) = reuse.Findings(previousIndex[i]);
+            else if (reuse.TryEquivalentFindings(bindings[i], out var same, out var sameUsed))
+                (perBinding[i], usedPerBinding[i]) = (same, sameUsed);
             else
                 todo.Add(i);
         }

@@ -16,7 +16,9 @@ public sealed class IncrementalDifferentialTests
     private static Dictionary<string, string> BaseWorkspace() => new(StringComparer.Ordinal)
     {
         [$"{Root}/native/alpha/Cargo.toml"] = "[package]\nname = \"alpha\"\nversion = \"0.1.0\"\n\n[lib]\ncrate-type = [\"cdylib\"]\n",
-        [$"{Root}/native/alpha/src/lib.rs"] = "pub mod shapes;\n\n#[no_mangle]\npub extern \"C\" fn al_add(a: i32, b: i32) -> i32 { a + b }\n\n#[no_mangle]\npub extern \"C\" fn al_flag(x: i32) -> bool { x > 0 }\n",
+        [$"{Root}/native/alpha/src/lib.rs"] = "pub mod shapes;\npub mod types;\nuse types::Count;\n\n#[no_mangle]\npub extern \"C\" fn al_add(a: i32, b: i32) -> i32 { a + b }\n\n#[no_mangle]\npub extern \"C\" fn al_flag(x: Count) -> bool { x > 0 }\n",
+        // An alias in another file than the export that uses it: editing it must re-check that binding (and only what reaches it).
+        [$"{Root}/native/alpha/src/types.rs"] = "pub type Count = i32;\n",
         [$"{Root}/native/alpha/src/shapes.rs"] = "#[repr(C)]\npub struct Point {\n    pub x: f64,\n    pub y: i32,\n}\n\n#[repr(i32)]\npub enum Mode { A = 0, B = 1 }\n\n#[no_mangle]\npub extern \"C\" fn al_len(p: Point) -> f64 { p.x }\n\n#[no_mangle]\npub extern \"C\" fn al_mode(m: Mode) -> Mode { m }\n",
         [$"{Root}/native/beta/Cargo.toml"] = "[package]\nname = \"beta\"\nversion = \"0.1.0\"\n\n[lib]\ncrate-type = [\"cdylib\"]\n",
         [$"{Root}/native/beta/src/lib.rs"] = "#[no_mangle]\npub extern \"C\" fn be_scale(v: f64, n: usize) -> f64 { v * n as f64 }\n\n#[no_mangle]\npub unsafe extern \"C\" fn be_sum(p: *const i32, n: usize) -> i64 { 0 }\n",
@@ -68,6 +70,8 @@ public sealed class IncrementalDifferentialTests
         ("C# plain file calling a binding in another project", "tool/Caller.cs", t => t is null ? "namespace Tool;\n\nstatic class Caller\n{\n    static double Run() => ToolNative.Scale(1, 2);\n}\n" : null),
         ("csproj defines changed", "tool/Tool.csproj", t => Toggle(t, "<TargetFramework>net10.0</TargetFramework>", "<TargetFramework>net10.0</TargetFramework><DefineConstants>EXTRA</DefineConstants>")),
         ("C# second declaration of an entry point", "app/BetaNative.cs", t => Toggle(t, "    internal static extern long Sum(int* p, nuint n);\n", "    internal static extern long Sum(int* p, nuint n);\n\n    [DllImport(Libs.Beta, EntryPoint = \"be_scale\")]\n    internal static extern float ScaleF(float v, nuint n);\n")),
+        ("Rust alias in another file", "native/alpha/src/types.rs", t => Toggle(t, "pub type Count = i32;", "pub type Count = i64;")),
+        ("Rust struct moved to another file", "native/alpha/src/types.rs", t => Toggle(t, "pub type Count = i32;\n", "pub type Count = i32;\n\n#[repr(C)]\npub struct Point {\n    pub x: f32,\n}\n")),
         ("Rust allow comment", "native/beta/src/lib.rs", t => Toggle(t, "#[no_mangle]\npub unsafe extern \"C\" fn be_sum", "// hybrid-lsp: allow(HL2004)\n#[no_mangle]\npub unsafe extern \"C\" fn be_sum")),
     ];
 
@@ -82,6 +86,29 @@ public sealed class IncrementalDifferentialTests
     [InlineData(8)]
     public void Random_edit_sequences_give_the_same_results_as_a_fresh_index(int seed)
         => DifferentialHarness.Run(Root, BaseWorkspace(), s_edits, seed, steps: 30, maxEditsPerChange: 3, cancelSome: true);
+
+    [Fact]
+    public void A_rust_edit_rechecks_the_bindings_its_types_reach_and_reuses_the_findings_of_the_others()
+    {
+        var files = BaseWorkspace();
+        var host = new AnalysisHost(new AnalysisOptions(Root));
+        host.ApplyChange(new WorkspaceChange([.. files.Select(f => new FileChange(f.Key, f.Value))]));
+        var before = host.Snapshot();
+        Assert.DoesNotContain(before.CheckDiagnostics(CancellationToken.None), d => d.Message.Contains("of 'Flag'", StringComparison.Ordinal));
+
+        // The alias lives in another file than al_flag: al_flag's binding reaches it and is checked again.
+        var types = $"{Root}/native/alpha/src/types.rs";
+        host.ApplyChange(WorkspaceChange.Of(new FileChange(types, "pub type Count = i64;\n", IsOpen: true)));
+        var after = host.Snapshot();
+        Assert.Contains(after.CheckDiagnostics(CancellationToken.None), d => d.Code == "HL1003" && d.Message.Contains("of 'Flag'", StringComparison.Ordinal));
+
+        // al_add's exports are the same items and reach no changed name: its findings are taken over, not computed again.
+        var model = after.Model;
+        var previous = before.Model;
+        var add = model.Bindings.Single(b => b.EntryPoint == "al_add");
+        Assert.NotSame(previous.Bindings.Single(b => b.EntryPoint == "al_add"), add);
+        Assert.Same(previous.Bindings.Single(b => b.EntryPoint == "al_add").Natives[0].Item, add.Natives[0].Item);
+    }
 
     [Fact]
     public void A_cancelled_build_is_started_again_by_the_next_query()
