@@ -163,15 +163,26 @@ internal sealed class ModelReuse
     /// </summary>
     public (Binding? Binding, int Index) Binding(CsSourceFile file, CsExternMethod method, int index, CsSymbols symbols)
     {
-        if (_previous is null || !_previous.BindingRanges.TryGetValue(file.Path, out var range))
-            return (null, -1);
-        var at = index < range.Count && ReferenceEquals(_previous.Bindings[range.Start + index].Method, method) ? range.Start + index : -1;
-        for (var i = range.Start; at < 0 && i < range.Start + range.Count; i++)
+        var at = PreviousIndexOf(file.Path, method, index);
+        return at >= 0 && CanReuse(_previous!.Bindings[at], file, symbols) ? (_previous.Bindings[at], at) : (null, -1);
+    }
+
+    /// <summary>
+    /// Where the previous model's binding of <paramref name="method"/> (an extern object of the file at
+    /// <paramref name="path"/>) sits in its bindings, trying position <paramref name="hint"/> of the file first; -1: none.
+    /// </summary>
+    private int PreviousIndexOf(string path, CsExternMethod method, int hint = -1)
+    {
+        if (_previous is null || !_previous.BindingRanges.TryGetValue(path, out var range))
+            return -1;
+        if (hint >= 0 && hint < range.Count && ReferenceEquals(_previous.Bindings[range.Start + hint].Method, method))
+            return range.Start + hint;
+        for (var i = range.Start; i < range.Start + range.Count; i++)
         {
             if (ReferenceEquals(_previous.Bindings[i].Method, method))
-                at = i;
+                return i;
         }
-        return at >= 0 && CanReuse(_previous.Bindings[at], file, symbols) ? (_previous.Bindings[at], at) : (null, -1);
+        return -1;
     }
 
     private bool CanReuse(Binding old, CsSourceFile file, CsSymbols symbols)
@@ -223,15 +234,7 @@ internal sealed class ModelReuse
         findings = default;
         used = null!;
         if (_previous is null || _input is null || !_sameCrateNames || !_sameRustPaths || now.Resolution != ResolutionKind.Resolved
-            || now.Crate is not { } crate || now.CLibrary is not null || !_previous.BindingRanges.TryGetValue(now.File.Path, out var range))
-            return false;
-        var at = -1;
-        for (var i = range.Start; i < range.Start + range.Count && at < 0; i++)
-        {
-            if (ReferenceEquals(_previous.Bindings[i].Method, now.Method))
-                at = i;
-        }
-        if (at < 0)
+            || now.Crate is not { } crate || now.CLibrary is not null || PreviousIndexOf(now.File.Path, now.Method) is not (>= 0 and var at))
             return false;
         var old = _previous.Bindings[at];
         if (old.Resolution != ResolutionKind.Resolved || old.Crate is not { } oldCrate || oldCrate.ManifestPath != crate.ManifestPath

@@ -45,6 +45,12 @@ public sealed class SemanticModel
     /// </summary>
     internal int[] PreviousIndex { get; private set; } = [];
 
+    /// <summary>
+    /// For each binding of the previous model, whether this model took it over (the inverse of <see cref="PreviousIndex"/>).
+    /// Only meaningful while the model is built.
+    /// </summary>
+    internal bool[] PreviousKept { get; private set; } = [];
+
     /// <summary>The findings of the binding rules per binding, aligned with <see cref="Bindings"/>, before merging.</summary>
     internal ImmutableArray<Finding>[] BindingFindings { get; set; } = [];
 
@@ -124,6 +130,12 @@ public sealed class SemanticModel
         model.Bindings = [.. bindings];
         model.BindingRanges = ranges;
         model.PreviousIndex = [.. previousIndex];
+        model.PreviousKept = new bool[previousBindings.Length];
+        foreach (var at in model.PreviousIndex)
+        {
+            if (at >= 0)
+                model.PreviousKept[at] = true;
+        }
         model.Times.Mark("bindings");
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -131,6 +143,7 @@ public sealed class SemanticModel
         model.Times.Mark("call sites");
         (model.Findings, model.NativeFindingsByCrate) = RuleRunner.Run(model, reuse, cancellationToken);
         model.PreviousIndex = [];
+        model.PreviousKept = [];
         return model;
     }
 
@@ -141,14 +154,12 @@ public sealed class SemanticModel
     private static HashSet<string> ChangedNames(SemanticModel model, SemanticModel previous)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var kept = new bool[previous.Bindings.Length];
         for (var i = 0; i < model.Bindings.Length; i++)
         {
-            if (model.PreviousIndex[i] >= 0)
-                kept[model.PreviousIndex[i]] = true;
-            else
+            if (model.PreviousIndex[i] < 0)
                 names.Add(model.Bindings[i].Method.Name);
         }
+        var kept = model.PreviousKept;
         for (var i = 0; i < kept.Length; i++)
         {
             if (!kept[i])

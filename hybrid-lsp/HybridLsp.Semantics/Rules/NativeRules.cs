@@ -72,14 +72,12 @@ internal static class NativeRules
             return result;
         }
         var dirty = new HashSet<RustCrate>(ReferenceEqualityComparer.Instance);
-        var kept = new bool[previous.Bindings.Length];
         for (var i = 0; i < model.Bindings.Length; i++)
         {
-            if (previousIndex[i] >= 0)
-                kept[previousIndex[i]] = true;
-            else if (model.Bindings[i].Crate is { } crate)
+            if (previousIndex[i] < 0 && model.Bindings[i].Crate is { } crate)
                 dirty.Add(crate);
         }
+        var kept = model.PreviousKept;
         for (var i = 0; i < kept.Length; i++)
         {
             if (!kept[i] && previous.Bindings[i].Crate is { } crate)
