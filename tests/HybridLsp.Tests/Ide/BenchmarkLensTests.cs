@@ -6,16 +6,7 @@ namespace HybridLsp.Tests.Ide;
 /// <summary>"Benchmark" lenses: on an extracted pair's native side and on bound externs, wherever the benchmark command would plan a run.</summary>
 public sealed class BenchmarkLensTests
 {
-    private const string Lib = """
-        //- /native/mathcore/src/lib.rs
-        #[no_mangle]
-        pub unsafe extern "C" fn mc_sum(values: *const i32, len: usize) -> i64 { 0 }
-        #[no_mangle]
-        pub extern "C" fn mc_square(x: i32) -> i32 { x * x }
-        #[no_mangle]
-        pub extern "C" fn mc_label(s: *const u8) -> i32 { 0 }
-
-        """;
+    private const string Lib = BenchmarkPlanTests.Lib;
 
     private static List<string> Lenses(string text, string path = "/app/Native.cs")
     {

@@ -7,7 +7,8 @@ namespace HybridLsp.Tests.Ide;
 /// <summary>"Benchmark managed vs native": which methods are compared, where the project goes, and the generated class.</summary>
 public sealed class BenchmarkPlanTests
 {
-    private const string Lib = """
+    /// <summary>The crate both the plan and the lens tests bind (BenchmarkLensTests).</summary>
+    internal const string Lib = """
         //- /native/mathcore/src/lib.rs
         #[no_mangle]
         pub unsafe extern "C" fn mc_sum(values: *const i32, len: usize) -> i64 { 0 }
