@@ -158,4 +158,7 @@ public sealed partial class Analysis
     public string? RuleDocsBase => State.Config.DocsBase;
 
     public IndexStatus Status => State.Status;
+
+    /// <summary>How long each phase of this snapshot's build took, in order: the workspace phases, then the model's and rules'.</summary>
+    public ImmutableArray<(string Phase, double Ms)> Timings => [.. State.Times.ToImmutable(), .. Model.Times.ToImmutable()];
 }

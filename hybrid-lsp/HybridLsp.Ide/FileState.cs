@@ -15,7 +15,7 @@ internal sealed class FileState(FileChange change)
     private readonly object _gate = new();
     private LineIndex? _lineIndex;
     private RustFileSyntax? _rust;
-    private (ImmutableArray<string> Symbols, CsFileSyntax Syntax)? _csharp;
+    private (ImmutableArray<string> Symbols, bool CallSites, CsFileSyntax Syntax)? _csharp;
     private bool? _mayDeclareInterop;
     private CargoManifest? _manifest;
     private CsProjectFile? _project;
@@ -66,16 +66,19 @@ internal sealed class FileState(FileChange change)
     /// <summary>Whether this C# text may call a method named like one of <paramref name="names"/> (<see cref="CsPrefilter.CallsAny"/>).</summary>
     public bool MayCall(HashSet<string> names) => Text is { } text && CsPrefilter.CallsAny(text, names);
 
-    /// <summary>C# syntax depends on the preprocessor symbols of the owning project: the cache is keyed by them.</summary>
-    public CsFileSyntax CSharp(ImmutableArray<string> symbols, CancellationToken cancellationToken)
+    /// <summary>
+    /// C# syntax depends on the preprocessor symbols of the owning project and on whether call sites are collected
+    /// (<see cref="AnalysisOptions.CallSites"/>): the cache is keyed by both.
+    /// </summary>
+    public CsFileSyntax CSharp(ImmutableArray<string> symbols, bool callSites, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             // Usually the same array (a project's symbols are computed once per snapshot): compared by reference first.
-            if (_csharp is { } cached && (cached.Symbols == symbols || cached.Symbols.SequenceEqual(symbols, StringComparer.Ordinal)))
+            if (_csharp is { } cached && cached.CallSites == callSites && (cached.Symbols == symbols || cached.Symbols.SequenceEqual(symbols, StringComparer.Ordinal)))
                 return cached.Syntax;
-            var syntax = CsExtractor.Extract(Text ?? "", new CsExtractOptions(symbols), cancellationToken);
-            _csharp = (symbols, syntax);
+            var syntax = CsExtractor.Extract(Text ?? "", new CsExtractOptions(symbols, callSites), cancellationToken);
+            _csharp = (symbols, callSites, syntax);
             return syntax;
         }
     }

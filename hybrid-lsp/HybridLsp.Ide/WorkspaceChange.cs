@@ -31,4 +31,11 @@ public sealed record AnalysisOptions(string RootPath, string? ConfigPath = null,
 {
     /// <summary>The libclang service and its parse cache, shared by every snapshot of one host.</summary>
     internal Semantics.Model.CParseService? CParser { get; init; }
+
+    /// <summary>
+    /// Whether the host finds call sites (references, hover and call counts of the editor). `check` reports findings only,
+    /// and no rule reads a call: without call sites, C# files that only call externs are not parsed at all and the files
+    /// that declare interop are read without their invocations.
+    /// </summary>
+    public bool CallSites { get; init; } = true;
 }

@@ -22,8 +22,9 @@ internal sealed partial class WorkspaceState
     /// <summary>
     /// Every C# file. <paramref name="previous"/> (null: none, or extracted in another context — configuration or projects)
     /// lends its result for the same file objects, and for files without interop while the extern names are the same.
+    /// Without <paramref name="callSites"/>, files without interop are not decided: they get empty syntax.
     /// </summary>
-    private static CSharpPart ExtractCSharp(WorkspaceState? previous, IEnumerable<FileState> csFiles, Func<FileState, CsSourceFile> extract,
+    private static CSharpPart ExtractCSharp(WorkspaceState? previous, IEnumerable<FileState> csFiles, bool callSites, Func<FileState, CsSourceFile> extract,
         Func<string, string?> owner, CancellationToken cancellationToken)
     {
         var before = previous?.CSharp.Sources;
@@ -45,7 +46,12 @@ internal sealed partial class WorkspaceState
         Parallel.ForEach(interop, new ParallelOptions { CancellationToken = cancellationToken }, i => sources[i] = extract(files[i]));
         HashSet<string>? externNames = null;
         var extracted = interop.Count;
-        if (plain.Count > 0)
+        if (!callSites)
+        {
+            foreach (var i in plain)
+                sources[i] = new CsSourceFile(files[i].Path, CsExtractor.Empty, owner(files[i].Path));
+        }
+        else if (plain.Count > 0)
         {
             externNames = new HashSet<string>(StringComparer.Ordinal);
             foreach (var source in sources)

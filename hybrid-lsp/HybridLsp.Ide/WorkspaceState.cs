@@ -115,10 +115,10 @@ internal sealed partial class WorkspaceState
         {
             var owner = Owner(file.Path);
             var symbols = symbolsByOwner.GetOrAdd(owner ?? "", _ => Symbols(owner is null ? null : projects[owner].Project, config));
-            return new CsSourceFile(file.Path, file.CSharp(symbols, cancellationToken), owner);
+            return new CsSourceFile(file.Path, file.CSharp(symbols, options.CallSites, cancellationToken), owner);
         }
         var csharp = (sameContext && changed is not null ? UpdateCSharp(previous!, changed, changedCs, Extract, Owner, cancellationToken) : null)
-            ?? ExtractCSharp(sameContext ? previous : null, kinds.CSharp.Values, Extract, Owner, cancellationToken);
+            ?? ExtractCSharp(sameContext ? previous : null, kinds.CSharp.Values, options.CallSites, Extract, Owner, cancellationToken);
         var externNames = csharp.ExternNames;
         parseErrors.AddRange(csharp.Errors);
 

@@ -8,4 +8,8 @@ namespace HybridLsp.Server.Cli;
 /// <param name="Fix">`--fix`: apply every certain quick fix to the files, then check again.</param>
 public sealed record CheckOptions(
     string Directory, string Format, string? Targets, string? Config, string FailOn,
-    string? Baseline = null, string? WriteBaseline = null, bool Fix = false);
+    string? Baseline = null, string? WriteBaseline = null, bool Fix = false)
+{
+    /// <summary>`--timings`: print the time of each phase (reading files, the engine's phases, the report) to stderr.</summary>
+    public bool Timings { get; init; }
+}

@@ -30,10 +30,11 @@ public static class CommandLineApp
         var baseline = new Option<string?>("--baseline") { Description = "Report only findings this baseline file does not accept, and say how many of its findings no longer occur" };
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write every current finding to this baseline file (keys: code, file, symbol; exit 0)" };
         var fix = new Option<bool>("--fix") { Description = "Apply every certain quick fix to the files, then check again" };
-        var check = new Command("check", "Check the P/Invoke bindings of a workspace (for CI)") { dir, format, target, config, failOn, baseline, writeBaseline, fix };
+        var timings = new Option<bool>("--timings") { Description = "Print how long reading the files and each phase of the analysis took, to stderr" };
+        var check = new Command("check", "Check the P/Invoke bindings of a workspace (for CI)") { dir, format, target, config, failOn, baseline, writeBaseline, fix, timings };
         check.SetAction((result, cancellationToken) => Task.FromResult(CheckCommand.Run(
             new CheckOptions(result.GetValue(dir) ?? ".", result.GetValue(format) ?? "text", result.GetValue(target), result.GetValue(config), result.GetValue(failOn) ?? "error",
-                result.GetValue(baseline), result.GetValue(writeBaseline), result.GetValue(fix)),
+                result.GetValue(baseline), result.GetValue(writeBaseline), result.GetValue(fix)) { Timings = result.GetValue(timings) },
             stdout, cancellationToken)));
 
         var library = new Argument<string>("LIBRARY") { Description = "The library name as C# would write it in [DllImport]/[LibraryImport]" };

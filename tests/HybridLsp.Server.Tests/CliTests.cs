@@ -23,6 +23,24 @@ public sealed class CliTests
         Assert.Equal("0 errors, 0 warnings, 0 infos in 0 files", result.Stdout.Trim());
     }
 
+    [Fact]
+    public async Task Timings_go_to_stderr_phase_by_phase_and_leave_the_report_alone()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(Path.Combine(dir.Path, "A.cs"), "class A { }\n");
+        var plain = await ServerProcess.RunAsync("check", dir.Path, "--format", "json");
+        var timed = await ServerProcess.RunAsync("check", dir.Path, "--format", "json", "--timings");
+        Assert.Equal(0, timed.ExitCode);
+        Assert.Equal(plain.Stdout, timed.Stdout);
+        var lines = timed.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("hybrid-lsp check:", StringComparison.Ordinal)).ToList();
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^hybrid-lsp check:\s+\d+\.\d ms  read 1 files$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^hybrid-lsp check:\s+\d+\.\d ms  analysis$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^hybrid-lsp check:\s+\d+\.\d ms    C# extract \(0 of 1 extracted\)$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^hybrid-lsp check:\s+\d+\.\d ms    binding rules \(0 of 0\)$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^hybrid-lsp check:\s+\d+\.\d ms  report \(json\)$"));
+        Assert.DoesNotContain("ms  read", plain.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--format", "xml")]
     [InlineData("--target", "linux-x64,amiga-m68k")]

@@ -14,10 +14,10 @@ public sealed class DemoTests
         return Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("examples/hybrid-demo"), "examples", "hybrid-demo").Replace('\\', '/');
     }
 
-    internal static Analysis LoadDemo()
+    internal static Analysis LoadDemo(bool callSites = true)
     {
         var root = DemoRoot();
-        var host = new AnalysisHost(new AnalysisOptions(root));
+        var host = new AnalysisHost(new AnalysisOptions(root) { CallSites = callSites });
         var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(p => p.Replace('\\', '/'))
             .Where(p => !p.Split('/').Any(AnalysisHost.IsSkippedDirectory) && AnalysisHost.IsWorkspaceFile(p))

@@ -46,4 +46,27 @@ public sealed class CsPrefilterTests
         var sites = host.Snapshot().Model.CallSites;
         Assert.Equal("/ws/app/Caller.cs", Assert.Single(sites).Path);
     }
+
+    [Fact]
+    public void Without_call_sites_a_file_that_only_calls_is_not_parsed_and_the_findings_are_the_same()
+    {
+        var with = HybridLsp.Tests.Demo.DemoTests.LoadDemo();
+        var without = HybridLsp.Tests.Demo.DemoTests.LoadDemo(callSites: false);
+        Assert.NotEmpty(with.Model.CallSites);
+        Assert.Empty(without.Model.CallSites);
+        static string Key(HybridLsp.Ide.Diagnostic d) => $"{d.Path}:{d.Span.Start}:{d.Code}:{d.Message}";
+        var expected = with.CheckDiagnostics(CancellationToken.None).Select(Key).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, without.CheckDiagnostics(CancellationToken.None).Select(Key));
+
+        var host = new AnalysisHost(new AnalysisOptions("/ws") { CallSites = false });
+        host.ApplyChange(WorkspaceChange.Of(
+            new FileChange("/ws/app/Native.cs", "using System.Runtime.InteropServices;\nstatic class Native { [DllImport(\"libc\")] internal static extern int getpid(); }\n"),
+            new FileChange("/ws/app/Caller.cs", "class Caller { int M() => Native.getpid(); }\n")));
+        Assert.Single(host.Snapshot().Model.Bindings);
+        host.ApplyChange(WorkspaceChange.Of(new FileChange("/ws/app/Caller.cs", "class Caller { int M() => Native.getpid() + Native.getpid(); }\n")));
+        var edited = host.Snapshot();
+        Assert.Empty(edited.Model.CallSites);
+        Assert.Equal("getpid", Assert.Single(edited.Model.Bindings).Method.Name);
+    }
 }
