@@ -46,16 +46,16 @@ public sealed partial class Analysis
             if (file.IsRemoved)
                 files.Remove(path);
             else
-                files[path] = new FileState(file with { Path = path });
+                files[path] = new FileState(ReferenceEquals(path, file.Path) ? file : file with { Path = path });
         }
-        var paths = change.Files.Select(f => Normalize(f.Path)).ToImmutableHashSet(StringComparer.Ordinal);
+        ImmutableHashSet<string> Paths() => change.Files.Select(f => Normalize(f.Path)).ToImmutableHashSet(StringComparer.Ordinal);
         lock (_stateGate)
         {
             // Changed since the state the next build starts from: this change, plus what changed since this snapshot's
-            // own starting point when this snapshot was never built.
+            // own starting point when this snapshot was never built (nothing to track when no state was ever built).
             if (_state is { } built)
-                return new Analysis(_options, files.ToImmutable(), built, paths);
-            return new Analysis(_options, files.ToImmutable(), _previous, _changed?.Union(paths));
+                return new Analysis(_options, files.ToImmutable(), built, Paths());
+            return new Analysis(_options, files.ToImmutable(), _previous, _changed?.Union(Paths()));
         }
     }
 

@@ -36,6 +36,8 @@ internal sealed partial class WorkspaceState
         var sources = new CsSourceFile?[files.Count];
         var interop = new List<int>();
         var plain = new List<int>();
+        // The pre-filter reads every file's whole text: on all cores (its answer is cached on the file).
+        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => _ = files[i].MayDeclareInterop);
         for (var i = 0; i < files.Count; i++)
         {
             if (!files[i].MayDeclareInterop)

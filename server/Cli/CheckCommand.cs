@@ -170,6 +170,7 @@ public static class CheckCommand
                     error.WriteLine($"hybrid-lsp check: {partMs,8:0.0} ms    {part}");
             }
             error.WriteLine($"hybrid-lsp check: {System.Diagnostics.Stopwatch.GetElapsedTime(_start).TotalMilliseconds,8:0.0} ms  total since the files were first read (process start-up not included)");
+            error.WriteLine($"hybrid-lsp check: {GC.GetTotalPauseDuration().TotalMilliseconds,8:0.0} ms  paused by {GC.CollectionCount(0)} garbage collections ({GC.CollectionCount(1)} of generation 1, {GC.CollectionCount(2)} of generation 2), peak managed heap {GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes / (1024 * 1024)} MB at the last");
         }
     }
 

@@ -21,19 +21,23 @@ public sealed class WorkspaceLoader(ILogger logger)
     public WorkspaceChange Load(string root, CancellationToken cancellationToken = default, Action<int>? filesFound = null)
     {
         var stopwatch = Stopwatch.StartNew();
-        var paths = EnumerateFiles(root, cancellationToken);
-        filesFound?.Invoke(paths.Count);
-        var results = new FileChange[paths.Count];
-        Parallel.For(0, paths.Count, new ParallelOptions { CancellationToken = cancellationToken },
-            i => results[i] = ReadWalkedFile(paths[i]));
+        var files = Walk(root, cancellationToken);
+        filesFound?.Invoke(files.Count);
+        var results = new FileChange[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken },
+            i => results[i] = ReadWalkedFile(files[i].Path, files[i].Length));
         logger.LogInformation("Indexed {FileCount} files in {ElapsedMs} ms", results.Length, stopwatch.ElapsedMilliseconds);
         return new WorkspaceChange([.. results]);
     }
 
     /// <summary>The workspace files under root, absolute with '/' separators, in a stable order.</summary>
     public List<string> EnumerateFiles(string root, CancellationToken cancellationToken = default)
+        => [.. Walk(root, cancellationToken).Select(f => f.Path)];
+
+    /// <summary>The workspace files under root in ordinal path order, each with its size as the walk saw it (null: unknown).</summary>
+    private List<(string Path, long? Length)> Walk(string root, CancellationToken cancellationToken)
     {
-        var files = new List<string>();
+        var files = new List<(string Path, long? Length)>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<(string Path, string RealPath)>();
         var rootFull = System.IO.Path.GetFullPath(root);
@@ -67,12 +71,25 @@ public sealed class WorkspaceLoader(ILogger logger)
                 }
                 else if (AnalysisHost.IsWorkspaceFile(entry.FullName))
                 {
-                    files.Add(Normalize(entry.FullName));
+                    files.Add((Normalize(entry.FullName), LengthOf((FileInfo)entry)));
                 }
             }
         }
-        files.Sort(StringComparer.Ordinal);
+        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return files;
+    }
+
+    // The size the directory listing's stat gives (a link is followed); null when the file vanished or cannot be stat'ed.
+    private static long? LengthOf(FileInfo file)
+    {
+        try
+        {
+            return file.Exists ? file.Length : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static string RealPath(DirectoryInfo dir)
@@ -99,26 +116,51 @@ public sealed class WorkspaceLoader(ILogger logger)
         new([.. analysis.ConfiguredInputs.Select(ReadFile)]);
 
     /// <summary>Reads one file's current state from disk (a removal when it does not exist).</summary>
-    public static FileChange ReadFile(string path)
+    public static FileChange ReadFile(string path) => Read(path, null);
+
+    /// <summary>Like <see cref="ReadFile"/>, but a file that vanished mid-walk is reported unreadable rather than removed.</summary>
+    public static FileChange ReadWalkedFile(string path) => ReadWalkedFile(path, null);
+
+    private static FileChange ReadWalkedFile(string path, long? length)
+    {
+        var change = Read(path, length);
+        return change.IsRemoved ? FileChange.Unreadable(path, "deleted while reading") : change;
+    }
+
+    /// <summary>
+    /// <paramref name="knownLength"/>: the size the walk saw, which spares a stat (a workspace has thousands of files, and
+    /// each system call counts); the file is read to its end whatever its size is by then.
+    /// </summary>
+    internal static FileChange Read(string path, long? knownLength)
     {
         try
         {
             // A FIFO (or a link to one) reports no length, and opening it blocks until a writer appears: the walk
             // would hang. Nothing of length 0 needs opening, so it is never opened.
-            if (new FileInfo(path) is { Exists: true, Length: 0 })
+            var length = knownLength ?? (new FileInfo(path) is { Exists: true } info ? info.Length : -1);
+            if (length == 0)
                 return new FileChange(path, "");
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-            var length = stream.Length;
+            if (length < 0)
+                return FileChange.Removed(path);
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             if (length > MaxReadBytes)
                 return FileChange.Unreadable(path, $"too large to read ({length / (1024 * 1024)} MB)");
-            var bytes = new byte[length];
+            // One byte more than expected: a file that grew since the walk is noticed without another stat.
+            var bytes = new byte[length + 1];
             var read = 0;
-            while (read < bytes.Length)
+            while (true)
             {
-                var n = stream.Read(bytes, read, bytes.Length - read);
-                if (n == 0)
-                    break; // truncated while reading: use what is there
+                if (read == bytes.Length)
+                {
+                    if (bytes.Length > MaxReadBytes)
+                        return FileChange.Unreadable(path, $"too large to read ({bytes.Length / (1024 * 1024)} MB)");
+                    Array.Resize(ref bytes, bytes.Length * 2);
+                }
+                var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
                 read += n;
+                // A regular file reads short only at its end (or truncated while reading: use what is there).
+                if (n == 0 || read < bytes.Length)
+                    break;
             }
             var content = bytes.AsSpan(0, read);
             if (content[..Math.Min(content.Length, BinaryProbeBytes)].Contains((byte)0))
@@ -135,12 +177,5 @@ public sealed class WorkspaceLoader(ILogger logger)
         {
             return FileChange.Unreadable(path, e.Message);
         }
-    }
-
-    /// <summary>Like <see cref="ReadFile"/>, but a file that vanished mid-walk is reported unreadable rather than removed.</summary>
-    public static FileChange ReadWalkedFile(string path)
-    {
-        var change = ReadFile(path);
-        return change.IsRemoved ? FileChange.Unreadable(path, "deleted while reading") : change;
     }
 }

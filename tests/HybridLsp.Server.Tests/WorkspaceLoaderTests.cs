@@ -29,6 +29,27 @@ public sealed class WorkspaceLoaderTests
         Assert.All(change.Files, f => Assert.DoesNotContain('\\', f.Path));
     }
 
+    [Theory]
+    [InlineData(0, "")]            // seen empty by the walk: not opened (a FIFO would block)
+    [InlineData(5, "abcdefghij")]  // grew after the walk: read to its end
+    [InlineData(10, "abcdefghij")] // exactly the size the walk saw
+    [InlineData(64, "abcdefghij")] // shrank after the walk: what is there
+    public void A_walked_file_is_read_to_its_end_whatever_size_the_walk_saw(long walked, string expected)
+    {
+        using var dir = new TempDirectory();
+        dir.Write("a.rs", "abcdefghij");
+        Assert.Equal(expected, WorkspaceLoader.Read(Path.Combine(dir.Path, "a.rs"), walked).Text);
+    }
+
+    [Fact]
+    public void A_file_that_doubles_its_buffer_several_times_is_read_whole()
+    {
+        using var dir = new TempDirectory();
+        var text = new string('x', 100_000);
+        dir.Write("big.rs", text);
+        Assert.Equal(text, WorkspaceLoader.Read(Path.Combine(dir.Path, "big.rs"), 3).Text);
+    }
+
     [Fact]
     public void Binary_files_are_unreadable_with_a_reason()
     {

@@ -128,12 +128,19 @@ public sealed class RustAbiMapper(RustCrate crate, TargetPlatform target)
     {
         if (_structs.TryGetValue(s, out var cached))
             return cached;
+        // A struct laid out while no other is in progress does not depend on what reached it (a struct reached again inside
+        // itself is opaque only relative to the ones in progress): that layout is shared by every mapper of the crate.
+        var shared = _mapping.Count == 0 ? new RustCrate.LayoutKey(s, target, depth) : (RustCrate.LayoutKey?)null;
+        if (shared is { } key && crate.Layouts.TryGetValue(key, out var known))
+            return _structs[s] = known;
         if (!_mapping.Add(s))
             return new AbiUnknown($"struct '{s.Name}' contains itself through a pointer");
         try
         {
             var mapped = MapStructUncached(s, depth);
             _structs[s] = mapped;
+            if (shared is { } done)
+                crate.Layouts.TryAdd(done, mapped);
             return mapped;
         }
         finally
@@ -175,7 +182,9 @@ public sealed class RustAbiMapper(RustCrate crate, TargetPlatform target)
         return new AbiStruct(s.Name, layout);
     }
 
-    public AbiType MapEnum(RustEnum e)
+    public AbiType MapEnum(RustEnum e) => crate.Layouts.GetOrAdd(new RustCrate.LayoutKey(e, target, -1), _ => MapEnumUncached(e));
+
+    private AbiType MapEnumUncached(RustEnum e)
     {
         if (e.Variants.Any(v => v.HasFields))
             return new AbiFfiUnsafe(e.Name, "an enum with fields has no C layout");

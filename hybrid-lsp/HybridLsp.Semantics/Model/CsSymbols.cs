@@ -17,24 +17,40 @@ public sealed class CsSymbols
     private readonly ILookup<string, CsDeclared<CsDelegate>> _delegates;
     private readonly ILookup<string, CsDeclared<CsClass>> _classes;
     private readonly ILookup<string, CsConstant> _constants;
-    private readonly ImmutableDictionary<string, string> _aliases;
+    private readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
 
     public CsSymbols(IEnumerable<CsSourceFile> files)
     {
-        var list = files.ToList();
-        _structs = MergePartials(list.SelectMany(f => f.Syntax.Structs.Select(s => new CsDeclared<CsStruct>(s, f.Path)))).ToLookup(s => s.Item.Name, StringComparer.Ordinal);
-        _enums = list.SelectMany(f => f.Syntax.Enums.Select(s => new CsDeclared<CsEnum>(s, f.Path))).ToLookup(s => s.Item.Name, StringComparer.Ordinal);
-        _delegates = list.SelectMany(f => f.Syntax.Delegates.Select(s => new CsDeclared<CsDelegate>(s, f.Path))).ToLookup(s => s.Item.Name, StringComparer.Ordinal);
-        _classes = list.SelectMany(f => f.Syntax.Classes.Select(s => new CsDeclared<CsClass>(s, f.Path))).ToLookup(s => s.Item.Name, StringComparer.Ordinal);
-        _constants = list.SelectMany(f => f.Syntax.Constants).ToLookup(c => c.Name, StringComparer.Ordinal);
-        var aliases = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var file in list)
+        // One pass; most files of a large project have empty syntax (nothing the pre-filter kept), so each is a few checks.
+        var structs = new List<CsDeclared<CsStruct>>();
+        var enums = new List<CsDeclared<CsEnum>>();
+        var delegates = new List<CsDeclared<CsDelegate>>();
+        var classes = new List<CsDeclared<CsClass>>();
+        var constants = new List<CsConstant>();
+        foreach (var file in files)
         {
-            foreach (var (alias, target) in file.Syntax.UsingAliases)
-                aliases[alias] = target;
+            var syntax = file.Syntax;
+            foreach (var item in syntax.Structs)
+                structs.Add(new CsDeclared<CsStruct>(item, file.Path));
+            foreach (var item in syntax.Enums)
+                enums.Add(new CsDeclared<CsEnum>(item, file.Path));
+            foreach (var item in syntax.Delegates)
+                delegates.Add(new CsDeclared<CsDelegate>(item, file.Path));
+            foreach (var item in syntax.Classes)
+                classes.Add(new CsDeclared<CsClass>(item, file.Path));
+            constants.AddRange(syntax.Constants);
+            if (!syntax.UsingAliases.IsEmpty)
+            {
+                foreach (var (alias, target) in syntax.UsingAliases)
+                    _aliases[alias] = target;
+            }
+            DisableRuntimeMarshalling |= syntax.DisableRuntimeMarshalling;
         }
-        _aliases = aliases.ToImmutable();
-        DisableRuntimeMarshalling = list.Any(f => f.Syntax.DisableRuntimeMarshalling);
+        _structs = MergePartials(structs).ToLookup(s => s.Item.Name, StringComparer.Ordinal);
+        _enums = enums.ToLookup(s => s.Item.Name, StringComparer.Ordinal);
+        _delegates = delegates.ToLookup(s => s.Item.Name, StringComparer.Ordinal);
+        _classes = classes.ToLookup(s => s.Item.Name, StringComparer.Ordinal);
+        _constants = constants.ToLookup(c => c.Name, StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -47,6 +47,20 @@ public sealed class RustCrate
     /// <summary>Exported functions (`#[no_mangle]`/`#[export_name]`), grouped by symbol (cfg variants share a symbol).</summary>
     public ImmutableDictionary<string, ImmutableArray<CrateItem<RustFunction>>> ExportsBySymbol { get; private set; } = ImmutableDictionary<string, ImmutableArray<CrateItem<RustFunction>>>.Empty;
 
+    /// <summary>
+    /// Struct and enum layouts already computed, per item, target and nesting depth (see <see cref="Abi.RustAbiMapper"/>).
+    /// A crate's items never change, so a layout computed once holds for every binding that reaches it, in this snapshot
+    /// and in every later one that keeps the crate.
+    /// </summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<LayoutKey, Abi.AbiType> Layouts { get; } = new();
+
+    /// <summary>A key of <see cref="Layouts"/>: the item and target by reference.</summary>
+    internal readonly record struct LayoutKey(RustItem Item, Targets.TargetPlatform Target, int Depth)
+    {
+        public bool Equals(LayoutKey other) => ReferenceEquals(Item, other.Item) && ReferenceEquals(Target, other.Target) && Depth == other.Depth;
+        public override int GetHashCode() => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Item), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Target), Depth);
+    }
+
     public static RustCrate Build(ManifestFile manifest, IReadOnlyDictionary<string, RustSourceFile> rustFiles)
     {
         var dir = PathUtil.Directory(manifest.Path);
