@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Publishes the server ReadyToRun and times it (DESIGN.md §6). Measures only: no budget is asserted.
+# Publishes the server as a native executable (Native AOT, .ci/publish-native) and times it (DESIGN.md §6). Measures only: no budget is asserted.
 #
 #   ./bench.sh [ARGS...]            the demo benchmark on examples/hybrid-demo: a Markdown table, also written to
 #                                   artifacts/bench.md; ARGS go to the driver, e.g. --spawn-runs 5 --requests 100
@@ -11,12 +11,12 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-dotnet publish server -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o artifacts/server
+.ci/publish-native artifacts/native
 dotnet build tests/HybridLsp.Benchmarks -c Release
 driver() { dotnet run --project tests/HybridLsp.Benchmarks -c Release --no-build -- "$@"; }
 
 if [[ "${1:-}" != "--scale" ]]; then
-  driver --server artifacts/server/hybrid-lsp --demo examples/hybrid-demo --out artifacts/bench.md "$@"
+  driver --server artifacts/native/hybrid-lsp --demo examples/hybrid-demo --out artifacts/bench.md "$@"
   exit 0
 fi
 
@@ -33,7 +33,7 @@ for size in "${sizes[@]}"; do
     driver gen --shape dense --n "$size" --out "$ws"
   fi
   # shellcheck disable=SC2086
-  driver scale --server artifacts/server/hybrid-lsp --workspace "$ws" --json "artifacts/bench-scale-$size.json" ${SCALE_ARGS:-} || status=1
+  driver scale --server artifacts/native/hybrid-lsp --workspace "$ws" --json "artifacts/bench-scale-$size.json" ${SCALE_ARGS:-} || status=1
   jsons+=("artifacts/bench-scale-$size.json")
 done
 driver report --out artifacts/bench-scale.md "${jsons[@]}"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of HybridLsp: engine fixture tests, protocol/CLI tests against the real server process, the cargo
+# Runs every test of HybridLsp: engine fixture tests, protocol/CLI tests against the real server process (the .dll, then
+# the native executable), the cargo
 # oracle tests, the VS Code client's unit tests and packaging, and the real-editor end-to-end tests (headless Neovim,
 # code-server in headless Chromium). Works on a fresh machine of this kind: it installs what it needs itself
 # (NuGet and npm packages; Debian packages for the editors are installed by the e2e scripts, as root).
@@ -31,6 +32,15 @@ for project in tests/HybridLsp.Tests tests/HybridLsp.Server.Tests tests/HybridLs
     status=1
   fi
 done
+
+# The native server (Native AOT: what CI users run `check` with and what the benchmarks time): the protocol and CLI
+# tests again, against that executable.
+echo "== tests/HybridLsp.Server.Tests against the native server"
+if ! { .ci/publish-native artifacts/native \
+       && HYBRID_LSP_TEST_NATIVE_SERVER="$PWD/artifacts/native/hybrid-lsp" dotnet test tests/HybridLsp.Server.Tests -c Release --no-build --nologo; } \
+     2>&1 | tee "$results/HybridLsp.Server.Tests.native.log"; then
+  status=1
+fi
 
 # The VS Code client: install (npm registry only), unit tests, then the .vsix with the server published inside.
 echo "== client-vscode"

@@ -93,7 +93,7 @@ public sealed class CommandContext
             _token = given;
         else if (_canCreateToken)
         {
-            var created = JsonSerializer.SerializeToElement($"hybridLsp/command/{Interlocked.Increment(ref s_tokens)}");
+            var created = JsonSerializer.SerializeToElement($"hybridLsp/command/{Interlocked.Increment(ref s_tokens)}", Protocol.LspJsonContext.Default.String);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             if (await _client.RequestAsync("window/workDoneProgress/create", new WorkDoneProgressCreateParams(created.GetString()!), timeout.Token).ConfigureAwait(false))
                 _token = created;

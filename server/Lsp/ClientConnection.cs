@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using StreamJsonRpc;
 
 namespace HybridLsp.Server.Lsp;
@@ -17,7 +18,7 @@ public sealed class ClientConnection
             return;
         try
         {
-            await rpc.NotifyWithParameterObjectAsync(method, parameters).ConfigureAwait(false);
+            await Notify(rpc, method, parameters).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ConnectionLostException or ObjectDisposedException or IOException)
         {
@@ -32,7 +33,7 @@ public sealed class ClientConnection
             return false;
         try
         {
-            await rpc.InvokeWithParameterObjectAsync<System.Text.Json.JsonElement?>(method, parameters, cancellationToken).ConfigureAwait(false);
+            await Invoke(rpc, method, parameters, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception e) when (e is RemoteInvocationException or ConnectionLostException or ObjectDisposedException or IOException or OperationCanceledException)
@@ -49,7 +50,7 @@ public sealed class ClientConnection
             return null;
         try
         {
-            var result = await rpc.InvokeWithParameterObjectAsync<System.Text.Json.JsonElement?>(method, parameters, cancellationToken).ConfigureAwait(false);
+            var result = await Invoke(rpc, method, parameters, cancellationToken).ConfigureAwait(false);
             return result is { ValueKind: System.Text.Json.JsonValueKind.Object } json ? System.Text.Json.JsonSerializer.Deserialize(json, resultInfo) : null;
         }
         catch (Exception e) when (e is RemoteInvocationException or ConnectionLostException or ObjectDisposedException or IOException or System.Text.Json.JsonException)
@@ -57,4 +58,14 @@ public sealed class ClientConnection
             return null;
         }
     }
+
+    // The parameters are protocol types of LspJsonContext, which the formatter (LanguageServer.CreateFormatter) serializes
+    // whole through its source-generated resolver, never by reflecting over them as named arguments. The protocol tests
+    // run against the native (ahead-of-time compiled) server as well.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Protocol types are source-generated (LspJsonContext).")]
+    private static Task Notify(JsonRpc rpc, string method, object? parameters) => rpc.NotifyWithParameterObjectAsync(method, parameters);
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Protocol types are source-generated (LspJsonContext).")]
+    private static Task<System.Text.Json.JsonElement?> Invoke(JsonRpc rpc, string method, object? parameters, CancellationToken cancellationToken)
+        => rpc.InvokeWithParameterObjectAsync<System.Text.Json.JsonElement?>(method, parameters, cancellationToken);
 }

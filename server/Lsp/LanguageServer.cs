@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HybridLsp.Server.Logging;
@@ -45,20 +46,7 @@ public static class LanguageServer
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Singleton);
         await using var provider = services.BuildServiceProvider();
 
-        var formatter = new SystemTextJsonFormatter();
-        formatter.JsonSerializerOptions = new JsonSerializerOptions(formatter.JsonSerializerOptions)
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            // Wrong shapes (a missing textDocument, a null uri) fail deserialisation → InvalidParams, instead of
-            // reaching a handler as nulls.
-            RespectNullableAnnotations = true,
-            RespectRequiredConstructorParameters = true,
-        };
-        // Our protocol types from the source-generated context; StreamJsonRpc's own (error data, ids) by reflection.
-        formatter.JsonSerializerOptions.TypeInfoResolverChain.Clear();
-        formatter.JsonSerializerOptions.TypeInfoResolverChain.Add(Protocol.LspJsonContext.Default);
-        formatter.JsonSerializerOptions.TypeInfoResolverChain.Add(new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
+        var formatter = CreateFormatter();
         var handler = new LspMessageHandler(output, input, formatter, loggerFactory.CreateLogger<LspMessageHandler>());
         using var rpc = new JsonRpc(handler)
         {
@@ -66,7 +54,7 @@ public static class LanguageServer
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
             CancelLocallyInvokedMethodsWhenConnectionIsClosed = true,
         };
-        rpc.AddLocalRpcTarget(provider.GetRequiredService<LspTarget>(), new JsonRpcTargetOptions { DisposeOnDisconnect = false });
+        AddTarget(rpc, provider.GetRequiredService<LspTarget>());
         rpc.Disconnected += (_, e) => logger.LogInformation(e.Exception, "Connection closed: {Reason} {Description}", e.Reason, e.Description);
         client.Attach(rpc);
         rpc.StartListening();
@@ -90,4 +78,35 @@ public static class LanguageServer
         }
         return code;
     }
+
+    /// <summary>
+    /// StreamJsonRpc's System.Text.Json formatter: our protocol types come from the source-generated <see cref="Protocol.LspJsonContext"/>;
+    /// StreamJsonRpc's own few (error data, request ids) from the reflection resolver. Neither the formatter nor that
+    /// resolver is annotated for ahead-of-time compilation, so the whole protocol test suite also runs against the native
+    /// server (test.sh) — that run, not an annotation, is what shows these work compiled ahead of time.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Verified by the protocol tests against the native server.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Verified by the protocol tests against the native server.")]
+    private static SystemTextJsonFormatter CreateFormatter()
+    {
+        var formatter = new SystemTextJsonFormatter();
+        formatter.JsonSerializerOptions = new JsonSerializerOptions(formatter.JsonSerializerOptions)
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            // Wrong shapes (a missing textDocument, a null uri) fail deserialisation → InvalidParams, instead of
+            // reaching a handler as nulls.
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+        };
+        formatter.JsonSerializerOptions.TypeInfoResolverChain.Clear();
+        formatter.JsonSerializerOptions.TypeInfoResolverChain.Add(Protocol.LspJsonContext.Default);
+        formatter.JsonSerializerOptions.TypeInfoResolverChain.Add(new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
+        return formatter;
+    }
+
+    /// <summary>The LSP methods of <see cref="LspTarget"/>, found by reflection (see <see cref="CreateFormatter"/> for how that is verified).</summary>
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Verified by the protocol tests against the native server.")]
+    private static void AddTarget(JsonRpc rpc, LspTarget target)
+        => rpc.AddLocalRpcTarget(target, new JsonRpcTargetOptions { DisposeOnDisconnect = false });
 }

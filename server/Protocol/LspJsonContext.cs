@@ -58,4 +58,5 @@ namespace HybridLsp.Server.Protocol;
 [JsonSerializable(typeof(BenchmarkCommandResult))]
 [JsonSerializable(typeof(ExtractArguments))]
 [JsonSerializable(typeof(ExtractCommandResult))]
+[JsonSerializable(typeof(string))]
 public sealed partial class LspJsonContext : JsonSerializerContext;

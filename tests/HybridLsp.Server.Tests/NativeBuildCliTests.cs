@@ -50,7 +50,7 @@ public sealed class NativeBuildCliTests
     }
 
     private static Task<(int ExitCode, string Stdout, string Stderr)> HybridLsp(string directory, params string[] arguments)
-        => RunAsync("dotnet", [ServerProcess.ServerDll, .. arguments], directory);
+        => RunAsync(ServerProcess.Command.Program, [.. ServerProcess.Command.Arguments, .. arguments], directory);
 
     [Fact]
     public async Task Build_of_a_crate_prints_rustc_errors_then_the_library_and_the_missing_exports()

@@ -3,12 +3,26 @@ using System.Text;
 
 namespace HybridLsp.Server.Tests;
 
-/// <summary>Finds the built `hybrid-lsp.dll` and starts it with `dotnet`, as a client or CI would.</summary>
+/// <summary>
+/// Finds the built `hybrid-lsp.dll` and starts it with `dotnet`, as a client or CI would — or, when the environment
+/// variable <see cref="NativeVariable"/> names a native (ahead-of-time compiled) `hybrid-lsp` executable, starts that
+/// directly, so the same tests check the native build (test.sh runs them both ways).
+/// </summary>
 internal static class ServerProcess
 {
+    public const string NativeVariable = "HYBRID_LSP_TEST_NATIVE_SERVER";
+
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>The native server to test instead of the .dll; null: the .dll.</summary>
+    public static string? NativeServer { get; } = Environment.GetEnvironmentVariable(NativeVariable) is { Length: > 0 } native
+        ? (File.Exists(native) ? Path.GetFullPath(native) : throw new FileNotFoundException($"{NativeVariable}: '{native}' does not exist"))
+        : null;
+
     public static string ServerDll { get; } = FindServerDll();
+
+    /// <summary>The program and leading arguments that start the server: `dotnet hybrid-lsp.dll`, or the native executable.</summary>
+    public static (string Program, string[] Arguments) Command => NativeServer is { } exe ? (exe, []) : ("dotnet", [ServerDll]);
 
     private static string FindServerDll()
     {
@@ -31,7 +45,8 @@ internal static class ServerProcess
 
     public static Process Start(IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var (program, leading) = Command;
+        var info = new ProcessStartInfo(program)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -43,7 +58,8 @@ internal static class ServerProcess
         };
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             info.Environment[name] = value;
-        info.ArgumentList.Add(ServerDll);
+        foreach (var a in leading)
+            info.ArgumentList.Add(a);
         foreach (var a in args)
             info.ArgumentList.Add(a);
         return Process.Start(info) ?? throw new InvalidOperationException("could not start the server");

@@ -57,6 +57,7 @@ internal sealed class ScaleBenchmark(ScaleOptions options, WorkspaceManifest man
         _result.Lines = manifest.Lines;
         _result.Machine = $"{Environment.ProcessorCount} logical CPUs, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
         _result.Date = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        _result.ServerKind = File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.Server)) ?? ".", "hybrid-lsp.dll")) ? "ReadyToRun" : "Native AOT";
         var loadAtStart = LoadAverage();
 
         Log($"{manifest.Shape}: {manifest.Bindings.Count} externs, {manifest.Files} files; warm-up");

@@ -6,6 +6,9 @@ internal sealed class ScaleResult
     public string Workspace { get; set; } = "";
     public string Shape { get; set; } = "";
     public string Machine { get; set; } = "";
+
+    /// <summary>How the measured server was published: "Native AOT" (an executable alone) or "ReadyToRun" (hybrid-lsp.dll beside it).</summary>
+    public string ServerKind { get; set; } = "";
     public string Date { get; set; } = "";
 
     /// <summary>/proc/loadavg (1-minute) at the start and at the end of the run: other processes on the machine skew every number.</summary>
