@@ -11,7 +11,7 @@ internal static class ScaleReport
         var md = new StringBuilder();
         if (runs.Count == 0)
             return "";
-        md.AppendLine(CultureInfo.InvariantCulture, $"Published server ({(runs[0].ServerKind is { Length: > 0 } kind ? kind : "ReadyToRun")}), {runs[0].Machine}, {runs[0].Date}. Milliseconds unless stated; p50/p99 nearest-rank.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Published server ({(runs[0].ServerKind is { Length: > 0 } serverKind ? serverKind : "ReadyToRun")}), {runs[0].Machine}, {runs[0].Date}. Milliseconds unless stated; p50/p99 nearest-rank.");
         md.AppendLine();
         md.Append("| Measurement | Budget |");
         foreach (var r in runs)
