@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
 namespace HybridLsp.Ide;
 
 /// <summary>
@@ -18,9 +21,21 @@ internal static class CsPrefilter
         "DllImport", "LibraryImport", "StructLayout", "struct", "enum", "delegate", "const", "DisableRuntimeMarshalling", "Handle",
     ];
 
+    // Compiled ahead of time (the native server), all words are looked for in one vectorized pass. Under the JIT, that
+    // search's generic machinery costs about half a second of compilation on first use, far more than it saves, so the
+    // words are looked for one by one there.
+    private static readonly SearchValues<string>? s_search = RuntimeFeature.IsDynamicCodeSupported ? null : CreateSearch();
+
+    internal static SearchValues<string> CreateSearch() => SearchValues.Create(s_words, StringComparison.Ordinal);
+
     /// <summary>Whether the text may declare something the semantic model reads from C#.</summary>
-    public static bool MayDeclareInterop(string text)
+    public static bool MayDeclareInterop(string text) => MayDeclareInterop(text, s_search);
+
+    /// <summary><see cref="MayDeclareInterop(string)"/> with the one-pass search, or word by word when it is null.</summary>
+    internal static bool MayDeclareInterop(string text, SearchValues<string>? search)
     {
+        if (search is not null)
+            return text.AsSpan().ContainsAny(search) || HasUsingAlias(text);
         foreach (var word in s_words)
         {
             if (text.Contains(word, StringComparison.Ordinal))

@@ -24,6 +24,24 @@ public sealed class CsPrefilterTests
     [InlineData("\0\u0001 binary-ish ((( ")]
     public void Ordinary_code_is_not(string text) => Assert.False(CsPrefilter.MayDeclareInterop(text));
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("class A { void F() { var x = 1; } }")]
+    [InlineData("class A { [DllImport(\"x\")] static extern void F(); }")]
+    [InlineData("record struct P(int X);")]
+    [InlineData("// enum in a comment")]
+    [InlineData("var h = new SafeFileHandle();")]
+    [InlineData("[assembly: System.Runtime.CompilerServices.DisableRuntimeMarshalling]")]
+    [InlineData("using Alias = System.Int32;")]
+    [InlineData("constant structure delegated enumerable")]
+    [InlineData("Dll Import Library import struc enu delegat cons")]
+    public void The_one_pass_search_of_the_native_server_answers_as_the_word_by_word_one(string text)
+    {
+        Assert.Equal(CsPrefilter.MayDeclareInterop(text, null), CsPrefilter.MayDeclareInterop(text, CsPrefilter.CreateSearch()));
+        var padded = new string(' ', 1000) + text + new string('x', 70);
+        Assert.Equal(CsPrefilter.MayDeclareInterop(padded, null), CsPrefilter.MayDeclareInterop(padded, CsPrefilter.CreateSearch()));
+    }
+
     [Fact]
     public void Called_names_are_identifiers_before_a_parenthesis_or_type_arguments()
     {
