@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Text;
 using HybridLsp.Ide;
@@ -145,29 +146,40 @@ public sealed class WorkspaceLoader(ILogger logger)
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             if (length > MaxReadBytes)
                 return FileChange.Unreadable(path, $"too large to read ({length / (1024 * 1024)} MB)");
-            // One byte more than expected: a file that grew since the walk is noticed without another stat.
-            var bytes = new byte[length + 1];
-            var read = 0;
-            while (true)
+            // One byte more than expected: a file that grew since the walk is noticed without another stat. The bytes go to
+            // a pooled buffer (only the text is kept), so reading thousands of files allocates their text and nothing else.
+            var bytes = ArrayPool<byte>.Shared.Rent((int)length + 1);
+            try
             {
-                if (read == bytes.Length)
+                var read = 0;
+                while (true)
                 {
-                    if (bytes.Length > MaxReadBytes)
-                        return FileChange.Unreadable(path, $"too large to read ({bytes.Length / (1024 * 1024)} MB)");
-                    Array.Resize(ref bytes, bytes.Length * 2);
+                    if (read == bytes.Length)
+                    {
+                        if (bytes.Length > MaxReadBytes)
+                            return FileChange.Unreadable(path, $"too large to read ({bytes.Length / (1024 * 1024)} MB)");
+                        var larger = ArrayPool<byte>.Shared.Rent(bytes.Length * 2);
+                        bytes.AsSpan().CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(bytes);
+                        bytes = larger;
+                    }
+                    var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+                    read += n;
+                    // A regular file reads short only at its end (or truncated while reading: use what is there).
+                    if (n == 0 || read < bytes.Length)
+                        break;
                 }
-                var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
-                read += n;
-                // A regular file reads short only at its end (or truncated while reading: use what is there).
-                if (n == 0 || read < bytes.Length)
-                    break;
+                var content = bytes.AsSpan(0, read);
+                if (content[..Math.Min(content.Length, BinaryProbeBytes)].Contains((byte)0))
+                    return FileChange.Unreadable(path, "binary file");
+                if (content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+                    content = content[3..];
+                return new FileChange(path, s_utf8.GetString(content));
             }
-            var content = bytes.AsSpan(0, read);
-            if (content[..Math.Min(content.Length, BinaryProbeBytes)].Contains((byte)0))
-                return FileChange.Unreadable(path, "binary file");
-            if (content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-                content = content[3..];
-            return new FileChange(path, s_utf8.GetString(content));
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
