@@ -201,7 +201,22 @@ public static class CLibraryBuilder
         Parallel.For(0, combined.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             combined[i] = Combine(library, input.Config.Targets[i], allResults[input.Config.Targets[i]].Values.ToList(), input));
         for (var i = 0; i < combined.Length; i++)
+        {
+            // A source's definitions come without their signatures when a public header declares them first (the headers'
+            // unit reads those: CFunction.SignatureOmitted). A function whose only declaration is such a definition — the
+            // headers' unit failed, or saw the header under other macros — needs it after all: that target's source units
+            // are parsed again reading every signature (cached like any parse), and combined again.
+            if (combined[i].FunctionsByName.Values.Any(list => list.Any(f => f.Declaration.SignatureOmitted)))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var target = input.Config.Targets[i];
+                var complete = allResults[target].Select(r => Request(r.Key, units.First(u => u.Path == r.Key).Language, target.Triple) is { OmitDeclarationsFrom.IsEmpty: false } request
+                    ? service.Parse(request with { ReadAllSignatures = true }, generation, cancellationToken)
+                    : r.Value).ToList();
+                combined[i] = Combine(library, target, complete, input);
+            }
             targets[input.Config.Targets[i]] = combined[i];
+        }
         library.Targets = targets.ToImmutable();
         library.Problems = [.. problems.Values.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Span.Start)];
         library.Files = [.. files.Order(StringComparer.Ordinal)];
@@ -277,18 +292,43 @@ public static class CLibraryBuilder
         // with its types) may be missing, so a function not found is silence there, not HL1001 (DESIGN §7).
         var incomplete = parsed.Count < results.Count || parsed.Any(r => r.FirstError is not null);
         var sources = library.Sources.ToHashSet(StringComparer.Ordinal);
-        bool Owned(CFunction f) => sources.Contains(f.FullSpan.File) || library.Headers.Contains(f.FullSpan.File)
-            || PathUtil.IsUnder(f.FullSpan.File, library.Directory);
+        var headers = library.Headers.ToHashSet(StringComparer.Ordinal);
+        // Whether a file is the library's own, asked once per file (its functions share the path's string).
+        var ownedFiles = new Dictionary<string, bool>(StringComparer.Ordinal);
+        bool Owned(CFunction f)
+        {
+            var file = f.FullSpan.File;
+            if (!ownedFiles.TryGetValue(file, out var owned))
+                ownedFiles[file] = owned = sources.Contains(file) || headers.Contains(file) || PathUtil.IsUnder(file, library.Directory);
+            return owned;
+        }
 
-        // One function per symbol: every occurrence (declarations in headers, the definition in a source) merged.
-        var groups = parsed.SelectMany(r => r.Functions).Where(Owned)
-            .GroupBy(f => f.Linkage == CLinkage.C ? f.Name : f.MangledName, StringComparer.Ordinal);
-        var usesDllExport = target.IsWindows && parsed.SelectMany(r => r.Functions).Any(f => f.IsDllExport && Owned(f));
+        // One function per symbol: every occurrence (declarations in headers, the definition in a source) merged, the
+        // symbols in the order they first occur (the translation units', then source order).
+        var groups = new Dictionary<string, List<CFunction>>(StringComparer.Ordinal);
+        var order = new List<List<CFunction>>();
+        var usesDllExport = false;
+        foreach (var result in parsed)
+        {
+            foreach (var f in result.Functions)
+            {
+                if (!Owned(f))
+                    continue;
+                usesDllExport |= f.IsDllExport;
+                var key = f.Linkage == CLinkage.C ? f.Name : f.MangledName;
+                if (!groups.TryGetValue(key, out var occurrences))
+                {
+                    groups[key] = occurrences = [];
+                    order.Add(occurrences);
+                }
+                occurrences.Add(f);
+            }
+        }
+        usesDllExport &= target.IsWindows;
         var exports = ImmutableDictionary.CreateBuilder<string, CLibraryFunction>(StringComparer.Ordinal);
         var byName = new Dictionary<string, List<CLibraryFunction>>(StringComparer.Ordinal);
-        foreach (var group in groups)
+        foreach (var occurrences in order)
         {
-            var occurrences = group.ToList();
             var definition = occurrences.FirstOrDefault(f => f.IsDefinition && sources.Contains(f.FullSpan.File)) ?? occurrences.FirstOrDefault(f => f.IsDefinition);
             var declaration = occurrences.FirstOrDefault(f => !f.IsDefinition && IsHeader(f.FullSpan.File)) ?? definition ?? occurrences[0];
             var hidden = CHiddenReason.None;
@@ -300,7 +340,7 @@ public static class CLibraryBuilder
                 hidden = target.IsWindows ? CHiddenReason.NoDllExport : CHiddenReason.HiddenVisibility;
             var function = new CLibraryFunction(declaration, definition, hidden);
             if (function.IsExported)
-                exports[group.Key] = function;
+                exports[occurrences[0].Linkage == CLinkage.C ? occurrences[0].Name : occurrences[0].MangledName] = function;
             if (!byName.TryGetValue(declaration.Name, out var list))
                 byName[declaration.Name] = list = [];
             list.Add(function);

@@ -92,6 +92,34 @@ internal sealed unsafe class ClangSession : IDisposable
         return 1; // CXChildVisit_Continue
     }
 
+    /// <summary>
+    /// Which of DllExport (bit 0), DllImport (bit 1) and an asm label (bit 2) are among a declaration's attributes: its
+    /// direct children visited without collecting them, and not at all when it has no attributes.
+    /// </summary>
+    public int DeclarationAttributes(CXCursor declaration)
+    {
+        if (_api.CursorHasAttrs(declaration) == 0)
+            return 0;
+        var flags = 0;
+        _api.VisitChildren(declaration, &CollectAttribute, (IntPtr)(&flags));
+        return flags;
+    }
+
+    public const int DllExportAttribute = 1, DllImportAttribute = 2, AsmLabelAttribute = 4;
+
+    [UnmanagedCallersOnly]
+    private static int CollectAttribute(CXCursor cursor, CXCursor parent, IntPtr data)
+    {
+        *(int*)data |= cursor.Kind switch
+        {
+            CursorKind.DllExport => DllExportAttribute,
+            CursorKind.DllImport => DllImportAttribute,
+            CursorKind.AsmLabelAttr => AsmLabelAttribute,
+            _ => 0,
+        };
+        return 1; // CXChildVisit_Continue
+    }
+
     /// <summary>Every file the translation unit read, as libclang names them, main file first.</summary>
     public List<string> Inclusions()
     {
@@ -142,8 +170,17 @@ internal sealed unsafe class ClangSession : IDisposable
         return (FileName(file), (int)line, (int)column, (int)offset);
     }
 
+    /// <summary>Like <see cref="FileLocation"/>, with the file as libclang's handle (stable for the translation unit's lifetime).</summary>
+    public (IntPtr File, int Line, int Column, int Offset) FileHandleLocation(CXSourceLocation location)
+    {
+        IntPtr file;
+        uint line, column, offset;
+        _api.GetFileLocation(location, &file, &line, &column, &offset);
+        return (file, (int)line, (int)column, (int)offset);
+    }
+
     // A CXFile handle is stable for the translation unit's lifetime; its name is asked for once per declaration.
-    private string FileName(IntPtr file)
+    public string FileName(IntPtr file)
     {
         if (file == IntPtr.Zero)
             return "";
