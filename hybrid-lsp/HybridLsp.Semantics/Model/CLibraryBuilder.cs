@@ -325,7 +325,7 @@ public static class CLibraryBuilder
             }
         }
         usesDllExport &= target.IsWindows;
-        var exports = ImmutableDictionary.CreateBuilder<string, CLibraryFunction>(StringComparer.Ordinal);
+        var exports = new Dictionary<string, CLibraryFunction>(StringComparer.Ordinal);
         var byName = new Dictionary<string, List<CLibraryFunction>>(StringComparer.Ordinal);
         foreach (var occurrences in order)
         {
@@ -346,21 +346,23 @@ public static class CLibraryBuilder
             list.Add(function);
         }
 
-        var records = ImmutableDictionary.CreateBuilder<string, CRecord>(StringComparer.Ordinal);
+        var records = new Dictionary<string, CRecord>(StringComparer.Ordinal);
         foreach (var record in parsed.SelectMany(r => r.Records).Where(r => r.Name.Length > 0).OrderBy(r => r.IsComplete ? 0 : 1))
         {
             records.TryAdd(record.Name, record);
             records.TryAdd(record.QualifiedName, record);
         }
-        var enums = ImmutableDictionary.CreateBuilder<string, CEnum>(StringComparer.Ordinal);
+        var enums = new Dictionary<string, CEnum>(StringComparer.Ordinal);
         foreach (var e in parsed.SelectMany(r => r.Enums).Where(e => e.Name.Length > 0))
         {
             enums.TryAdd(e.Name, e);
             enums.TryAdd(e.QualifiedName, e);
         }
-        return new CLibraryTarget(target, true, null, exports.ToImmutable(),
-            byName.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal),
-            records.ToImmutable(), enums.ToImmutable(), incomplete);
+        var functionsByName = new Dictionary<string, ImmutableArray<CLibraryFunction>>(byName.Count, StringComparer.Ordinal);
+        foreach (var (name, list) in byName)
+            functionsByName[name] = [.. list];
+        // Read-only views of tables nothing else holds: built once here, never changed.
+        return new CLibraryTarget(target, true, null, exports.AsReadOnly(), functionsByName.AsReadOnly(), records.AsReadOnly(), enums.AsReadOnly(), incomplete);
     }
 
     /// <summary>A C++ function in an anonymous namespace has internal linkage, like a `static` one (Itanium `_GLOBAL__N_`, MSVC `?A0x`).</summary>
