@@ -200,23 +200,27 @@ public static class CLibraryBuilder
         var combined = new CLibraryTarget[input.Config.Targets.Length];
         Parallel.For(0, combined.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             combined[i] = Combine(library, input.Config.Targets[i], allResults[input.Config.Targets[i]].Values.ToList(), input));
-        for (var i = 0; i < combined.Length; i++)
+        // A source's definitions come without their signatures when a public header declares them first (the headers' unit
+        // reads those: CFunction.SignatureOmitted). A function whose only declaration is such a definition — the headers'
+        // unit failed, or saw the header under other macros — needs it after all: that target's source units are parsed
+        // again reading every signature (cached like any parse; the targets' in parallel), and the target combined again.
+        var needSignatures = Enumerable.Range(0, combined.Length)
+            .Where(i => combined[i].FunctionsByName.Values.Any(list => list.Any(f => f.Declaration.SignatureOmitted))).ToList();
+        if (needSignatures.Count > 0)
         {
-            // A source's definitions come without their signatures when a public header declares them first (the headers'
-            // unit reads those: CFunction.SignatureOmitted). A function whose only declaration is such a definition — the
-            // headers' unit failed, or saw the header under other macros — needs it after all: that target's source units
-            // are parsed again reading every signature (cached like any parse), and combined again.
-            if (combined[i].FunctionsByName.Values.Any(list => list.Any(f => f.Declaration.SignatureOmitted)))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var target = input.Config.Targets[i];
-                var complete = allResults[target].Select(r => Request(r.Key, units.First(u => u.Path == r.Key).Language, target.Triple) is { OmitDeclarationsFrom.IsEmpty: false } request
-                    ? service.Parse(request with { ReadAllSignatures = true }, generation, cancellationToken)
-                    : r.Value).ToList();
-                combined[i] = Combine(library, target, complete, input);
-            }
-            targets[input.Config.Targets[i]] = combined[i];
+            var again = needSignatures
+                .SelectMany(i => units.Select(u => (Index: i, Unit: u, Request: Request(u.Path, u.Language, input.Config.Targets[i].Triple))))
+                .Where(w => !w.Request.OmitDeclarationsFrom.IsEmpty).ToList();
+            var complete = new ConcurrentDictionary<(int, string), CParseResult>();
+            Parallel.ForEach(again, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, w =>
+                complete[(w.Index, w.Unit.Path)] = service.Parse(w.Request with { ReadAllSignatures = true }, generation, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+            Parallel.ForEach(needSignatures, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+                combined[i] = Combine(library, input.Config.Targets[i],
+                    [.. allResults[input.Config.Targets[i]].Select(r => complete.GetValueOrDefault((i, r.Key)) ?? r.Value)], input));
         }
+        for (var i = 0; i < combined.Length; i++)
+            targets[input.Config.Targets[i]] = combined[i];
         library.Targets = targets.ToImmutable();
         library.Problems = [.. problems.Values.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Span.Start)];
         library.Files = [.. files.Order(StringComparer.Ordinal)];
