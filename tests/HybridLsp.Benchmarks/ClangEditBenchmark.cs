@@ -59,6 +59,7 @@ internal static class ClangEditBenchmark
 
         var headerEdits = new List<double>();
         var headerEditsCpu = new List<double>();
+        var headerEditsGc = new List<double>();
         var csharpEdits = new List<double>();
         var self = Process.GetCurrentProcess();
         // Where a header edit's time goes, by the engine's own phase marks (medians over the edits).
@@ -69,6 +70,7 @@ internal static class ClangEditBenchmark
             var edited = header + $"GEN_API int32_t gen_added_{i}(int32_t x);\n";
             self.Refresh();
             var cpu = self.TotalProcessorTime;
+            var paused = GC.GetTotalPauseDuration();
             watch.Restart();
             host.ApplyChange(new WorkspaceChange([new FileChange(Root + "/native/gen/include/gen.h", edited)]));
             var snapshot = host.Snapshot();
@@ -76,6 +78,7 @@ internal static class ClangEditBenchmark
             headerEdits.Add(watch.Elapsed.TotalMilliseconds);
             self.Refresh();
             headerEditsCpu.Add((self.TotalProcessorTime - cpu).TotalMilliseconds);
+            headerEditsGc.Add((GC.GetTotalPauseDuration() - paused).TotalMilliseconds);
             foreach (var (phase, ms) in snapshot.Timings)
             {
                 // "binding rules (12 of 500)" and the like: one row per phase, whatever the counts.
@@ -138,6 +141,7 @@ internal static class ClangEditBenchmark
         Console.WriteLine($"| first index and check | {firstMs:0} | {firstMs:0} | 1 |");
         Row("header edit → diagnostics", headerEdits);
         Row("header edit, CPU of every thread (2 cores: wall ≥ CPU / 2)", headerEditsCpu);
+        Row("header edit, garbage collection pauses", headerEditsGc);
         Row("C# edit → diagnostics", csharpEdits);
         foreach (var (phase, samples) in phases.Where(p => Stats.Of(p.Value).Median >= 1))
             Row($"  header edit phase: {phase}", samples);

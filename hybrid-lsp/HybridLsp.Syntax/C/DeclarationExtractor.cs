@@ -87,6 +87,9 @@ internal sealed unsafe class DeclarationExtractor
         var linkage = IsCxxMangled(mangled) ? CLinkage.Cxx : CLinkage.C;
         var entryPoint = linkage == CLinkage.C ? name : IsMachO ? mangled[1..] : mangled;
         var omitSignature = SignatureLeftToHeaders(cursor);
+        var extent = _api.GetCursorExtent(cursor);
+        var start = Location(_api.GetRangeStart(extent));
+        var end = Location(_api.GetRangeEnd(extent));
         var count = omitSignature ? 0 : Math.Max(0, _api.CursorGetNumArguments(cursor));
         var parameters = ImmutableArray.CreateBuilder<CParameter>(count);
         for (var i = 0; i < count; i++)
@@ -101,8 +104,8 @@ internal sealed unsafe class DeclarationExtractor
             name,
             Qualify(scope, name),
             NameSpan(at, name),
-            FullSpan(cursor),
-            IsFunctionDefinition(cursor, name, at),
+            FullSpan(start, end),
+            IsFunctionDefinition(cursor, name, at, end),
             _api.CursorGetStorageClass(cursor) == 3, // CX_SC_Static
             linkage,
             mangled,
@@ -258,11 +261,10 @@ internal sealed unsafe class DeclarationExtractor
     /// is none. Attributes and macros between them are passed over; where the text runs out undecided, it counts as a body
     /// (a missed "declared but never defined" costs less than a false one).
     /// </summary>
-    private bool IsFunctionDefinition(CXCursor cursor, string name, Located at)
+    private bool IsFunctionDefinition(CXCursor cursor, string name, Located at, Located end)
     {
         if (_api.IsCursorDefinition(cursor) != 0)
             return true;
-        var end = Location(_api.GetRangeEnd(_api.GetCursorExtent(cursor)));
         if (end.File.Text is not { } text)
             return false;
         var map = end.File.Map!;
@@ -381,11 +383,9 @@ internal sealed unsafe class DeclarationExtractor
         return Span(at, end);
     }
 
-    private CSourceSpan FullSpan(CXCursor cursor)
+    /// <summary>The whole declaration, from the start and end of its extent (the end only when in the same file).</summary>
+    private static CSourceSpan FullSpan(Located start, Located end)
     {
-        var extent = _api.GetCursorExtent(cursor);
-        var start = Location(_api.GetRangeStart(extent));
-        var end = Location(_api.GetRangeEnd(extent));
         var endOffset = ReferenceEquals(end.File, start.File) ? Math.Max(start.Offset, end.Offset) : start.Offset;
         return Span(start, endOffset);
     }
