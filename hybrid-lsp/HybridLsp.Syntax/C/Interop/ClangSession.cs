@@ -161,16 +161,10 @@ internal sealed unsafe class ClangSession : IDisposable
         return text;
     }
 
-    /// <summary>The file, 1-based line/column and byte offset of a location (the file where a macro was used, for macro-produced text).</summary>
-    public (string File, int Line, int Column, int Offset) FileLocation(CXSourceLocation location)
-    {
-        IntPtr file;
-        uint line, column, offset;
-        _api.GetFileLocation(location, &file, &line, &column, &offset);
-        return (FileName(file), (int)line, (int)column, (int)offset);
-    }
-
-    /// <summary>Like <see cref="FileLocation"/>, with the file as libclang's handle (stable for the translation unit's lifetime).</summary>
+    /// <summary>
+    /// The file (libclang's handle, stable for the translation unit's lifetime: <see cref="FileName"/> names it), 1-based
+    /// line/column and byte offset of a location (the file where a macro was used, for macro-produced text).
+    /// </summary>
     public (IntPtr File, int Line, int Column, int Offset) FileHandleLocation(CXSourceLocation location)
     {
         IntPtr file;
@@ -179,7 +173,7 @@ internal sealed unsafe class ClangSession : IDisposable
         return (file, (int)line, (int)column, (int)offset);
     }
 
-    // A CXFile handle is stable for the translation unit's lifetime; its name is asked for once per declaration.
+    /// <summary>A file handle's name, asked of libclang once per handle.</summary>
     public string FileName(IntPtr file)
     {
         if (file == IntPtr.Zero)
