@@ -68,7 +68,8 @@ public sealed record CFunction(
     /// Its unit left the signature to the public headers' unit, which reports the function's first declaration
     /// (<see cref="CParseRequest.OmitDeclarationsFrom"/>): <see cref="ReturnType"/> is <see cref="CType.Omitted"/> and
     /// <see cref="Parameters"/> is empty. Such an occurrence (a source's definition) says where and how the function is
-    /// defined, never what its signature is; a unit parsed with <see cref="CParseRequest.ReadAllSignatures"/> reads it.
+    /// defined, never what its signature is; a unit parsed with <see cref="CParseRequest.ReadAllSignatures"/>, or with
+    /// errors, reads it.
     /// </summary>
     public bool SignatureOmitted { get; init; }
 }

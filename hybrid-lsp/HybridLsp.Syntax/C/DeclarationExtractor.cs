@@ -35,9 +35,16 @@ internal sealed unsafe class DeclarationExtractor
 
     public CParseResult Extract(ImmutableArray<string> dropped, CancellationToken cancellationToken)
     {
+        var diagnostics = Diagnostics();
+        // A unit with errors may have read the public headers differently from the headers' unit (an unterminated
+        // declaration at a header's end runs into the source's text): it reads every signature rather than leave one to a
+        // declaration the headers' unit may not have (which would cost the caller a second parse of it).
+        _omitSignatures = !_request.OmitDeclarationsFrom.IsEmpty && !_request.ReadAllSignatures && !diagnostics.Any(d => d.Severity >= CSeverity.Error);
         Visit(_session.Root, "", cancellationToken);
-        return new CParseResult(CParseStatus.Parsed, null, Diagnostics(), _functions.ToImmutable(), _records.ToImmutable(), _enums.ToImmutable(), _typedefs.ToImmutable(), [.. _session.Inclusions()], dropped);
+        return new CParseResult(CParseStatus.Parsed, null, diagnostics, _functions.ToImmutable(), _records.ToImmutable(), _enums.ToImmutable(), _typedefs.ToImmutable(), [.. _session.Inclusions()], dropped);
     }
+
+    private bool _omitSignatures;
 
     private void Visit(CXCursor parent, string scope, CancellationToken cancellationToken)
     {
@@ -131,7 +138,7 @@ internal sealed unsafe class DeclarationExtractor
     /// </summary>
     private bool SignatureLeftToHeaders(CXCursor cursor)
     {
-        if (_request.OmitDeclarationsFrom.IsEmpty || _request.ReadAllSignatures)
+        if (!_omitSignatures)
             return false;
         var first = _api.GetCanonicalCursor(cursor);
         if (first.Data0 == cursor.Data0)

@@ -137,6 +137,27 @@ public sealed class CIncrementalDifferentialTests
     }
 
     [Fact]
+    public void A_header_left_unterminated_while_typing_parses_each_unit_once()
+    {
+        // Typing a declaration at a header's end leaves it unterminated until the `;`: in a source's unit it runs into the
+        // source's text, so that unit sees other declarations than the headers' unit. It reads every signature itself
+        // (it has errors) instead of leaving some to declarations the headers' unit lacks, which would parse it again.
+        var files = BaseWorkspace();
+        var service = new HybridLsp.Semantics.Model.CParseService(ClangOptions.Default);
+        var host = new AnalysisHost(new AnalysisOptions(Root) { CParser = service });
+        host.ApplyChange(new WorkspaceChange([.. files.Select(f => new FileChange(f.Key, f.Value))]));
+        _ = host.Snapshot().Model;
+        var before = service.ParseCount;
+
+        Edit(host, files, "native/imgops/include/imgops.h", t => t!.Replace("IMG_API int io_extra(int x);\n", "IMG_API int io_extra(int x)\n", StringComparison.Ordinal));
+        var model = host.Snapshot().Model;
+        // imgops: two sources and the headers' unit, for each of the three default targets.
+        Assert.Equal(9, service.ParseCount - before);
+        Assert.DoesNotContain(AllFunctions(model), f => f.Declaration.SignatureOmitted);
+        AssertSameAsFresh(Root, host, files, "after the unterminated declaration");
+    }
+
+    [Fact]
     public void A_header_edit_that_changes_a_bound_parameter_type_is_found()
     {
         var files = BaseWorkspace();

@@ -102,6 +102,17 @@ public sealed class ClangSignatureOmissionTests
     }
 
     [Fact]
+    public void A_unit_with_errors_reads_every_signature()
+    {
+        var files = Files(Fixture.Replace("static double helper(float x) { return x; }", "static double helper(float x) { return x; } int broken(", StringComparison.Ordinal));
+        var request = new CParseRequest("/ws/src/lib.c", files, LinuxX64, IncludeDirectories: ["/ws/include"]) { OmitDeclarationsFrom = ["/ws/include/lib.h"] };
+        var result = ClangParser.Parse(ClangOptions.Default, request, CancellationToken.None);
+        Assert.NotNull(result.FirstError);
+        Assert.DoesNotContain(result.Functions, f => f.SignatureOmitted);
+        Assert.Equal(2, result.Function("lib_declared").Parameters.Length);
+    }
+
+    [Fact]
     public void A_unit_that_omits_no_header_reads_every_signature()
     {
         var result = ParseClean(Fixture, LinuxX64, CLanguage.C, "-I/ws/include");
