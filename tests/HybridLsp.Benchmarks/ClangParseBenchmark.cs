@@ -107,7 +107,8 @@ internal static class ClangParseBenchmark
     }
 
     // getrusage(RUSAGE_CHILDREN): user + system time of waited-for children (Process.TotalProcessorTime is gone once a process exits on Linux).
-    private static unsafe double ChildrenCpuMs()
+    /// <summary>CPU time (user + system) of the waited-for child processes so far.</summary>
+    internal static unsafe double ChildrenCpuMs()
     {
         var usage = stackalloc long[18];
         return GetRusage(-1, usage) != 0 ? double.NaN : (usage[0] + usage[2]) * 1000.0 + (usage[1] + usage[3]) / 1000.0;

@@ -33,12 +33,16 @@ public sealed record CLibraryFunction(CFunction Declaration, CFunction? Definiti
 /// <summary>A C/C++ file that could only be partly understood (HL0003): clang's first error in it.</summary>
 public sealed record CParseProblem(string Path, TextSpan Span, string Message);
 
-/// <summary>Everything a library declares and exports on one target, from the translation units parsed for it.</summary>
+/// <summary>
+/// Everything a library declares and exports on one target, from the translation units parsed for it. The dictionaries
+/// are read-only views of tables built once per target (never changed afterwards): a header edit of a large library
+/// builds thousands of entries per target, which immutable trees made a large part of the edit's time.
+/// </summary>
 public sealed class CLibraryTarget
 {
     internal CLibraryTarget(TargetPlatform target, bool parsed, string? unavailableReason,
-        ImmutableDictionary<string, CLibraryFunction> exports, ImmutableDictionary<string, ImmutableArray<CLibraryFunction>> byName,
-        ImmutableDictionary<string, CRecord> records, ImmutableDictionary<string, CEnum> enums, bool incomplete)
+        IReadOnlyDictionary<string, CLibraryFunction> exports, IReadOnlyDictionary<string, ImmutableArray<CLibraryFunction>> byName,
+        IReadOnlyDictionary<string, CRecord> records, IReadOnlyDictionary<string, CEnum> enums, bool incomplete)
     {
         Target = target;
         Parsed = parsed;
@@ -58,14 +62,14 @@ public sealed class CLibraryTarget
     public string? UnavailableReason { get; }
 
     /// <summary>Exported functions by the symbol P/Invoke looks up.</summary>
-    public ImmutableDictionary<string, CLibraryFunction> ExportsBySymbol { get; }
+    public IReadOnlyDictionary<string, CLibraryFunction> ExportsBySymbol { get; }
 
     /// <summary>Every function of the library by its plain name (exported or not), for HL2001/HL2003.</summary>
-    public ImmutableDictionary<string, ImmutableArray<CLibraryFunction>> FunctionsByName { get; }
+    public IReadOnlyDictionary<string, ImmutableArray<CLibraryFunction>> FunctionsByName { get; }
 
-    public ImmutableDictionary<string, CRecord> Records { get; }
+    public IReadOnlyDictionary<string, CRecord> Records { get; }
 
-    public ImmutableDictionary<string, CEnum> Enums { get; }
+    public IReadOnlyDictionary<string, CEnum> Enums { get; }
 
     /// <summary>Some translation unit had errors or timed out: a function not found may still exist.</summary>
     public bool Incomplete { get; }

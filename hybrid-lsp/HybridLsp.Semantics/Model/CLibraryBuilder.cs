@@ -200,6 +200,25 @@ public static class CLibraryBuilder
         var combined = new CLibraryTarget[input.Config.Targets.Length];
         Parallel.For(0, combined.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             combined[i] = Combine(library, input.Config.Targets[i], allResults[input.Config.Targets[i]].Values.ToList(), input));
+        // A source's definitions come without their signatures when a public header declares them first (the headers' unit
+        // reads those: CFunction.SignatureOmitted). A function whose only declaration is such a definition — the headers'
+        // unit failed, or saw the header under other macros — needs it after all: that target's source units are parsed
+        // again reading every signature (cached like any parse; the targets' in parallel), and the target combined again.
+        var needSignatures = Enumerable.Range(0, combined.Length)
+            .Where(i => combined[i].FunctionsByName.Values.Any(list => list.Any(f => f.Declaration.SignatureOmitted))).ToList();
+        if (needSignatures.Count > 0)
+        {
+            var again = needSignatures
+                .SelectMany(i => units.Select(u => (Index: i, Unit: u, Request: Request(u.Path, u.Language, input.Config.Targets[i].Triple))))
+                .Where(w => !w.Request.OmitDeclarationsFrom.IsEmpty).ToList();
+            var complete = new ConcurrentDictionary<(int, string), CParseResult>();
+            Parallel.ForEach(again, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, w =>
+                complete[(w.Index, w.Unit.Path)] = service.Parse(w.Request with { ReadAllSignatures = true }, generation, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+            Parallel.ForEach(needSignatures, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+                combined[i] = Combine(library, input.Config.Targets[i],
+                    [.. allResults[input.Config.Targets[i]].Select(r => complete.GetValueOrDefault((i, r.Key)) ?? r.Value)], input));
+        }
         for (var i = 0; i < combined.Length; i++)
             targets[input.Config.Targets[i]] = combined[i];
         library.Targets = targets.ToImmutable();
@@ -277,18 +296,43 @@ public static class CLibraryBuilder
         // with its types) may be missing, so a function not found is silence there, not HL1001 (DESIGN §7).
         var incomplete = parsed.Count < results.Count || parsed.Any(r => r.FirstError is not null);
         var sources = library.Sources.ToHashSet(StringComparer.Ordinal);
-        bool Owned(CFunction f) => sources.Contains(f.FullSpan.File) || library.Headers.Contains(f.FullSpan.File)
-            || PathUtil.IsUnder(f.FullSpan.File, library.Directory);
-
-        // One function per symbol: every occurrence (declarations in headers, the definition in a source) merged.
-        var groups = parsed.SelectMany(r => r.Functions).Where(Owned)
-            .GroupBy(f => f.Linkage == CLinkage.C ? f.Name : f.MangledName, StringComparer.Ordinal);
-        var usesDllExport = target.IsWindows && parsed.SelectMany(r => r.Functions).Any(f => f.IsDllExport && Owned(f));
-        var exports = ImmutableDictionary.CreateBuilder<string, CLibraryFunction>(StringComparer.Ordinal);
-        var byName = new Dictionary<string, List<CLibraryFunction>>(StringComparer.Ordinal);
-        foreach (var group in groups)
+        var headers = library.Headers.ToHashSet(StringComparer.Ordinal);
+        // Whether a file is the library's own, asked once per file (its functions share the path's string).
+        var ownedFiles = new Dictionary<string, bool>(StringComparer.Ordinal);
+        bool Owned(CFunction f)
         {
-            var occurrences = group.ToList();
+            var file = f.FullSpan.File;
+            if (!ownedFiles.TryGetValue(file, out var owned))
+                ownedFiles[file] = owned = sources.Contains(file) || headers.Contains(file) || PathUtil.IsUnder(file, library.Directory);
+            return owned;
+        }
+
+        // One function per symbol: every occurrence (declarations in headers, the definition in a source) merged, the
+        // symbols in the order they first occur (the translation units', then source order).
+        var groups = new Dictionary<string, List<CFunction>>(StringComparer.Ordinal);
+        var order = new List<List<CFunction>>();
+        var usesDllExport = false;
+        foreach (var result in parsed)
+        {
+            foreach (var f in result.Functions)
+            {
+                if (!Owned(f))
+                    continue;
+                usesDllExport |= f.IsDllExport;
+                var key = f.Linkage == CLinkage.C ? f.Name : f.MangledName;
+                if (!groups.TryGetValue(key, out var occurrences))
+                {
+                    groups[key] = occurrences = [];
+                    order.Add(occurrences);
+                }
+                occurrences.Add(f);
+            }
+        }
+        usesDllExport &= target.IsWindows;
+        var exports = new Dictionary<string, CLibraryFunction>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, List<CLibraryFunction>>(StringComparer.Ordinal);
+        foreach (var occurrences in order)
+        {
             var definition = occurrences.FirstOrDefault(f => f.IsDefinition && sources.Contains(f.FullSpan.File)) ?? occurrences.FirstOrDefault(f => f.IsDefinition);
             var declaration = occurrences.FirstOrDefault(f => !f.IsDefinition && IsHeader(f.FullSpan.File)) ?? definition ?? occurrences[0];
             var hidden = CHiddenReason.None;
@@ -300,27 +344,29 @@ public static class CLibraryBuilder
                 hidden = target.IsWindows ? CHiddenReason.NoDllExport : CHiddenReason.HiddenVisibility;
             var function = new CLibraryFunction(declaration, definition, hidden);
             if (function.IsExported)
-                exports[group.Key] = function;
+                exports[occurrences[0].Linkage == CLinkage.C ? occurrences[0].Name : occurrences[0].MangledName] = function;
             if (!byName.TryGetValue(declaration.Name, out var list))
                 byName[declaration.Name] = list = [];
             list.Add(function);
         }
 
-        var records = ImmutableDictionary.CreateBuilder<string, CRecord>(StringComparer.Ordinal);
+        var records = new Dictionary<string, CRecord>(StringComparer.Ordinal);
         foreach (var record in parsed.SelectMany(r => r.Records).Where(r => r.Name.Length > 0).OrderBy(r => r.IsComplete ? 0 : 1))
         {
             records.TryAdd(record.Name, record);
             records.TryAdd(record.QualifiedName, record);
         }
-        var enums = ImmutableDictionary.CreateBuilder<string, CEnum>(StringComparer.Ordinal);
+        var enums = new Dictionary<string, CEnum>(StringComparer.Ordinal);
         foreach (var e in parsed.SelectMany(r => r.Enums).Where(e => e.Name.Length > 0))
         {
             enums.TryAdd(e.Name, e);
             enums.TryAdd(e.QualifiedName, e);
         }
-        return new CLibraryTarget(target, true, null, exports.ToImmutable(),
-            byName.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal),
-            records.ToImmutable(), enums.ToImmutable(), incomplete);
+        var functionsByName = new Dictionary<string, ImmutableArray<CLibraryFunction>>(byName.Count, StringComparer.Ordinal);
+        foreach (var (name, list) in byName)
+            functionsByName[name] = [.. list];
+        // Read-only views of tables nothing else holds: built once here, never changed.
+        return new CLibraryTarget(target, true, null, exports.AsReadOnly(), functionsByName.AsReadOnly(), records.AsReadOnly(), enums.AsReadOnly(), incomplete);
     }
 
     /// <summary>A C++ function in an anonymous namespace has internal linkage, like a `static` one (Itanium `_GLOBAL__N_`, MSVC `?A0x`).</summary>

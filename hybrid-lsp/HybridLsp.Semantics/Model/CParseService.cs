@@ -116,5 +116,6 @@ public sealed class CParseService(ClangOptions options)
         string.Join('\u0002', request.Defines.IsDefault ? [] : request.Defines),
         string.Join('\u0002', request.ExtraFlags.IsDefault ? [] : request.ExtraFlags),
         request.UseSystemHeaders?.ToString() ?? "",
-        string.Join('\u0002', request.OmitDeclarationsFrom.Order(StringComparer.Ordinal)));
+        string.Join('\u0002', request.OmitDeclarationsFrom.Order(StringComparer.Ordinal)),
+        request.ReadAllSignatures ? "all signatures" : "");
 }

@@ -63,6 +63,15 @@ public sealed record CFunction(
     /// recovery guess (a header missing for a foreign target, an unknown type name), not what the compiler would build.
     /// </summary>
     public bool IsInvalid { get; init; }
+
+    /// <summary>
+    /// Its unit left the signature to the public headers' unit, which reports the function's first declaration
+    /// (<see cref="CParseRequest.OmitDeclarationsFrom"/>): <see cref="ReturnType"/> is <see cref="CType.Omitted"/> and
+    /// <see cref="Parameters"/> is empty. Such an occurrence (a source's definition) says where and how the function is
+    /// defined, never what its signature is; a unit parsed with <see cref="CParseRequest.ReadAllSignatures"/>, or with
+    /// errors, reads it.
+    /// </summary>
+    public bool SignatureOmitted { get; init; }
 }
 
 /// <summary>A function parameter; Name is empty when the declaration does not name it.</summary>

@@ -43,6 +43,14 @@ public sealed record CParseRequest(
     /// </summary>
     public ImmutableHashSet<string> OmitDeclarationsFrom { get; init; } = ImmutableHashSet<string>.Empty;
 
+    /// <summary>
+    /// Read the signature of every reported function. False (the default): a function whose first declaration is in an
+    /// <see cref="OmitDeclarationsFrom"/> file is reported without its signature (<see cref="CFunction.SignatureOmitted"/>),
+    /// since the unit that reports that declaration reads it; a caller that finds it missing there parses with this set.
+    /// A unit with errors reads every signature anyway (it may have read the header differently).
+    /// </summary>
+    public bool ReadAllSignatures { get; init; }
+
     /// <summary>The time limit used when <see cref="TimeLimit"/> is null.</summary>
     public static TimeSpan DefaultTimeLimit { get; } = TimeSpan.FromSeconds(10);
 }

@@ -102,5 +102,11 @@ public sealed record CType(CTypeKind Kind, string Spelling, long Size, long Alig
     /// <summary>Record: false when only forward-declared (an opaque handle type).</summary>
     public bool IsComplete => Size >= 0;
 
+    /// <summary>
+    /// The return type of a function whose signature its unit did not read (<see cref="CFunction.SignatureOmitted"/>): no
+    /// type at all, not a guess.
+    /// </summary>
+    public static CType Omitted { get; } = new(CTypeKind.Unknown, "", -1, -1);
+
     public override string ToString() => Spelling;
 }

@@ -84,7 +84,13 @@ public static unsafe class ClangParser
         var limit = request.TimeLimit ?? CParseRequest.DefaultTimeLimit;
         var abandon = new CancellationTokenSource();
         var completion = new TaskCompletionSource<CParseResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() => completion.TrySetResult(ParseOnThisThread(api, request, arguments, dropped, unsaved, abandon.Token)), ParseThreadStackBytes)
+        var thread = new Thread(() =>
+        {
+            var (result, session) = ParseOnThisThread(api, request, arguments, dropped, unsaved, abandon.Token);
+            completion.TrySetResult(result);
+            // Freeing a large translation unit takes a good part of a parse's time: the caller has its result already.
+            session?.Dispose();
+        }, ParseThreadStackBytes)
         {
             IsBackground = true,
             Name = "libclang parse",
@@ -105,28 +111,30 @@ public static unsafe class ClangParser
         }
     }
 
-    private static CParseResult ParseOnThisThread(LibClang api, CParseRequest request, ImmutableArray<string> arguments, ImmutableArray<string> dropped, List<KeyValuePair<string, string>> unsaved, CancellationToken abandoned)
+    /// <summary>Parses and reads the declarations; the translation unit is returned too, for the caller to free once the result is out.</summary>
+    private static (CParseResult Result, ClangSession? Session) ParseOnThisThread(LibClang api, CParseRequest request, ImmutableArray<string> arguments, ImmutableArray<string> dropped, List<KeyValuePair<string, string>> unsaved, CancellationToken abandoned)
     {
+        ClangSession? session = null;
         try
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            using var session = ClangSession.Parse(api, request.MainFile, arguments, unsaved, out var errorCode);
+            session = ClangSession.Parse(api, request.MainFile, arguments, unsaved, out var errorCode);
             var parseTime = watch.Elapsed;
             if (session is null)
-                return CParseResult.Empty(CParseStatus.Failed, $"libclang could not parse '{request.MainFile}' ({ErrorText(errorCode)})", dropped);
+                return (CParseResult.Empty(CParseStatus.Failed, $"libclang could not parse '{request.MainFile}' ({ErrorText(errorCode)})", dropped), null);
             if (abandoned.IsCancellationRequested)
-                return CParseResult.Empty(CParseStatus.Cancelled, "abandoned", dropped);
+                return (CParseResult.Empty(CParseStatus.Cancelled, "abandoned", dropped), session);
             var result = new DeclarationExtractor(session, request).Extract(dropped, abandoned);
-            return result with { ParseTime = parseTime, ExtractTime = watch.Elapsed - parseTime };
+            return (result with { ParseTime = parseTime, ExtractTime = watch.Elapsed - parseTime }, session);
         }
         catch (OperationCanceledException)
         {
-            return CParseResult.Empty(CParseStatus.Cancelled, "abandoned", dropped);
+            return (CParseResult.Empty(CParseStatus.Cancelled, "abandoned", dropped), session);
         }
         catch (Exception e)
         {
             // A bug in the extractor must not take the server down; the message names it for the log.
-            return CParseResult.Empty(CParseStatus.Failed, $"reading '{request.MainFile}' failed: {e.GetType().Name}: {e.Message}", dropped);
+            return (CParseResult.Empty(CParseStatus.Failed, $"reading '{request.MainFile}' failed: {e.GetType().Name}: {e.Message}", dropped), session);
         }
     }
 

@@ -18,7 +18,7 @@ internal sealed unsafe class DeclarationExtractor
     private readonly LibClang _api;
     private readonly TypeReader _types;
     private readonly CParseRequest _request;
-    private readonly Dictionary<string, OffsetMap> _offsetMaps = new(StringComparer.Ordinal);
+    private readonly Dictionary<IntPtr, SourceFile> _files = [];
     private readonly ImmutableArray<CFunction>.Builder _functions = ImmutableArray.CreateBuilder<CFunction>();
     private readonly ImmutableArray<CRecord>.Builder _records = ImmutableArray.CreateBuilder<CRecord>();
     private readonly ImmutableArray<CEnum>.Builder _enums = ImmutableArray.CreateBuilder<CEnum>();
@@ -35,9 +35,16 @@ internal sealed unsafe class DeclarationExtractor
 
     public CParseResult Extract(ImmutableArray<string> dropped, CancellationToken cancellationToken)
     {
+        var diagnostics = Diagnostics();
+        // A unit with errors may have read the public headers differently from the headers' unit (an unterminated
+        // declaration at a header's end runs into the source's text): it reads every signature rather than leave one to a
+        // declaration the headers' unit may not have (which would cost the caller a second parse of it).
+        _omitSignatures = !_request.OmitDeclarationsFrom.IsEmpty && !_request.ReadAllSignatures && !diagnostics.Any(d => d.Severity >= CSeverity.Error);
         Visit(_session.Root, "", cancellationToken);
-        return new CParseResult(CParseStatus.Parsed, null, Diagnostics(), _functions.ToImmutable(), _records.ToImmutable(), _enums.ToImmutable(), _typedefs.ToImmutable(), [.. _session.Inclusions()], dropped);
+        return new CParseResult(CParseStatus.Parsed, null, diagnostics, _functions.ToImmutable(), _records.ToImmutable(), _enums.ToImmutable(), _typedefs.ToImmutable(), [.. _session.Inclusions()], dropped);
     }
+
+    private bool _omitSignatures;
 
     private void Visit(CXCursor parent, string scope, CancellationToken cancellationToken)
     {
@@ -53,9 +60,13 @@ internal sealed unsafe class DeclarationExtractor
                 case CursorKind.Namespace:
                     Visit(cursor, Qualify(scope, _session.Spelling(cursor)), cancellationToken);
                     break;
-                case CursorKind.FunctionDecl when InWorkspace(cursor):
-                    _functions.Add(Function(cursor, scope));
+                case CursorKind.FunctionDecl:
+                {
+                    var at = Location(_api.GetCursorLocation(cursor));
+                    if (at.File.Reported)
+                        _functions.Add(Function(cursor, scope, at));
                     break;
+                }
                 case CursorKind.StructDecl or CursorKind.UnionDecl or CursorKind.ClassDecl when InWorkspace(cursor):
                     Record(cursor, scope, cancellationToken);
                     break;
@@ -72,21 +83,21 @@ internal sealed unsafe class DeclarationExtractor
         }
     }
 
-    private CFunction Function(CXCursor cursor, string scope)
+    private CFunction Function(CXCursor cursor, string scope, Located at)
     {
         var name = _session.Spelling(cursor);
         var type = _api.GetCursorType(cursor);
-        bool dllExport = false, dllImport = false, asmLabel = false;
-        foreach (var child in _session.Children(cursor))
-        {
-            dllExport |= child.Kind == CursorKind.DllExport;
-            dllImport |= child.Kind == CursorKind.DllImport;
-            asmLabel |= child.Kind == CursorKind.AsmLabelAttr;
-        }
-        var mangled = Mangling(cursor, name, asmLabel);
+        var attributes = _session.DeclarationAttributes(cursor);
+        var dllExport = (attributes & ClangSession.DllExportAttribute) != 0;
+        var dllImport = (attributes & ClangSession.DllImportAttribute) != 0;
+        var mangled = Mangling(cursor, name, (attributes & ClangSession.AsmLabelAttribute) != 0);
         var linkage = IsCxxMangled(mangled) ? CLinkage.Cxx : CLinkage.C;
         var entryPoint = linkage == CLinkage.C ? name : IsMachO ? mangled[1..] : mangled;
-        var count = Math.Max(0, _api.CursorGetNumArguments(cursor));
+        var omitSignature = SignatureLeftToHeaders(cursor);
+        var extent = _api.GetCursorExtent(cursor);
+        var start = Location(_api.GetRangeStart(extent));
+        var end = Location(_api.GetRangeEnd(extent));
+        var count = omitSignature ? 0 : Math.Max(0, _api.CursorGetNumArguments(cursor));
         var parameters = ImmutableArray.CreateBuilder<CParameter>(count);
         for (var i = 0; i < count; i++)
         {
@@ -94,14 +105,14 @@ internal sealed unsafe class DeclarationExtractor
             var parameterName = _session.Spelling(argument);
             parameters.Add(new CParameter(parameterName, _types.Read(_api.GetCursorType(argument)), parameterName.Length > 0 ? NameSpan(argument, parameterName) : null));
         }
-        var returnType = _types.Read(_api.GetResultType(type));
+        var returnType = omitSignature ? CType.Omitted : _types.Read(_api.GetResultType(type));
         var parameterList = parameters.MoveToImmutable();
         return new CFunction(
             name,
             Qualify(scope, name),
-            NameSpan(cursor, name),
-            FullSpan(cursor),
-            IsFunctionDefinition(cursor, name),
+            NameSpan(at, name),
+            FullSpan(start, end),
+            IsFunctionDefinition(cursor, name, at, end),
             _api.CursorGetStorageClass(cursor) == 3, // CX_SC_Static
             linkage,
             mangled,
@@ -115,7 +126,24 @@ internal sealed unsafe class DeclarationExtractor
             parameterList)
         {
             IsInvalid = _api.IsInvalidDeclaration(cursor) != 0 || returnType.IsInvalid || parameterList.Any(p => p.Type.IsInvalid),
+            SignatureOmitted = omitSignature,
         };
+    }
+
+    /// <summary>
+    /// Whether this unit leaves a function's signature to the headers' unit (<see cref="CFunction.SignatureOmitted"/>): its
+    /// first declaration is in a file whose declarations this unit does not report, so the headers' unit reports that
+    /// declaration, and a function's signature is its header declaration's. A source's definitions are read for whether and
+    /// how they are defined (linkage, visibility, attributes, where); reading their types again is most of their cost.
+    /// </summary>
+    private bool SignatureLeftToHeaders(CXCursor cursor)
+    {
+        if (!_omitSignatures)
+            return false;
+        var first = _api.GetCanonicalCursor(cursor);
+        if (first.Data0 == cursor.Data0)
+            return false;
+        return Location(_api.GetCursorLocation(first)).File.Omitted;
     }
 
     private void Record(CXCursor cursor, string scope, CancellationToken cancellationToken)
@@ -240,22 +268,19 @@ internal sealed unsafe class DeclarationExtractor
     /// is none. Attributes and macros between them are passed over; where the text runs out undecided, it counts as a body
     /// (a missed "declared but never defined" costs less than a false one).
     /// </summary>
-    private bool IsFunctionDefinition(CXCursor cursor, string name)
+    private bool IsFunctionDefinition(CXCursor cursor, string name, Located at, Located end)
     {
         if (_api.IsCursorDefinition(cursor) != 0)
             return true;
-        var at = _session.FileLocation(_api.GetCursorLocation(cursor));
-        var end = _session.FileLocation(_api.GetRangeEnd(_api.GetCursorExtent(cursor)));
-        if (!_request.UnsavedFiles.TryGetValue(end.File, out var text))
+        if (end.File.Text is not { } text)
             return false;
-        if (!_offsetMaps.TryGetValue(end.File, out var map))
-            _offsetMaps[end.File] = map = new OffsetMap(text);
+        var map = end.File.Map!;
         // Only a declarator written out in the file is read: its name, then its parameter list. A declaration a macro
         // produces (token pasting, a DEFINE_FN(name) wrapper) is located at the macro's use, whose text says nothing.
         var nameAt = map.ToUtf16(at.Offset);
         if (at.File != end.File || nameAt + name.Length > text.Length || string.CompareOrdinal(text, nameAt, name, 0, name.Length) != 0
             || !text.AsSpan(nameAt + name.Length).TrimStart().StartsWith("(", StringComparison.Ordinal))
-            return !LooksLikeHeader(end.File);
+            return !LooksLikeHeader(end.File.Name);
         var i = Math.Min(map.ToUtf16(end.Offset), text.Length);
         var depth = 0;
         for (var steps = 0; i < text.Length && steps < 4096; steps++)
@@ -311,46 +336,72 @@ internal sealed unsafe class DeclarationExtractor
             var diagnostic = _api.GetDiagnostic(unit, i);
             var severity = (CSeverity)Math.Clamp(_api.GetDiagnosticSeverity(diagnostic), 0, 4);
             var message = _session.Take(_api.GetDiagnosticSpelling(diagnostic));
-            var location = _session.FileLocation(_api.GetDiagnosticLocation(diagnostic));
-            result.Add(new CDiagnostic(severity, message, location.File.Length == 0 ? null : Span(location.File, location.Line, location.Column, location.Offset, location.Offset)));
+            var location = Location(_api.GetDiagnosticLocation(diagnostic));
+            result.Add(new CDiagnostic(severity, message, location.File.Name.Length == 0 ? null : Span(location, location.Offset)));
             _api.DisposeDiagnostic(diagnostic);
         }
         return result.MoveToImmutable();
     }
 
-    private bool InWorkspace(CXCursor cursor)
+    private bool InWorkspace(CXCursor cursor) => Location(_api.GetCursorLocation(cursor)).File.Reported;
+
+    /// <summary>A file of the translation unit as the extractor sees it, once per libclang file handle.</summary>
+    private sealed class SourceFile(string name, string? text, bool omitted)
     {
-        var (file, _, _, _) = _session.FileLocation(_api.GetCursorLocation(cursor));
-        return _request.UnsavedFiles.ContainsKey(file) && !_request.OmitDeclarationsFrom.Contains(file);
+        public string Name { get; } = name;
+
+        /// <summary>The workspace text (an unsaved buffer); null for system, builtin and unknown files.</summary>
+        public string? Text { get; } = text;
+
+        /// <summary>Declarations in it are reported: a workspace file not in <see cref="CParseRequest.OmitDeclarationsFrom"/>.</summary>
+        public bool Reported => Text is not null && !Omitted;
+
+        /// <summary>In <see cref="CParseRequest.OmitDeclarationsFrom"/>.</summary>
+        public bool Omitted { get; } = omitted;
+
+        /// <summary>Byte to UTF-16 offsets of <see cref="Text"/>, made when first asked for.</summary>
+        public OffsetMap? Map => Text is null ? null : _map ??= new OffsetMap(Text);
+
+        private OffsetMap? _map;
     }
 
-    private CSourceSpan NameSpan(CXCursor cursor, string? knownName = null)
+    private readonly record struct Located(SourceFile File, int Line, int Column, int Offset);
+
+    private Located Location(CXSourceLocation location)
     {
-        var (file, line, column, offset) = _session.FileLocation(_api.GetCursorLocation(cursor));
-        var end = offset;
+        var (handle, line, column, offset) = _session.FileHandleLocation(location);
+        if (!_files.TryGetValue(handle, out var file))
+        {
+            var name = _session.FileName(handle);
+            _files[handle] = file = new SourceFile(name, _request.UnsavedFiles.GetValueOrDefault(name), _request.OmitDeclarationsFrom.Contains(name));
+        }
+        return new Located(file, line, column, offset);
+    }
+
+    private CSourceSpan NameSpan(CXCursor cursor, string? knownName = null) =>
+        NameSpan(Location(_api.GetCursorLocation(cursor)), knownName ?? _session.Spelling(cursor));
+
+    private CSourceSpan NameSpan(Located at, string name)
+    {
+        var end = at.Offset;
         // A name written in the file is as long as its spelling; a macro-made name covers the macro use's first token only.
-        var name = knownName ?? _session.Spelling(cursor);
-        if (_request.UnsavedFiles.TryGetValue(file, out var text) && offset + name.Length <= text.Length)
-            end = offset + Encoding.UTF8.GetByteCount(name);
-        return Span(file, line, column, offset, end);
+        if (at.File.Text is { } text && at.Offset + name.Length <= text.Length)
+            end = at.Offset + Encoding.UTF8.GetByteCount(name);
+        return Span(at, end);
     }
 
-    private CSourceSpan FullSpan(CXCursor cursor)
+    /// <summary>The whole declaration, from the start and end of its extent (the end only when in the same file).</summary>
+    private static CSourceSpan FullSpan(Located start, Located end)
     {
-        var extent = _api.GetCursorExtent(cursor);
-        var start = _session.FileLocation(_api.GetRangeStart(extent));
-        var end = _session.FileLocation(_api.GetRangeEnd(extent));
-        var endOffset = end.File == start.File ? Math.Max(start.Offset, end.Offset) : start.Offset;
-        return Span(start.File, start.Line, start.Column, start.Offset, endOffset);
+        var endOffset = ReferenceEquals(end.File, start.File) ? Math.Max(start.Offset, end.Offset) : start.Offset;
+        return Span(start, endOffset);
     }
 
-    private CSourceSpan Span(string file, int line, int column, int startByte, int endByte)
+    private static CSourceSpan Span(Located start, int endByte)
     {
-        if (!_request.UnsavedFiles.TryGetValue(file, out var text))
-            return new CSourceSpan(file, TextSpan.FromBounds(startByte, endByte), line, column);
-        if (!_offsetMaps.TryGetValue(file, out var map))
-            _offsetMaps[file] = map = new OffsetMap(text);
-        return new CSourceSpan(file, TextSpan.FromBounds(map.ToUtf16(startByte), map.ToUtf16(endByte)), line, column);
+        if (start.File.Map is not { } map)
+            return new CSourceSpan(start.File.Name, TextSpan.FromBounds(start.Offset, endByte), start.Line, start.Column);
+        return new CSourceSpan(start.File.Name, TextSpan.FromBounds(map.ToUtf16(start.Offset), map.ToUtf16(endByte)), start.Line, start.Column);
     }
 
     // clang_Cursor_getMangling builds a name generator per call (the largest cost of extraction on a big header).

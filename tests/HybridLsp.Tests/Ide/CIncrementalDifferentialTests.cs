@@ -1,4 +1,5 @@
 using HybridLsp.Ide;
+using HybridLsp.Syntax.C;
 using static HybridLsp.Tests.Ide.DifferentialHarness;
 
 namespace HybridLsp.Tests.Ide;
@@ -59,7 +60,116 @@ public sealed class CIncrementalDifferentialTests
         ("C# library name", "app/GeomNative.cs", t => Toggle(t, "[LibraryImport(\"alpha\")]", "[LibraryImport(\"geom\")]")),
         ("Rust crate named like a C library", "native/alpha/Cargo.toml", t => Toggle(t, "name = \"alpha\"", "name = \"geom\"")),
         ("config targets", "hybrid-lsp.toml", t => t is null ? "targets = [\"linux-x64\", \"win-x86\"]\n" : null),
+        // A declaration the headers' unit does not see (its macro is defined only by a source): the source's definition, whose
+        // signature the source's unit otherwise leaves to the header, is its only occurrence and must carry it.
+        ("header internal declaration", "native/imgops/include/imgops.h", t => Toggle(t, InternalFrom, InternalTo)),
+        ("source internal definition", "native/imgops/src/extra.c", ToggleInternalDefinition),
+        ("C# binds more functions", "app/ImgNative.cs", t => Toggle(t, BindMoreFrom, BindMoreTo)),
     ];
+
+    private const string InternalFrom = "#include \"api.h\"\ntypedef struct {";
+    private const string InternalTo = "#include \"api.h\"\n#ifdef IMG_INTERNAL\nIMG_API int io_internal(int x);\n#endif\ntypedef struct {";
+    private const string BindMoreFrom = "    internal static partial int io_ticks();\n}";
+    private const string BindMoreTo = "    internal static partial int io_ticks();\n\n    [LibraryImport(\"imgops\")]\n    internal static partial int io_internal(long x);\n\n    [LibraryImport(\"imgops\")]\n    internal static partial int io_extra(short x);\n}";
+
+    private static string? ToggleInternalDefinition(string? text)
+    {
+        const string define = "#define IMG_INTERNAL\n", definition = "int io_internal(int x) { return x; }\n";
+        if (text is null)
+            return null;
+        return text.StartsWith(define, StringComparison.Ordinal) ? text[define.Length..].Replace(definition, "", StringComparison.Ordinal) : define + text + definition;
+    }
+
+    private static AnalysisHost Host(Dictionary<string, string> files)
+    {
+        var host = new AnalysisHost(new AnalysisOptions(Root));
+        host.ApplyChange(new WorkspaceChange([.. files.Select(f => new FileChange(f.Key, f.Value))]));
+        return host;
+    }
+
+    private static void Edit(AnalysisHost host, Dictionary<string, string> files, string relative, Func<string?, string?> apply)
+    {
+        var path = $"{Root}/{relative}";
+        files[path] = apply(files[path])!;
+        host.ApplyChange(WorkspaceChange.Of(new FileChange(path, files[path], IsOpen: true)));
+    }
+
+    private static IEnumerable<HybridLsp.Semantics.Model.CLibraryFunction> AllFunctions(HybridLsp.Semantics.Binding.SemanticModel model) =>
+        model.CLibraries.SelectMany(l => l.Targets.Values).SelectMany(t => t.FunctionsByName.Values.SelectMany(list => list));
+
+    [Fact]
+    public void A_function_only_a_source_sees_declared_in_a_header_gets_its_signature_from_the_source()
+    {
+        var files = BaseWorkspace();
+        var header = $"{Root}/native/imgops/include/imgops.h";
+        files[header] = Toggle(files[header], InternalFrom, InternalTo)!;
+        var source = $"{Root}/native/imgops/src/extra.c";
+        files[source] = ToggleInternalDefinition(files[source])!;
+        var binding = $"{Root}/app/ImgNative.cs";
+        files[binding] = Toggle(files[binding], BindMoreFrom, BindMoreTo)!;
+        var model = Host(files).Snapshot().Model;
+
+        Assert.DoesNotContain(AllFunctions(model), f => f.Declaration.SignatureOmitted);
+        var imgops = model.CLibraries.Single(l => l.Name == "imgops");
+        Assert.All(imgops.Targets.Values, t =>
+        {
+            var function = Assert.Single(t.FunctionsByName["io_internal"]);
+            Assert.True(function.IsExported);
+            Assert.Equal(source, function.Declaration.NameSpan.File);
+            Assert.Equal(CTypeKind.Int, Assert.Single(function.Declaration.Parameters).Type.Kind);
+        });
+        // C# `long` against C `int`: found as for any other function.
+        Assert.Contains(model.Findings, f => f.Rule.Code == "HL1003" && f.Path == binding && f.Message.Contains("io_internal", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_csharp_edit_that_binds_an_unbound_function_checks_its_signature_as_a_fresh_index_does()
+    {
+        var files = BaseWorkspace();
+        var host = Host(files);
+        Assert.Contains(host.Snapshot().Model.Findings, f => f.Rule.Code == "HL2004" && f.Message.Contains("io_extra", StringComparison.Ordinal));
+
+        Edit(host, files, "app/ImgNative.cs", t => Toggle(t, BindMoreFrom, BindMoreTo));
+        var model = host.Snapshot().Model;
+        Assert.Contains(model.Findings, f => f.Rule.Code == "HL1003" && f.Message.Contains("io_extra", StringComparison.Ordinal));
+        Assert.DoesNotContain(model.Findings, f => f.Rule.Code == "HL2004" && f.Message.Contains("io_extra", StringComparison.Ordinal));
+        AssertSameAsFresh(Root, host, files, "after binding io_extra");
+    }
+
+    [Fact]
+    public void A_header_left_unterminated_while_typing_parses_each_unit_once()
+    {
+        // Typing a declaration at a header's end leaves it unterminated until the `;`: in a source's unit it runs into the
+        // source's text, so that unit sees other declarations than the headers' unit. It reads every signature itself
+        // (it has errors) instead of leaving some to declarations the headers' unit lacks, which would parse it again.
+        var files = BaseWorkspace();
+        var service = new HybridLsp.Semantics.Model.CParseService(ClangOptions.Default);
+        var host = new AnalysisHost(new AnalysisOptions(Root) { CParser = service });
+        host.ApplyChange(new WorkspaceChange([.. files.Select(f => new FileChange(f.Key, f.Value))]));
+        _ = host.Snapshot().Model;
+        var before = service.ParseCount;
+
+        Edit(host, files, "native/imgops/include/imgops.h", t => t!.Replace("IMG_API int io_extra(int x);\n", "IMG_API int io_extra(int x)\n", StringComparison.Ordinal));
+        var model = host.Snapshot().Model;
+        // imgops: two sources and the headers' unit, for each of the three default targets.
+        Assert.Equal(9, service.ParseCount - before);
+        Assert.DoesNotContain(AllFunctions(model), f => f.Declaration.SignatureOmitted);
+        AssertSameAsFresh(Root, host, files, "after the unterminated declaration");
+    }
+
+    [Fact]
+    public void A_header_edit_that_changes_a_bound_parameter_type_is_found()
+    {
+        var files = BaseWorkspace();
+        var host = Host(files);
+        Assert.DoesNotContain(host.Snapshot().Model.Findings, f => f.Rule.Code == "HL1003" && f.Message.Contains("io_count", StringComparison.Ordinal));
+
+        Edit(host, files, "native/imgops/include/imgops.h", t => t!.Replace("size_t io_count(const uint8_t* data, size_t len);", "size_t io_count(const uint8_t* data, int len);", StringComparison.Ordinal));
+        var model = host.Snapshot().Model;
+        Assert.Contains(model.Findings, f => f.Rule.Code == "HL1003" && f.Message.Contains("io_count", StringComparison.Ordinal));
+        Assert.DoesNotContain(AllFunctions(model), f => f.Declaration.SignatureOmitted);
+        AssertSameAsFresh(Root, host, files, "after the header edit");
+    }
 
     [Theory]
     [InlineData(1)]

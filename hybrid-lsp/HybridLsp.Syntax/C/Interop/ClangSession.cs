@@ -92,6 +92,34 @@ internal sealed unsafe class ClangSession : IDisposable
         return 1; // CXChildVisit_Continue
     }
 
+    /// <summary>
+    /// Which of DllExport (bit 0), DllImport (bit 1) and an asm label (bit 2) are among a declaration's attributes: its
+    /// direct children visited without collecting them, and not at all when it has no attributes.
+    /// </summary>
+    public int DeclarationAttributes(CXCursor declaration)
+    {
+        if (_api.CursorHasAttrs(declaration) == 0)
+            return 0;
+        var flags = 0;
+        _api.VisitChildren(declaration, &CollectAttribute, (IntPtr)(&flags));
+        return flags;
+    }
+
+    public const int DllExportAttribute = 1, DllImportAttribute = 2, AsmLabelAttribute = 4;
+
+    [UnmanagedCallersOnly]
+    private static int CollectAttribute(CXCursor cursor, CXCursor parent, IntPtr data)
+    {
+        *(int*)data |= cursor.Kind switch
+        {
+            CursorKind.DllExport => DllExportAttribute,
+            CursorKind.DllImport => DllImportAttribute,
+            CursorKind.AsmLabelAttr => AsmLabelAttribute,
+            _ => 0,
+        };
+        return 1; // CXChildVisit_Continue
+    }
+
     /// <summary>Every file the translation unit read, as libclang names them, main file first.</summary>
     public List<string> Inclusions()
     {
@@ -133,17 +161,20 @@ internal sealed unsafe class ClangSession : IDisposable
         return text;
     }
 
-    /// <summary>The file, 1-based line/column and byte offset of a location (the file where a macro was used, for macro-produced text).</summary>
-    public (string File, int Line, int Column, int Offset) FileLocation(CXSourceLocation location)
+    /// <summary>
+    /// The file (libclang's handle, stable for the translation unit's lifetime: <see cref="FileName"/> names it), 1-based
+    /// line/column and byte offset of a location (the file where a macro was used, for macro-produced text).
+    /// </summary>
+    public (IntPtr File, int Line, int Column, int Offset) FileHandleLocation(CXSourceLocation location)
     {
         IntPtr file;
         uint line, column, offset;
         _api.GetFileLocation(location, &file, &line, &column, &offset);
-        return (FileName(file), (int)line, (int)column, (int)offset);
+        return (file, (int)line, (int)column, (int)offset);
     }
 
-    // A CXFile handle is stable for the translation unit's lifetime; its name is asked for once per declaration.
-    private string FileName(IntPtr file)
+    /// <summary>A file handle's name, asked of libclang once per handle.</summary>
+    public string FileName(IntPtr file)
     {
         if (file == IntPtr.Zero)
             return "";

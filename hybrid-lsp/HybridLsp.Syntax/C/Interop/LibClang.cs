@@ -35,6 +35,8 @@ internal sealed unsafe class LibClang
     public readonly delegate* unmanaged<CXSourceRange, CXSourceLocation> GetRangeStart;
     public readonly delegate* unmanaged<CXSourceRange, CXSourceLocation> GetRangeEnd;
     public readonly delegate* unmanaged<CXCursor, uint> IsCursorDefinition;
+    public readonly delegate* unmanaged<CXCursor, CXCursor> GetCanonicalCursor;
+    public readonly delegate* unmanaged<CXCursor, uint> CursorHasAttrs;
     public readonly delegate* unmanaged<CXCursor, int> CursorGetStorageClass;
     public readonly delegate* unmanaged<CXCursor, CXString> CursorGetMangling;
     public readonly delegate* unmanaged<CXCursor, int> GetCursorVisibility;
@@ -99,6 +101,8 @@ internal sealed unsafe class LibClang
         GetRangeStart = (delegate* unmanaged<CXSourceRange, CXSourceLocation>)Resolve(handle, "clang_getRangeStart", missing);
         GetRangeEnd = (delegate* unmanaged<CXSourceRange, CXSourceLocation>)Resolve(handle, "clang_getRangeEnd", missing);
         IsCursorDefinition = (delegate* unmanaged<CXCursor, uint>)Resolve(handle, "clang_isCursorDefinition", missing);
+        GetCanonicalCursor = (delegate* unmanaged<CXCursor, CXCursor>)Resolve(handle, "clang_getCanonicalCursor", missing);
+        CursorHasAttrs = (delegate* unmanaged<CXCursor, uint>)Resolve(handle, "clang_Cursor_hasAttrs", missing);
         CursorGetStorageClass = (delegate* unmanaged<CXCursor, int>)Resolve(handle, "clang_Cursor_getStorageClass", missing);
         CursorGetMangling = (delegate* unmanaged<CXCursor, CXString>)Resolve(handle, "clang_Cursor_getMangling", missing);
         GetCursorVisibility = (delegate* unmanaged<CXCursor, int>)Resolve(handle, "clang_getCursorVisibility", missing);
