@@ -7,13 +7,14 @@ namespace HybridLsp.Server.Lsp;
 
 /// <summary>
 /// Publishes editor diagnostics for every file that has any and clears files that no longer have any. After a
-/// change, publishing is debounced (~20 ms) and runs on a snapshot; a newer change cancels stale work. Only files
+/// change, publishing is debounced (~10 ms: notifications sent together, like a multi-file rename's, are analysed once;
+/// keystrokes are further apart than that anyway) and runs on a snapshot; a newer change cancels stale work. Only files
 /// whose published diagnostics (as LSP JSON, positions included) differ from the last ones sent are sent again: in a
 /// large workspace an edit changes the diagnostics of a few files, not of the hundreds that have some.
 /// </summary>
 public sealed class DiagnosticsPublisher(ServerState state, ClientConnection client, ILogger<DiagnosticsPublisher> logger)
 {
-    public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(20);
+    public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(10);
 
     private readonly object _gate = new();
     private readonly SemaphoreSlim _publishLock = new(1, 1);
