@@ -30,7 +30,9 @@ for size in "${sizes[@]}"; do
   if [[ "$size" == realistic ]]; then
     driver gen --shape realistic --out "$ws"
   else
-    driver gen --shape dense --n "$size" --out "$ws"
+    # DESIGN §6's shape: three quarters of the externs bound to Rust, one quarter to C functions in CMake libraries.
+    n=${size%k}; [[ "$size" == *k ]] && n=$((n * 1000))
+    driver gen --shape dense --n $((n * 3 / 4)) --c-fraction 0.33334 --out "$ws"
   fi
   # shellcheck disable=SC2086
   driver scale --server artifacts/native/hybrid-lsp --workspace "$ws" --json "artifacts/bench-scale-$size.json" ${SCALE_ARGS:-} || status=1

@@ -51,7 +51,7 @@ internal static class GenerateCommand
             return 2;
         }
         var manifest = WorkspaceGenerator.Generate(output, new GeneratorOptions(shape, n, seed, cFraction, mismatchEvery));
-        Console.WriteLine($"{output}: {manifest.Shape}, {manifest.Bindings.Count} externs, {manifest.Files} files ({manifest.CsFiles} C#), {manifest.Lines} lines; expected {string.Join(", ", manifest.Expected.Select(p => $"{p.Key}×{p.Value}"))}");
+        Console.WriteLine($"{output}: {manifest.Shape}, {manifest.Bindings.Count + manifest.CExterns} externs ({manifest.CExterns} to C), {manifest.Files} files ({manifest.CsFiles} C#), {manifest.Lines} lines; expected {string.Join(", ", manifest.Expected.Select(p => $"{p.Key}×{p.Value}"))}");
         return 0;
     }
 

@@ -397,11 +397,11 @@ internal static class WorkspaceGenerator
             Write(path, w.ToString());
         }
 
-        // ---------------- C (behind a flag; not checked yet) ----------------
+        // ---------------- C (behind --c-fraction) ----------------
 
         /// <summary>
         /// C libraries with CMakeLists.txt, a header of declarations and a source file, bound from C# files named
-        /// <c>NativeC*.cs</c>. The engine reads no C today: the manifest lists these files as unchecked.
+        /// <c>NativeC*.cs</c>; their seeded findings (HL1003: a C# long for an int32_t) are expected like the Rust ones.
         /// </summary>
         private void WriteCLibraries(int count, int projects)
         {
@@ -409,6 +409,7 @@ internal static class WorkspaceGenerator
             for (var lib = 0; lib * perLibrary < count; lib++)
             {
                 var n = Math.Min(perLibrary, count - lib * perLibrary);
+                _manifest.CExterns += n;
                 var dir = $"cnative/cgen{lib}";
                 Write($"{dir}/CMakeLists.txt", $"""
                     cmake_minimum_required(VERSION 3.16)
@@ -435,7 +436,7 @@ internal static class WorkspaceGenerator
                 cs.Line("{");
                 for (var i = 0; i < n; i++)
                 {
-                    // One in MismatchEvery: the C# side takes a long where C takes int32_t (HL1003 once C is read).
+                    // One in MismatchEvery: the C# side takes a long where C takes int32_t (HL1003).
                     var wrong = options.MismatchEvery > 0 && i % options.MismatchEvery == options.MismatchEvery / 3;
                     header.Line();
                     header.Line($"/* Function {i} of cgen{lib}. */");
@@ -444,7 +445,10 @@ internal static class WorkspaceGenerator
                     cs.Line($"    [LibraryImport(\"cgen{lib}\")]");
                     cs.Line($"    internal static partial int cgen{lib}_f{i}({(wrong ? "long" : "int")} a, double b, nint p, nuint n);");
                     if (wrong)
-                        _manifest.ExpectedC["HL1003"] = _manifest.ExpectedC.GetValueOrDefault("HL1003") + 1;
+                    {
+                        _expected["HL1003"] = _expected.GetValueOrDefault("HL1003") + 1;
+                        _expectedFiles.Add($"dotnet/Proj{lib % projects}/Interop/NativeC{lib}.cs");
+                    }
                 }
                 header.Line();
                 header.Line("#endif");
@@ -453,7 +457,6 @@ internal static class WorkspaceGenerator
                 Write($"{dir}/src/cgen{lib}.c", source.ToString());
                 var csPath = $"dotnet/Proj{lib % projects}/Interop/NativeC{lib}.cs";
                 Write(csPath, cs.ToString());
-                _manifest.Unchecked.Add(csPath);
             }
         }
 

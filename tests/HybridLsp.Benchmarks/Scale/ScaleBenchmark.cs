@@ -51,7 +51,8 @@ internal sealed class ScaleBenchmark(ScaleOptions options, WorkspaceManifest man
     {
         _result.Workspace = _root;
         _result.Shape = manifest.Shape;
-        _result.Externs = manifest.Bindings.Count;
+        _result.Externs = manifest.Bindings.Count + manifest.CExterns;
+        _result.CExterns = manifest.CExterns;
         _result.Files = manifest.Files;
         _result.CsFiles = manifest.CsFiles;
         _result.Lines = manifest.Lines;
@@ -60,7 +61,7 @@ internal sealed class ScaleBenchmark(ScaleOptions options, WorkspaceManifest man
         _result.ServerKind = File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.Server)) ?? ".", "hybrid-lsp.dll")) ? "ReadyToRun" : "Native AOT";
         var loadAtStart = LoadAverage();
 
-        Log($"{manifest.Shape}: {manifest.Bindings.Count} externs, {manifest.Files} files; warm-up");
+        Log($"{manifest.Shape}: {manifest.Bindings.Count + manifest.CExterns} externs ({manifest.CExterns} to C), {manifest.Files} files; warm-up");
         RunProcess(options.Server, "check", _root, "--format", "json");
         RunProcess("rg", RgArguments());
 

@@ -54,7 +54,7 @@ internal static class ScaleReport
     }
 
     private static string Name(ScaleResult r)
-        => r.Shape == "realistic" ? $"realistic ({r.Externs} externs)" : $"{r.Externs} externs";
+        => r.Shape == "realistic" ? $"realistic ({r.Externs} externs)" : r.CExterns > 0 ? $"{r.Externs} externs ({r.CExterns} C)" : $"{r.Externs} externs";
 
     private static string Ms(double? value) => value is { } v ? Stats.Ms(v) : "n/a";
 

@@ -14,6 +14,9 @@ internal sealed class ScaleResult
     /// <summary>/proc/loadavg (1-minute) at the start and at the end of the run: other processes on the machine skew every number.</summary>
     public string LoadAverage { get; set; } = "";
     public int Externs { get; set; }
+
+    /// <summary>How many of <see cref="Externs"/> bind C functions (the rest bind Rust exports).</summary>
+    public int CExterns { get; set; }
     public int Files { get; set; }
     public int CsFiles { get; set; }
     public int Lines { get; set; }
