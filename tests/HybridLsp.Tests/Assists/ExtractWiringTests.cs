@@ -11,6 +11,22 @@ public sealed class ExtractWiringTests
 {
     private const string Csproj = "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>\n</Project>\n";
 
+    /// <summary>An existing cdylib crate 'fast' with one export.</summary>
+    private const string FastCrate = """
+        //- /native/fast/Cargo.toml
+        [package]
+        name = "fast"
+        version = "0.1.0"
+        edition = "2021"
+
+        [lib]
+        crate-type = ["cdylib"]
+        //- /native/fast/src/lib.rs
+        #[no_mangle]
+        pub extern "C" fn fast_one() -> i32 { 1 }
+
+        """;
+
     private const string Kernels = """
         //- /app/Kernels.cs
         static class Kernels
@@ -107,20 +123,7 @@ public sealed class ExtractWiringTests
     [Fact]
     public void An_existing_unwired_crate_is_wired_once()
     {
-        var result = Extract("//- /app/App.csproj\n" + Csproj + """
-            //- /native/fast/Cargo.toml
-            [package]
-            name = "fast"
-            version = "0.1.0"
-            edition = "2021"
-
-            [lib]
-            crate-type = ["cdylib"]
-            //- /native/fast/src/lib.rs
-            #[no_mangle]
-            pub extern "C" fn fast_one() -> i32 { 1 }
-
-            """ + Kernels, "rust");
+        var result = Extract("//- /app/App.csproj\n" + Csproj + FastCrate + Kernels, "rust");
         Assert.True(result.Action is not null, result.Error);
         Assert.Equal("Extract 'Twice' to Rust ('fast_twice' in crate 'fast'), built by App.csproj", result.Action.Title);
         Assert.Contains("<!-- hybrid-lsp:native-build fast begin -->", ProjectAfter(result), StringComparison.Ordinal);
@@ -140,18 +143,7 @@ public sealed class ExtractWiringTests
     public void What_cannot_be_wired_still_extracts_and_says_why()
     {
         // No project above the file (the binding goes into the class that already binds the crate).
-        var loose = Extract("""
-            //- /native/fast/Cargo.toml
-            [package]
-            name = "fast"
-            version = "0.1.0"
-            edition = "2021"
-
-            [lib]
-            crate-type = ["cdylib"]
-            //- /native/fast/src/lib.rs
-            #[no_mangle]
-            pub extern "C" fn fast_one() -> i32 { 1 }
+        var loose = Extract(FastCrate + """
             //- /loose/Kernels.cs
             using System.Runtime.InteropServices;
             static class Kernels
