@@ -30,6 +30,16 @@ public sealed class CParseService(ClangOptions options)
 
     private int _parseCount;
 
+    /// <summary>How many of <see cref="ParseCount"/> re-parsed only the declarations an edit touched (<see cref="ClangSplice"/>).</summary>
+    public int SpliceCount => _spliceCount;
+
+    private int _spliceCount;
+
+    // The function declarations of the workspace files' texts as parses reported them, for ClangSplice: per path the last
+    // few texts (a header edit's units run in parallel: one may record the new text while another still needs the old one).
+    private readonly Dictionary<string, List<CDeclarationRegions>> _regions = new(StringComparer.Ordinal);
+    private const int RegionVersionsPerFile = 3;
+
     /// <summary>Starts a new build: entries not used by it are dropped at <see cref="EndBuild"/>.</summary>
     public long BeginBuild() => Interlocked.Increment(ref _generation);
 
@@ -41,20 +51,44 @@ public sealed class CParseService(ClangOptions options)
             if (entry.Generation < generation)
                 _cache.TryRemove(key, out _);
         }
+        // The declarations of files no translation unit reads any more.
+        var read = _cache.Values.SelectMany(e => e.Inputs).Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
+        lock (_regions)
+        {
+            foreach (var path in _regions.Keys.Where(p => !read.Contains(p)).ToList())
+                _regions.Remove(path);
+        }
     }
 
     public CParseResult Parse(CParseRequest request, long generation, CancellationToken cancellationToken)
     {
         var key = Key(request);
-        if (_cache.TryGetValue(key, out var entry) && Unchanged(entry, request))
+        CParseResult? result = null;
+        if (_cache.TryGetValue(key, out var entry))
         {
-            _cache[key] = entry with { Generation = generation };
-            return entry.Result;
+            if (Unchanged(entry, request))
+            {
+                _cache[key] = entry with { Generation = generation };
+                return entry.Result;
+            }
+            // An edit of one file's function declarations: parse only those (and what shares their names), keep the rest.
+            if (OnlyChange(entry, request) is var (path, oldText))
+            {
+                result = ClangSplice.TryReparse(options, request, entry.Result, path, oldText, RegionsOf, out var edited, cancellationToken);
+                if (result is { Status: CParseStatus.Parsed })
+                {
+                    Interlocked.Increment(ref _spliceCount);
+                    if (edited is not null)
+                        Remember(path, edited);
+                }
+            }
         }
-        var result = ClangParser.Parse(options, request, cancellationToken);
+        result ??= ClangParser.Parse(options, request, cancellationToken);
         if (result.Status is CParseStatus.Cancelled)
             return result;
         Interlocked.Increment(ref _parseCount);
+        if (result.Status == CParseStatus.Parsed && result.FirstError is null)
+            RecordRegions(result, request);
         // What the result depends on: the workspace files it read (a file that did not exist is remembered as null),
         // so creating, changing or deleting any of them parses again.
         var inputs = result.IncludedFiles
@@ -71,6 +105,65 @@ public sealed class CParseService(ClangOptions options)
     }
 
     private const string FileSetKey = "\u0000files";
+
+    /// <summary>The one workspace file whose text differs from what the cached result read (null if none, several, or one created or deleted).</summary>
+    private static (string Path, string OldText)? OnlyChange(Entry entry, CParseRequest request)
+    {
+        (string, string)? change = null;
+        foreach (var (path, text) in entry.Inputs)
+        {
+            var current = path == FileSetKey ? FileSet(request) : request.UnsavedFiles.GetValueOrDefault(path);
+            if (ReferenceEquals(current, text) || string.Equals(current, text, StringComparison.Ordinal))
+                continue;
+            if (change is not null || path == FileSetKey || current is null || text is null)
+                return null;
+            change = (path, text);
+        }
+        return change;
+    }
+
+    private CDeclarationRegions? RegionsOf(string path, string text)
+    {
+        lock (_regions)
+        {
+            if (!_regions.TryGetValue(path, out var versions))
+                return null;
+            foreach (var regions in versions)
+            {
+                if (ReferenceEquals(regions.Text, text) || string.Equals(regions.Text, text, StringComparison.Ordinal))
+                    return regions;
+            }
+            return null;
+        }
+    }
+
+    /// <summary>Remembers where the functions a result reports are, per file text (each target may add some: #ifdef _WIN32).</summary>
+    private void RecordRegions(CParseResult result, CParseRequest request)
+    {
+        foreach (var group in result.Functions.GroupBy(f => f.FullSpan.File, StringComparer.Ordinal))
+        {
+            if (!request.UnsavedFiles.TryGetValue(group.Key, out var text))
+                continue;
+            var known = RegionsOf(group.Key, text);
+            if (known is not null && group.All(f => known.Has(f.FullSpan.Span)))
+                continue;
+            var spans = group.Select(f => (f.FullSpan.Span, f.Name));
+            Remember(group.Key, CDeclarationRegions.Compute(text, known is null ? spans : spans.Concat(known.Regions.Select(r => (r.Extent, r.Name)))));
+        }
+    }
+
+    private void Remember(string path, CDeclarationRegions regions)
+    {
+        lock (_regions)
+        {
+            if (!_regions.TryGetValue(path, out var versions))
+                _regions[path] = versions = [];
+            versions.RemoveAll(v => ReferenceEquals(v.Text, regions.Text) || string.Equals(v.Text, regions.Text, StringComparison.Ordinal));
+            versions.Insert(0, regions);
+            if (versions.Count > RegionVersionsPerFile)
+                versions.RemoveRange(RegionVersionsPerFile, versions.Count - RegionVersionsPerFile);
+        }
+    }
 
     private static string FileSet(CParseRequest request) => string.Join('\n', request.UnsavedFiles.Keys.Order(StringComparer.Ordinal));
 
