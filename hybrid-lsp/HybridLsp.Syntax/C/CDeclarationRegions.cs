@@ -65,19 +65,22 @@ public sealed class CDeclarationRegions
 
     private static List<CDeclarationRegion> Read(string text, List<CToken> tokens, IEnumerable<(TextSpan Extent, string Name)> functions)
     {
-        var distinct = functions.DistinctBy(f => f.Extent).OrderBy(f => f.Extent.Start).ThenBy(f => f.Extent.End).ToList();
+        // One extent with two names (a macro making two functions) is no one declaration.
+        var distinct = functions.GroupBy(f => f.Extent)
+            .Select(g => (g.Key, g.First().Name, Shared: g.Select(f => f.Name).Distinct(StringComparer.Ordinal).Skip(1).Any()))
+            .OrderBy(f => f.Key.Start).ThenBy(f => f.Key.End).ToList();
         var blanks = new TextSpan?[distinct.Count];
         for (var i = 0; i < distinct.Count; i++)
-            blanks[i] = BlankOf(text, tokens, distinct[i].Extent);
+            blanks[i] = distinct[i].Shared ? null : BlankOf(text, tokens, distinct[i].Key);
         // Two declarations whose text overlaps (one statement declaring two functions) cannot be removed one at a time.
         for (var i = 0; i + 1 < distinct.Count; i++)
         {
-            var end = blanks[i]?.End ?? distinct[i].Extent.End;
-            var next = blanks[i + 1]?.Start ?? distinct[i + 1].Extent.Start;
+            var end = blanks[i]?.End ?? distinct[i].Key.End;
+            var next = blanks[i + 1]?.Start ?? distinct[i + 1].Key.Start;
             if (end > next)
                 (blanks[i], blanks[i + 1]) = (null, null);
         }
-        return [.. distinct.Select((f, i) => new CDeclarationRegion(f.Extent, f.Name, blanks[i]))];
+        return [.. distinct.Select((f, i) => new CDeclarationRegion(f.Key, f.Name, blanks[i]))];
     }
 
     private static TextSpan? BlankOf(string text, List<CToken> tokens, TextSpan extent)

@@ -51,6 +51,12 @@ public sealed record CParseRequest(
     /// </summary>
     public bool ReadAllSignatures { get; init; }
 
+    /// <summary>
+    /// A file of <see cref="OmitDeclarationsFrom"/> whose functions are reported all the same (its other declarations are
+    /// not, and signatures are still left to it): <see cref="ClangSplice"/> needs the names an edit of it declares.
+    /// </summary>
+    internal string? ReportFunctionsFrom { get; init; }
+
     /// <summary>The time limit used when <see cref="TimeLimit"/> is null.</summary>
     public static TimeSpan DefaultTimeLimit { get; } = TimeSpan.FromSeconds(10);
 }

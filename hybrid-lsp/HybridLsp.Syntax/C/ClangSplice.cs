@@ -55,6 +55,10 @@ public static class ClangSplice
             }
         }
 
+        // A declaration a macro makes has a name its text does not spell: its other declarations would not be kept.
+        if (edited.Regions.Any(r => r.Extent.Start >= window.Start && r.Extent.Start < window.End && !keep.Contains(r.Name)))
+            return null;
+
         // The skeleton: each workspace file of the unit with its known declarations blanked, but for the kept names (and the edit).
         var blanked = new HashSet<(string File, int Start)>();
         var skeleton = request.UnsavedFiles.ToBuilder();
@@ -90,18 +94,24 @@ public static class ClangSplice
                 skeleton[file] = new string(chars);
         }
 
-        var reparsed = ClangParser.Parse(options, request with { UnsavedFiles = skeleton.ToImmutable() }, cancellationToken);
+        // A unit that leaves the edited file's declarations to another still has the re-parse name the functions the edit declares.
+        var reportsPath = !request.OmitDeclarationsFrom.Contains(path);
+        var reparsed = ClangParser.Parse(options, request with { UnsavedFiles = skeleton.ToImmutable(), ReportFunctionsFrom = reportsPath ? null : path }, cancellationToken);
         if (reparsed.Status == CParseStatus.Cancelled)
             return reparsed;
         if (reparsed.Status != CParseStatus.Parsed || reparsed.FirstError is not null)
             return null;
+        var newWindow = TextSpan.FromBounds(window.Start, window.End + delta);
+        if (reparsed.Functions.Any(f => f.FullSpan.File == path && newWindow.Contains(f.FullSpan.Span.Start) && !keep.Contains(f.Name)))
+            return null;
+        if (!reportsPath)
+            reparsed = reparsed with { Functions = [.. reparsed.Functions.Where(f => f.FullSpan.File != path)] };
         var lineDelta = Lines(newText, window.Start, window.End + delta) - Lines(oldText, window.Start, window.End);
         var shift = new Shift(path, window.End, delta, lineDelta);
         var functions = Functions(previous, reparsed, blanked, path, oldText, window, shift);
         if (functions is null || !SameTypes(previous, reparsed, shift))
             return null;
 
-        var newWindow = TextSpan.FromBounds(window.Start, window.End + delta);
         if (functions.Value.Any(f => f.FullSpan.File == path))
             editedRegions = edited.Edited(newText, window, delta, functions.Value.Where(f => f.FullSpan.File == path && newWindow.Contains(f.FullSpan.Span.Start)).Select(f => (f.FullSpan.Span, f.Name)));
         var diagnostics = previous.Diagnostics.Where(d => d.Location is not { } l || l.File != path || !window.Contains(l.Span.Start)).Select(shift.Apply)
@@ -161,7 +171,7 @@ public static class ClangSplice
             if (slice.Contains("/*", StringComparison.Ordinal) || slice.Contains("*/", StringComparison.Ordinal) || slice.Contains('\\')
                 || slice.Contains("__COUNTER__", StringComparison.Ordinal) || slice.Contains("R\"", StringComparison.Ordinal))
                 return false;
-            if (CLexer.Tokens(text, from, to).Any(t => t.Kind == CToken.Directive))
+            if (DeclaresMoreThanFunctions(text, CLexer.Tokens(text, from, to)))
                 return false;
         }
         // Every token of the old lines belongs to a declaration that is blanked as a whole inside them (both lists are in text order).
@@ -176,6 +186,47 @@ public static class ClangSplice
         }
         window = TextSpan.FromBounds(start, end);
         return true;
+    }
+
+    /// <summary>
+    /// Whether tokens hold a preprocessor line or declare something other than functions and variables: a typedef, a struct,
+    /// union or enum (definition or file-scope forward declaration), a namespace, a template. A new type name can change how
+    /// later declarations parse (C's typedef-name ambiguity), and a unit that does not report the edited file's types would not
+    /// see it change.
+    /// </summary>
+    private static bool DeclaresMoreThanFunctions(string text, List<CToken> tokens)
+    {
+        var depth = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            switch (token.Kind)
+            {
+                case CToken.Directive:
+                    return true;
+                case '(' or '[':
+                    depth++;
+                    continue;
+                case ')' or ']':
+                    depth--;
+                    continue;
+                case CToken.Word:
+                    break;
+                default:
+                    continue;
+            }
+            var word = text.AsSpan(token.Start, token.End - token.Start);
+            if (word is "typedef" or "namespace" or "using" or "template" or "static_assert" or "_Static_assert" or "concept")
+                return true;
+            if (depth > 0 || word is not ("struct" or "union" or "enum" or "class"))
+                continue;
+            // At file scope: `struct {`, `struct name {`, `struct name;`, `enum name : type {` declare the type.
+            var next = i + 1 < tokens.Count ? tokens[i + 1].Kind : ';';
+            var after = i + 2 < tokens.Count ? tokens[i + 2].Kind : ';';
+            if (next == '{' || next == CToken.Word && after is '{' or ';' or ':')
+                return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -63,7 +63,7 @@ internal sealed unsafe class DeclarationExtractor
                 case CursorKind.FunctionDecl:
                 {
                     var at = Location(_api.GetCursorLocation(cursor));
-                    if (at.File.Reported)
+                    if (at.File.Reported || at.File.Text is not null && at.File.Name == _request.ReportFunctionsFrom)
                         _functions.Add(Function(cursor, scope, at));
                     break;
                 }
