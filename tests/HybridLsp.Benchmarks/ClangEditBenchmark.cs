@@ -9,7 +9,8 @@ namespace HybridLsp.Benchmarks;
 /// Times an edit of a C library's public header re-checked through the engine (<see cref="AnalysisHost"/>) for the three
 /// default targets, beside <c>clang -fsyntax-only</c> on the library's translation units measured in the same run (the
 /// machine is shared: the ratio is the number to compare). The library: a CMake target with a generated public header
-/// (N exported functions, N/10 structs and enums), one source defining every function, and N/10 C# bindings.
+/// (N exported functions, N/10 structs and enums), one source defining every function, and N/10 C# bindings. The header
+/// edits add a declaration, alternately at the header's end and in its middle.
 ///
 ///   dotnet run --project tests/HybridLsp.Benchmarks -c Release -- clang-edit [--functions 5000] [--edits 10] [--clang /usr/bin/clang-14]
 /// </summary>
@@ -46,7 +47,8 @@ internal static class ClangEditBenchmark
             [Root + "/app/Native.cs"] = Bindings(functions / 10),
         };
 
-        var host = new AnalysisHost(new AnalysisOptions(Root));
+        var parser = new HybridLsp.Semantics.Model.CParseService(HybridLsp.Syntax.C.ClangOptions.Default);
+        var host = new AnalysisHost(new AnalysisOptions(Root) { CParser = parser });
         var watch = Stopwatch.StartNew();
         host.ApplyChange(new WorkspaceChange([.. files.Select(f => new FileChange(f.Key, f.Value))]));
         var first = host.Snapshot().CheckDiagnostics(CancellationToken.None);
@@ -58,27 +60,39 @@ internal static class ClangEditBenchmark
         }
 
         var headerEdits = new List<double>();
+        var (parsesBefore, splicesBefore) = (parser.ParseCount, parser.SpliceCount);
+        var appended = new List<double>();
+        var inserted = new List<double>();
+        var current = header;
+        var middle = $"GEN_API int32_t gen_fn_{functions / 2}(";
         var headerEditsCpu = new List<double>();
         var headerEditsGc = new List<double>();
+        var headerEditsAllocated = new List<double>();
         var csharpEdits = new List<double>();
         var self = Process.GetCurrentProcess();
         // Where a header edit's time goes, by the engine's own phase marks (medians over the edits).
         var phases = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         for (var i = 0; i < edits; i++)
         {
-            // A new declaration at the end of the header (a real edit: both translation units include it), then a C# edit.
-            var edited = header + $"GEN_API int32_t gen_added_{i}(int32_t x);\n";
+            // A new declaration (a real edit: both translation units include the header), at the end or in the middle, where every
+            // declaration after it moves; then a C# edit. Each edit changes one place of the text before it, as typing does.
+            var edited = current = i % 2 == 0
+                ? current + $"GEN_API int32_t gen_added_{i}(int32_t x);\n"
+                : current.Replace(middle, $"GEN_API int32_t gen_inserted_{i}(int64_t x, const gen_rec_0 *rec);\n{middle}", StringComparison.Ordinal);
             self.Refresh();
             var cpu = self.TotalProcessorTime;
             var paused = GC.GetTotalPauseDuration();
+            var allocated = GC.GetTotalAllocatedBytes();
             watch.Restart();
             host.ApplyChange(new WorkspaceChange([new FileChange(Root + "/native/gen/include/gen.h", edited)]));
             var snapshot = host.Snapshot();
             _ = snapshot.CheckDiagnostics(CancellationToken.None);
             headerEdits.Add(watch.Elapsed.TotalMilliseconds);
+            (i % 2 == 0 ? appended : inserted).Add(watch.Elapsed.TotalMilliseconds);
             self.Refresh();
             headerEditsCpu.Add((self.TotalProcessorTime - cpu).TotalMilliseconds);
             headerEditsGc.Add((GC.GetTotalPauseDuration() - paused).TotalMilliseconds);
+            headerEditsAllocated.Add((GC.GetTotalAllocatedBytes() - allocated) / 1e6);
             foreach (var (phase, ms) in snapshot.Timings)
             {
                 // "binding rules (12 of 500)" and the like: one row per phase, whatever the counts.
@@ -139,9 +153,13 @@ internal static class ClangEditBenchmark
         Console.WriteLine($"| C library: {functions} functions, header {header.Split('\n').Length} lines, source {source.Split('\n').Length} lines, {functions / 10} bindings, 3 targets | median ms | min ms | runs |");
         Console.WriteLine("|---|---|---|---|");
         Console.WriteLine($"| first index and check | {firstMs:0} | {firstMs:0} | 1 |");
+        Console.WriteLine($"| translation units parsed per header edit (of them, only the edited declarations: ClangSplice) | {(parser.ParseCount - parsesBefore) / (double)edits:0.#} ({(parser.SpliceCount - splicesBefore) / (double)edits:0.#}) | | {edits} |");
         Row("header edit → diagnostics", headerEdits);
+        Row("  a declaration appended", appended);
+        Row($"  a declaration inserted before the {functions / 2}th (the rest move)", inserted);
         Row("header edit, CPU of every thread (2 cores: wall ≥ CPU / 2)", headerEditsCpu);
         Row("header edit, garbage collection pauses", headerEditsGc);
+        Console.WriteLine($"| header edit, MB allocated | {Stats.Of(headerEditsAllocated).Median:0.0} | {Stats.Of(headerEditsAllocated).Min:0.0} | {headerEditsAllocated.Count} |");
         Row("C# edit → diagnostics", csharpEdits);
         foreach (var (phase, samples) in phases.Where(p => Stats.Of(p.Value).Median >= 1))
             Row($"  header edit phase: {phase}", samples);
