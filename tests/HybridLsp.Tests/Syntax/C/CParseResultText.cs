@@ -7,8 +7,8 @@ namespace HybridLsp.Tests.Syntax.C;
 /// <summary>
 /// A parse result as deterministic text, field by field, of everything the product reads from it: the status, every
 /// function (all fields, parameters with their name spans), records, enums and typedefs (all fields, types written out
-/// recursively), the included files and the diagnostics of severity Error and above — warnings, timings and the dropped
-/// flags left out. Records hold ImmutableArrays, so record equality is not structural; two results the product cannot
+/// recursively), the included files, the dropped flags and the diagnostics of severity Error and above — warnings and
+/// timings left out. Records hold ImmutableArrays, so record equality is not structural; two results the product cannot
 /// tell apart have equal texts, and a mismatch is shown as the first differing line with its context.
 /// </summary>
 internal static class CParseResultText
@@ -49,6 +49,8 @@ internal static class CParseResultText
             s.Append(CultureInfo.InvariantCulture, $"typedef {t.Name} qualified {t.QualifiedName} name {Span(t.NameSpan)} = ").Append(Type(t.Type)).Append('\n');
         foreach (var file in r.IncludedFiles)
             s.Append("includes ").Append(file).Append('\n');
+        foreach (var flag in r.DroppedFlags)
+            s.Append("dropped ").Append(flag).Append('\n');
         return s.ToString();
     }
 

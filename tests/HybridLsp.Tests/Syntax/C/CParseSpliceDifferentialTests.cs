@@ -31,7 +31,10 @@ public sealed class CParseSpliceDifferentialTests
 
         public string UmbrellaPath => Directory + (IsCxx ? "/__hybrid_lsp_headers__.cpp" : "/__hybrid_lsp_headers__.c");
 
-        /// <summary>The units' requests for the library's files <paramref name="files"/>, the headers' unit first.</summary>
+        /// <summary>
+        /// The units' requests for the library's files <paramref name="files"/>, the headers' unit first; each source also
+        /// reading every signature, as the product parses it again when the headers' unit misses a definition's declaration.
+        /// </summary>
         public ImmutableArray<(string Unit, CParseRequest Request)> Requests(ImmutableDictionary<string, string> files, Target target)
         {
             var unsaved = files.SetItem(UmbrellaPath, string.Concat(Headers.Select(h => $"#include \"{h}\"\n")));
@@ -42,6 +45,7 @@ public sealed class CParseSpliceDifferentialTests
             [
                 ("headers", Request(UmbrellaPath)),
                 .. Sources.Select(s => (s, Request(s) with { OmitDeclarationsFrom = omitted })),
+                .. Sources.Select(s => (s + " (all signatures)", Request(s) with { OmitDeclarationsFrom = omitted, ReadAllSignatures = true })),
             ];
         }
     }
@@ -214,6 +218,14 @@ public sealed class CParseSpliceDifferentialTests
     {
         public Library Library { get; init; } = Geo;
 
+        /// <summary>Edits of further files in the same change (the fast path takes an edit of one file only).</summary>
+        public ImmutableArray<(string File, Func<string, string> Edit)> AlsoEdits { get; init; } = [];
+
+        public ImmutableDictionary<string, string> Apply(ImmutableDictionary<string, string> files) =>
+            AlsoEdits.Aggregate(files.SetItem(File, Edit(files[File])), (edited, also) => edited.SetItem(also.File, also.Edit(edited[also.File])));
+
+        public ImmutableArray<string> EditedFiles => [File, .. AlsoEdits.Select(a => a.File)];
+
         public ImmutableArray<Target> Targets { get; init; } = DefaultTargets;
     }
 
@@ -264,6 +276,9 @@ public sealed class CParseSpliceDifferentialTests
         },
         new("comment line added between declarations", GeoH, InsertBefore("GEO_API int geo_count(geo_handle h);", "// Counts the points.\n"), true),
         new("blank lines added", GeoH, InsertBefore("GEO_API int geo_count(geo_handle h);", "\n\n   \n"), true),
+        new("two declarations far apart edited", GeoH,
+            text => Replace("geo_open(const char *path, size_t len)", "geo_open(const char *path, size_t len, int mode)")(
+                    Replace("GEO_API int geo_log(const char *message);", "GEO_API int geo_log(const char *message, int level);")(text)), true),
         new("line with two declarations edited", GeoH, Replace("GEO_API int geo_max(int a, int b);", "GEO_API long geo_max(long a, long b);"), true),
         new("non-ASCII comment inside a declaration edited", GeoH, Replace("// facteur d'échelle", "// Maßstab, ≥ 0 😀"), true),
         new("declaration in the second header edited", GeoExtraH, Replace("uint32_t flags", "uint16_t flags"), true),
@@ -285,6 +300,14 @@ public sealed class CParseSpliceDifferentialTests
         new("declaration in a private header edited, defined by the source", GeoInternalH, Replace("int geo_internal_sum(int a, int b);", "long geo_internal_sum(int a, int b);"), false),
         new("declaration continued with a backslash", GeoH, Replace("GEO_API int geo_count(geo_handle h);", "GEO_API int geo_count(geo_handle \\\nh);"), false),
         new("conditional around a declaration", GeoH, Replace("GEO_API int geo_count(geo_handle h);\n", "#ifndef GEO_NO_COUNT\nGEO_API int geo_count(geo_handle h);\n#endif\n"), false),
+        new("declarations edited in two headers at once", GeoH, Replace("int32_t dx, int32_t dy", "int32_t dx, int16_t dy"), false)
+        {
+            AlsoEdits = [(GeoExtraH, Replace("uint32_t flags", "uint64_t flags"))],
+        },
+        new("declaration and its definition renamed together", GeoH, Replace("geo_count(geo_handle h)", "geo_size(geo_handle h)"), false)
+        {
+            AlsoEdits = [(GeoC, Replace("geo_count(geo_handle h)", "geo_size(geo_handle h)"))],
+        },
         new("edit inside an extern \"C\" block", ShapesHpp, Replace("shapes_area(std::int32_t id, double scale)", "shapes_area(std::int64_t id, double scale)"), false)
         {
             Library = Shapes,
@@ -318,8 +341,8 @@ public sealed class CParseSpliceDifferentialTests
         Assert.Contains(Cases, c => !c.Splices);
         foreach (var c in Cases)
         {
-            var text = c.Library.Files[c.File];
-            Assert.NotEqual(text, c.Edit(text));
+            var edited = c.Apply(c.Library.Files);
+            Assert.All(c.EditedFiles, file => Assert.NotEqual(c.Library.Files[file], edited[file]));
         }
     }
 
@@ -330,13 +353,13 @@ public sealed class CParseSpliceDifferentialTests
         var edit = Cases.Single(c => c.Name == name);
         var target = edit.Targets.Single(t => t.Name == targetName);
         var before = edit.Library.Files;
-        var after = before.SetItem(edit.File, edit.Edit(before[edit.File]));
+        var after = edit.Apply(before);
         var service = new CParseService(ClangOptions.Default);
         var reporting = edit.Library.Headers.Contains(edit.File) ? "headers" : edit.Library.Sources.Single();
         var initial = ParseAll(service, edit.Library, before, target, $"{name} [{targetName}] before the edit", compare: false);
-        var edited = ParseAll(service, edit.Library, after, target, $"{name} [{targetName}] after the edit", compare: true, edited: edit.File);
+        var edited = ParseAll(service, edit.Library, after, target, $"{name} [{targetName}] after the edit", compare: true, edited: edit.EditedFiles);
         // Undone: the inverse edit (a deleted declaration comes back…) on top of the result the first reparse left.
-        ParseAll(service, edit.Library, before, target, $"{name} [{targetName}] after undoing the edit", compare: true, edited: edit.File);
+        ParseAll(service, edit.Library, before, target, $"{name} [{targetName}] after undoing the edit", compare: true, edited: edit.EditedFiles);
         // An edit the fast path should take leaves the unit reporting the edited file free of errors (else it falls back).
         if (edit.Splices)
         {
@@ -358,15 +381,15 @@ public sealed class CParseSpliceDifferentialTests
         var edit = Replace("GEO_API int geo_ng_first(int a);", "GEO_API int geo_ng_first(int a);\nGEO_API int geo_ng_third(void);");
         var service = new CParseService(ClangOptions.Default);
         ParseAll(service, Geo, Geo.Files, target, "no include guard before", compare: true);
-        ParseAll(service, Geo, Geo.Files.SetItem(GeoNoGuardH, edit(Geo.Files[GeoNoGuardH])), target, "no include guard after", compare: true, edited: GeoNoGuardH);
+        ParseAll(service, Geo, Geo.Files.SetItem(GeoNoGuardH, edit(Geo.Files[GeoNoGuardH])), target, "no include guard after", compare: true, edited: [GeoNoGuardH]);
     }
 
     /// <summary>
     /// Parses every unit of <paramref name="library"/> through <paramref name="service"/> (one build) and, when
-    /// <paramref name="compare"/>, checks each result against a fresh parse. A unit that read <paramref name="edited"/>
-    /// must have been parsed again (by whatever path), the others served from the cache.
+    /// <paramref name="compare"/>, checks each result against a fresh parse. A unit that read one of the <paramref name="edited"/>
+    /// files must have been parsed again (by whatever path), the others served from the cache.
     /// </summary>
-    private static Dictionary<string, CParseResult> ParseAll(CParseService service, Library library, ImmutableDictionary<string, string> files, Target target, string label, bool compare, string? edited = null)
+    private static Dictionary<string, CParseResult> ParseAll(CParseService service, Library library, ImmutableDictionary<string, string> files, Target target, string label, bool compare, ImmutableArray<string> edited = default)
     {
         var results = new Dictionary<string, CParseResult>(StringComparer.Ordinal);
         var generation = service.BeginBuild();
@@ -375,10 +398,10 @@ public sealed class CParseSpliceDifferentialTests
             var parses = service.ParseCount;
             var result = service.Parse(request, generation, CancellationToken.None);
             Assert.True(result.Status == CParseStatus.Parsed, $"{label}, {unit}: {result.Status} {result.Message}");
-            if (edited is not null)
+            if (!edited.IsDefault)
             {
-                var reads = result.IncludedFiles.Contains(edited) || request.MainFile == edited;
-                Assert.True(service.ParseCount == parses + (reads ? 1 : 0), $"{label}, {unit}: {(reads ? "not parsed again though it reads" : "parsed again though it does not read")} {edited}");
+                var reads = edited.Any(file => result.IncludedFiles.Contains(file) || request.MainFile == file);
+                Assert.True(service.ParseCount == parses + (reads ? 1 : 0), $"{label}, {unit}: {(reads ? "not parsed again though it reads" : "parsed again though it does not read")} {string.Join(", ", edited)}");
             }
             if (compare)
                 AssertSameAsFresh(result, request, $"{label}, unit {unit}");
@@ -462,14 +485,16 @@ public sealed class CParseSpliceDifferentialTests
         var model = RandomLibrary.Create(random);
         // Even seeds build the library with hidden visibility: a definition's visibility then follows its header declaration.
         ImmutableArray<string> flags = seed % 2 == 0 ? ["-fvisibility=hidden"] : [];
-        Target[] targets = [new("linux", LinuxX64, flags), new("windows", WinX64, flags), new("darwin", OsxArm64, flags)];
+        // Seeds from 3 on add 32-bit Windows, where RND_CALL (__stdcall) changes the convention and the decorated symbol.
+        Target[] targets = [new("linux", LinuxX64, flags), new("windows", WinX64, flags), new("darwin", OsxArm64, flags), .. seed >= 3 ? [new Target("windows-x86", WinX86, flags)] : Array.Empty<Target>()];
         var service = new CParseService(ClangOptions.Default);
         var log = new List<string> { "initial" };
         var clean = new Dictionary<string, int>(StringComparer.Ordinal) { ["headers"] = 0, [RandomLibrary.Source] = 0 };
         for (var step = 0; step <= Steps; step++)
         {
+            // A step is one edit, sometimes two (two places of the header, or the header and the source at once).
             if (step > 0)
-                log.Add(model.ApplyRandomEdit(random));
+                log.Add(random.Next(4) == 0 ? model.ApplyRandomEdit(random) + " + " + model.ApplyRandomEdit(random) : model.ApplyRandomEdit(random));
             var files = model.Files();
             var library = model.Library(files);
             var generation = service.BeginBuild();
@@ -497,7 +522,7 @@ public sealed class CParseSpliceDifferentialTests
         }
         // The walk spends enough of its steps without errors (where the fast path applies), and some with them.
         Assert.True(clean["headers"] >= Steps / 2, $"seed {seed}: only {clean["headers"]} of {Steps + 1} states of the headers' unit are free of errors");
-        Assert.True(clean[RandomLibrary.Source] >= Steps / 4, $"seed {seed}: only {clean[RandomLibrary.Source]} of {Steps + 1} states of the source's unit are free of errors");
+        Assert.True(clean[RandomLibrary.Source] >= Steps / 5, $"seed {seed}: only {clean[RandomLibrary.Source]} of {Steps + 1} states of the source's unit are free of errors");
     }
 
     [Fact]
@@ -541,11 +566,13 @@ public sealed class CParseSpliceDifferentialTests
             public int Layout { get; set; }              // function: 0 one line, 1 return type on its own line, 2 one parameter a line
             public bool Unterminated { get; set; }
             public bool Variadic { get; set; }
-            public string Text { get; set; } = "";       // comment text
+            public bool Static { get; set; }
+            public bool Convention { get; set; }         // RND_CALL (__stdcall on Windows)
+            public string Text { get; set; } = "";       // comment text; for a function, the comment after each parameter in layout 2
             public Defined? Definition { get; set; }     // the source's definition (its signature as last synchronised)
         }
 
-        private sealed record Defined(string Name, string Return, List<(string Type, string Name)> Parameters, bool Variadic, bool Exported);
+        private sealed record Defined(string Name, string Return, List<(string Type, string Name)> Parameters, bool Variadic, bool Exported, bool Convention);
 
         private static readonly string[] Scalars = ["int", "unsigned int", "long", "int32_t", "uint8_t", "int64_t", "size_t", "double", "float", "const char *", "void *", "char", "unsigned short"];
         private static readonly string[] Returns = ["int", "void", "long", "uint32_t", "double", "const char *", "void *", "int64_t"];
@@ -610,6 +637,7 @@ public sealed class CParseSpliceDifferentialTests
                         Members = RandomParameters(random, position),
                         Exported = random.Next(4) != 0,
                         Layout = random.Next(6) switch { 0 => 1, 1 => 2, _ => 0 },
+                        Text = "next",
                     };
             }
         }
@@ -638,15 +666,22 @@ public sealed class CParseSpliceDifferentialTests
         public string ApplyRandomEdit(Random random)
         {
             var functions = _header.Where(i => i.Kind == "function").ToList();
+            // Errors heal: a missing ';' comes back, a second declaration (which later edits may make conflict) goes.
             var broken = functions.FirstOrDefault(f => f.Unterminated);
             if (broken is not null && random.Next(2) == 0)
             {
                 broken.Unterminated = false;
                 return $"terminate {broken.Name}";
             }
+            var again = functions.FirstOrDefault(f => f.Text == "again");
+            if (again is not null && random.Next(3) == 0)
+            {
+                _header.Remove(again);
+                return $"remove the second declaration of {again.Name}";
+            }
             var f = functions[random.Next(functions.Count)];
             var position = _header.IndexOf(f);
-            switch (random.Next(16))
+            switch (random.Next(22))
             {
                 case 0:
                     if (f.Members.Count == 0)
@@ -672,7 +707,9 @@ public sealed class CParseSpliceDifferentialTests
                     _header.Remove(f);
                     return $"remove {f.Name}";
                 case 5:
+                    // dllexport needs external linkage: exporting a static declaration makes it extern.
                     f.Exported = !f.Exported;
+                    f.Static = false;
                     return $"{f.Name} exported {f.Exported}";
                 case 6:
                     var where = random.Next(_header.Count + 1);
@@ -701,6 +738,36 @@ public sealed class CParseSpliceDifferentialTests
                     var c = random.Next(e.Members.Count);
                     e.Members[c] = ((random.Next(9) - 2).ToString(CultureInfo.InvariantCulture), e.Members[c].Name);
                     return $"constant {e.Members[c].Name} = {e.Members[c].Type}";
+                case 12:
+                    if (f.Exported)
+                        goto case 5;
+                    f.Static = !f.Static;
+                    return $"{f.Name} static {f.Static}";
+                case 13:
+                    // A second declaration of the same function: the name is then declared twice in the unit.
+                    _header.Insert(position + 1 + random.Next(_header.Count - position), new Item
+                    {
+                        Kind = "function", Name = f.Name, Return = f.Return, Members = [.. f.Members], Exported = f.Exported, Variadic = f.Variadic,
+                        Static = f.Static, Convention = f.Convention, Layout = random.Next(3), Text = "again",
+                    });
+                    return $"redeclare {f.Name}";
+                case 14:
+                    f.Layout = 2;
+                    f.Text = Pick(random, ["größe", "naïve → ok", "😀 emoji", "plain"]);
+                    return $"{f.Name} parameter comments '{f.Text}'";
+                case 15:
+                    var inline = _header.FirstOrDefault(i => i.Kind == "inline");
+                    if (inline is not null && random.Next(2) == 0)
+                    {
+                        _header.Remove(inline);
+                        return $"remove {inline.Name}";
+                    }
+                    var place = random.Next(_header.Count + 1);
+                    _header.Insert(place, NewItem(random, "inline", place));
+                    return $"static inline function at {place}";
+                case 16:
+                    f.Convention = !f.Convention;
+                    return $"{f.Name} stdcall {f.Convention}";
                 default:
                     // The source catches up with the header: each definition takes its declaration's signature.
                     foreach (var d in functions.Where(d => d.Definition is not null || random.Next(4) == 0))
@@ -712,7 +779,7 @@ public sealed class CParseSpliceDifferentialTests
         /// <summary>Gives <paramref name="f"/> a definition with its current signature (in place of the one it had).</summary>
         private void Define(Item f)
         {
-            var definition = new Defined(f.Name, f.Return, [.. f.Members], f.Variadic, f.Exported);
+            var definition = new Defined(f.Name, f.Return, [.. f.Members], f.Variadic, f.Exported, f.Convention);
             var at = f.Definition is null ? -1 : _definitions.IndexOf(f.Definition);
             if (at < 0)
                 _definitions.Add(definition);
@@ -732,7 +799,7 @@ public sealed class CParseSpliceDifferentialTests
         {
             var s = new StringBuilder();
             s.Append("#ifndef RND_H\n#define RND_H\n#include <stdint.h>\n#include <stddef.h>\n");
-            s.Append("#ifdef _WIN32\n#define RND_API __declspec(dllexport)\n#else\n#define RND_API __attribute__((visibility(\"default\")))\n#endif\n\n");
+            s.Append("#ifdef _WIN32\n#define RND_API __declspec(dllexport)\n#define RND_CALL __stdcall\n#else\n#define RND_API __attribute__((visibility(\"default\")))\n#define RND_CALL\n#endif\n\n");
             foreach (var item in _header)
             {
                 switch (item.Kind)
@@ -759,19 +826,20 @@ public sealed class CParseSpliceDifferentialTests
                         s.Append('\n');
                         break;
                     default:
-                        var export = item.Exported ? "RND_API " : "";
+                        var export = (item.Static ? "static " : "") + (item.Exported ? "RND_API " : "");
+                        var declarator = item.Convention ? "RND_CALL " + item.Name : item.Name;
                         var end = item.Unterminated ? "\n" : ";\n";
                         switch (item.Layout)
                         {
                             case 1:
-                                s.Append(export).Append(item.Return).Append('\n').Append(item.Name).Append('(').Append(ParameterList(item.Members, item.Variadic, ", ")).Append(')').Append(end);
+                                s.Append(export).Append(item.Return).Append('\n').Append(declarator).Append('(').Append(ParameterList(item.Members, item.Variadic, ", ")).Append(')').Append(end);
                                 break;
                             case 2 when item.Members.Count > 1:
-                                s.Append(export).Append(item.Return).Append(' ').Append(item.Name).Append("(\n    ")
-                                    .Append(ParameterList(item.Members, item.Variadic, ", // next\n    ")).Append(')').Append(end);
+                                s.Append(export).Append(item.Return).Append(' ').Append(declarator).Append("(\n    ")
+                                    .Append(ParameterList(item.Members, item.Variadic, $", // {item.Text}\n    ")).Append(')').Append(end);
                                 break;
                             default:
-                                s.Append(export).Append(item.Return).Append(' ').Append(item.Name).Append('(').Append(ParameterList(item.Members, item.Variadic, ", ")).Append(')').Append(end);
+                                s.Append(export).Append(item.Return).Append(' ').Append(declarator).Append('(').Append(ParameterList(item.Members, item.Variadic, ", ")).Append(')').Append(end);
                                 break;
                         }
                         break;
@@ -791,7 +859,7 @@ public sealed class CParseSpliceDifferentialTests
                 s.Append(CultureInfo.InvariantCulture, $"static int rnd_helper{h}(int v) {{ return {(h == 0 ? "v + 1" : $"rnd_helper{h - 1}(v) * 2")}; }}\n");
             foreach (var d in _definitions)
             {
-                s.Append(d.Exported ? "RND_API " : "").Append(d.Return).Append(' ').Append(d.Name).Append('(').Append(ParameterList(d.Parameters, d.Variadic, ", ")).Append(") {\n");
+                s.Append(d.Exported ? "RND_API " : "").Append(d.Return).Append(d.Convention ? " RND_CALL " : " ").Append(d.Name).Append('(').Append(ParameterList(d.Parameters, d.Variadic, ", ")).Append(") {\n");
                 var call = $"rnd_helper{d.Name.Length % _helpers}({d.Parameters.Count})";
                 s.Append(d.Return switch
                 {
