@@ -27,7 +27,11 @@ public sealed class CParseSpliceDifferentialTests
     /// <summary>A library: its files (fixture text), folder, public headers, sources, include folders and language.</summary>
     public sealed record Library(string Fixture, string Directory, ImmutableArray<string> Headers, ImmutableArray<string> Sources, ImmutableArray<string> IncludeDirectories, bool IsCxx = false)
     {
-        public ImmutableDictionary<string, string> Files { get; } = CFixture.Files(Fixture);
+        /// <summary>The files' line ending (the fixture's are \n).</summary>
+        public string LineEnding { get; init; } = "\n";
+
+        public ImmutableDictionary<string, string> Files =>
+            LineEnding == "\n" ? CFixture.Files(Fixture) : CFixture.Files(Fixture).ToImmutableDictionary(f => f.Key, f => f.Value.Replace("\n", LineEnding, StringComparison.Ordinal), StringComparer.Ordinal);
 
         public string UmbrellaPath => Directory + (IsCxx ? "/__hybrid_lsp_headers__.cpp" : "/__hybrid_lsp_headers__.c");
 
@@ -162,6 +166,9 @@ public sealed class CParseSpliceDifferentialTests
         ["/ws/geo/src/geo.c"],
         ["/ws/geo/include"]);
 
+    /// <summary>The C library with Windows line endings: offsets count the \r, lines do not.</summary>
+    private static readonly Library GeoCrlf = Geo with { LineEnding = "\r\n" };
+
     /// <summary>A C++ library: an <c>extern "C"</c> block, a namespace with overloads and a class, sources in .cpp.</summary>
     private static readonly Library Shapes = new("""
         //- /ws/shapes/include/shapes.hpp
@@ -284,6 +291,17 @@ public sealed class CParseSpliceDifferentialTests
         new("non-ASCII comment inside a declaration edited", GeoH, Replace("// facteur d'échelle", "// Maßstab, ≥ 0 😀"), true),
         new("declaration in the second header edited", GeoExtraH, Replace("uint32_t flags", "uint16_t flags"), true),
         new("declaration in a private header edited, not defined anywhere", GeoInternalH, Replace("const char *what", "const char *what, int level"), true),
+        new("deprecated attribute added", GeoH, Replace("GEO_API int geo_count(geo_handle h);", "GEO_API __attribute__((deprecated)) int geo_count(geo_handle h);"), true),
+        new("visibility attribute written on a declaration", GeoH, Replace("GEO_API int geo_log(const char *message);", "__attribute__((visibility(\"hidden\"))) int geo_log(const char *message);"), true),
+        new("extern added", GeoH, Replace("GEO_API double geo_distance", "extern GEO_API double geo_distance"), true),
+        new("declaration added in a header with CRLF line endings", GeoH, InsertBefore("GEO_API int geo_count(geo_handle h);", "GEO_API int geo_added(int a,\r\n                  int b);\r\n"), true)
+        {
+            Library = GeoCrlf,
+        },
+        new("declaration deleted in a header with CRLF line endings", GeoH, Replace("GEO_API int geo_count(geo_handle h);\r\n", ""), true)
+        {
+            Library = GeoCrlf,
+        },
         new("prototype added in the source", GeoC, InsertBefore("static int clamp(int v);", "int geo_external(int a);\n"), true),
 
         // Edits that must fall back to a full parse.
@@ -296,6 +314,8 @@ public sealed class CParseSpliceDifferentialTests
         new("declaration left unterminated", GeoH, Replace("GEO_API geo_handle geo_open(const char *path, size_t len);", "GEO_API geo_handle geo_open(const char *path, size_t len)"), false),
         new("second declaration of a declared function added", GeoH, InsertAfter("GEO_API void geo_close(geo_handle h);\n", "GEO_API int geo_init(geo_mode mode);\n"), false),
         new("token-pasting macro declaration edited", GeoH, Replace("GEO_DECLARE(height);", "GEO_DECLARE(depth);"), false),
+        new("declaration turned into a definition", GeoH, Replace("GEO_API const char *geo_version(void);", "GEO_API const char *geo_version(void) { return \"1.0\"; }"), false),
+        new("prototype of a static function the source defines edited", GeoC, Replace("static int clamp(int v);", "static int clamp(int value);"), false),
         new("declaration a static inline body calls deleted", GeoH, Replace("GEO_API int geo_min(int a, int b); ", ""), false),
         new("declaration in a header without include guard edited", GeoNoGuardH, Replace("geo_ng_second(long b, geo_mode mode)", "geo_ng_second(long long b, geo_mode mode)"), false),
         new("declaration in a private header edited, defined by the source", GeoInternalH, Replace("int geo_internal_sum(int a, int b);", "long geo_internal_sum(int a, int b);"), false),
