@@ -34,9 +34,14 @@ public sealed class CDeclarationRegions
     public ImmutableArray<CDeclarationRegion> Regions { get; }
 
     /// <summary>Whether a declaration with this extent is among <see cref="Regions"/>.</summary>
-    public bool Has(TextSpan extent) => (_extents ??= [.. Regions.Select(r => r.Extent)]).Contains(extent);
+    public bool Has(TextSpan extent) => Blankable.ContainsKey(extent);
 
-    private HashSet<TextSpan>? _extents;
+    /// <summary>Whether the declaration with this extent is among <see cref="Regions"/> and can be blanked.</summary>
+    public bool IsBlankable(TextSpan extent) => Blankable.TryGetValue(extent, out var blankable) && blankable;
+
+    private Dictionary<TextSpan, bool> Blankable => _blankable ??= Regions.ToDictionary(r => r.Extent, r => r.Blank is not null);
+
+    private Dictionary<TextSpan, bool>? _blankable;
 
     /// <summary>The regions of <paramref name="text"/> for the functions a parse reported in it (their extents and names).</summary>
     public static CDeclarationRegions Compute(string text, IEnumerable<(TextSpan Extent, string Name)> functions) =>

@@ -59,14 +59,35 @@ public static class ClangSplice
         if (edited.Regions.Any(r => r.Extent.Start >= window.Start && r.Extent.Start < window.End && !keep.Contains(r.Name)))
             return null;
 
+        // A function the re-parse reads again must meet every declaration of its name that the full parse meets (they give
+        // it attributes, visibility, its first declaration): the names of declarations that cannot be blanked, or whose file's
+        // declarations are not known, are kept everywhere too.
+        var files = new List<(string File, string Text, CDeclarationRegions? Regions)>();
+        foreach (var file in previous.IncludedFiles.Distinct(StringComparer.Ordinal))
+        {
+            if (request.UnsavedFiles.TryGetValue(file, out var text))
+                files.Add((file, text, file == path ? edited : regionsOf(file, text)));
+        }
+        foreach (var (_, _, regions) in files)
+        {
+            foreach (var region in regions?.Regions ?? [])
+            {
+                if (region.Blank is null)
+                    keep.Add(region.Name);
+            }
+        }
+        var known = files.Where(f => f.Regions is not null).ToDictionary(f => f.File, f => f.Regions!, StringComparer.Ordinal);
+        foreach (var f in previous.Functions)
+        {
+            if (!known.TryGetValue(f.FullSpan.File, out var regions) || !regions.IsBlankable(f.FullSpan.Span))
+                keep.Add(f.Name);
+        }
+
         // The skeleton: each workspace file of the unit with its known declarations blanked, but for the kept names (and the edit).
         var blanked = new HashSet<(string File, int Start)>();
         var skeleton = request.UnsavedFiles.ToBuilder();
-        foreach (var file in previous.IncludedFiles.Distinct(StringComparer.Ordinal))
+        foreach (var (file, text, regions) in files)
         {
-            if (!request.UnsavedFiles.TryGetValue(file, out var text))
-                continue;
-            var regions = file == path ? edited : regionsOf(file, text);
             if (regions is null)
                 continue;
             char[]? chars = null;
@@ -136,6 +157,16 @@ public static class ClangSplice
         var prefix = oldText.AsSpan().CommonPrefixLength(newText);
         var suffix = CommonSuffix(oldText.AsSpan(prefix), newText.AsSpan(prefix));
         var delta = newText.Length - oldText.Length;
+        // Lines added or removed whole can be matched at more than one place when they look like their neighbours (`int a(…);`
+        // before `int b(…);`): slide the block back to start at a line start, where it does not cut into the line after it.
+        if (oldText.Length - suffix == prefix || newText.Length - suffix == prefix)
+        {
+            var block = delta > 0 ? newText : oldText;
+            var length = Math.Abs(delta);
+            while (prefix > 0 && block[prefix - 1] != '\n' && block[prefix - 1] == block[prefix + length - 1])
+                prefix--;
+            suffix = oldText.Length - prefix - Math.Max(0, -delta);
+        }
         var start = LineStart(oldText, prefix);
         var changeEnd = oldText.Length - suffix;
         // The window ends at a line start of both texts: where the change ends there when it ends a line in both, else after the
@@ -238,16 +269,24 @@ public static class ClangSplice
     {
         var newWindow = TextSpan.FromBounds(window.Start, window.End + shift.Delta);
         var fresh = new List<CFunction>();
-        var others = new Dictionary<(string, int), CFunction>();
+        // A header without an include guard read twice reports its functions twice: each place holds a queue.
+        var others = new Dictionary<(string, int), Queue<CFunction>>();
+        var left = 0;
         foreach (var f in reparsed.Functions)
         {
             if (f.FullSpan.File == path && newWindow.Contains(f.FullSpan.Span.Start))
+            {
                 fresh.Add(f);
-            else if (!others.TryAdd((f.FullSpan.File, f.FullSpan.Span.Start), f))
-                return null;
+                continue;
+            }
+            var key = (f.FullSpan.File, f.FullSpan.Span.Start);
+            if (!others.TryGetValue(key, out var queue))
+                others[key] = queue = new Queue<CFunction>(1);
+            queue.Enqueue(f);
+            left++;
         }
 
-        var seen = new HashSet<(string, int)>();
+        var seen = new HashSet<int>();
         var result = ImmutableArray.CreateBuilder<CFunction>(previous.Functions.Length + fresh.Count);
         int? insertAt = null;
         int? lastBefore = null, firstAfter = null;
@@ -255,8 +294,8 @@ public static class ClangSplice
         foreach (var f in previous.Functions)
         {
             var (file, start) = (f.FullSpan.File, f.FullSpan.Span.Start);
-            if (!seen.Add((file, start)))
-                return null; // reported twice: a header without an include guard, included again
+            if (file == path && !seen.Add(start))
+                return null; // the edited file read twice (no include guard): where its new functions go is not one place
             if (file == path && window.Contains(start))
             {
                 insertAt ??= result.Count;
@@ -268,12 +307,17 @@ public static class ClangSplice
                 (firstAfter, after) = (result.Count, f);
             if (blanked.Contains((file, start)))
                 result.Add(shift.Apply(f));
-            else if (others.Remove((file, shift.Offset(file, start)), out var again))
-                result.Add(again);
+            else if (others.TryGetValue((file, shift.Offset(file, start)), out var again) && again.TryDequeue(out var same))
+            {
+                result.Add(same);
+                left--;
+            }
             else
+            {
                 return null;
+            }
         }
-        if (others.Count > 0)
+        if (left > 0)
             return null;
         if (fresh.Count == 0)
             return result.ToImmutable();
