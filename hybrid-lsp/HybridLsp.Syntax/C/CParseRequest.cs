@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using HybridLsp.Syntax.Text;
 
 namespace HybridLsp.Syntax.C;
 
@@ -56,6 +57,12 @@ public sealed record CParseRequest(
     /// not, and signatures are still left to it): <see cref="ClangSplice"/> needs the names an edit of it declares.
     /// </summary>
     internal string? ReportFunctionsFrom { get; init; }
+
+    /// <summary>
+    /// Spans of workspace files that libclang reads as spaces (line breaks kept; each span ASCII): <see cref="ClangSplice"/>'s
+    /// skeleton of a unit, without a copy of its texts. Declarations are still located in, and read against, the real texts.
+    /// </summary>
+    internal IReadOnlyDictionary<string, ImmutableArray<TextSpan>>? Blanks { get; init; }
 
     /// <summary>The time limit used when <see cref="TimeLimit"/> is null.</summary>
     public static TimeSpan DefaultTimeLimit { get; } = TimeSpan.FromSeconds(10);

@@ -118,7 +118,7 @@ public static unsafe class ClangParser
         try
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            session = ClangSession.Parse(api, request.MainFile, arguments, unsaved, out var errorCode);
+            session = ClangSession.Parse(api, request.MainFile, arguments, unsaved, request.Blanks, out var errorCode);
             var parseTime = watch.Elapsed;
             if (session is null)
                 return (CParseResult.Empty(CParseStatus.Failed, $"libclang could not parse '{request.MainFile}' ({ErrorText(errorCode)})", dropped), null);

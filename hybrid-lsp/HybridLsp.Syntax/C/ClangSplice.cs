@@ -85,12 +85,12 @@ public static class ClangSplice
 
         // The skeleton: each workspace file of the unit with its known declarations blanked, but for the kept names (and the edit).
         var blanked = new HashSet<(string File, int Start)>();
-        var skeleton = request.UnsavedFiles.ToBuilder();
+        var blanks = new Dictionary<string, ImmutableArray<TextSpan>>(StringComparer.Ordinal);
         foreach (var (file, text, regions) in files)
         {
             if (regions is null)
                 continue;
-            char[]? chars = null;
+            var spans = ImmutableArray.CreateBuilder<TextSpan>();
             foreach (var region in regions.Regions)
             {
                 if (region.Blank is not { } blank || keep.Contains(region.Name))
@@ -103,21 +103,16 @@ public static class ClangSplice
                     if (blank.Start >= window.End)
                         at += delta;
                 }
-                chars ??= text.ToCharArray();
-                for (var i = at; i < at + blank.Length; i++)
-                {
-                    if (chars[i] is not ('\n' or '\r'))
-                        chars[i] = ' ';
-                }
+                spans.Add(new TextSpan(at, blank.Length));
                 blanked.Add((file, region.Extent.Start));
             }
-            if (chars is not null)
-                skeleton[file] = new string(chars);
+            if (spans.Count > 0)
+                blanks[file] = spans.DrainToImmutable();
         }
 
         // A unit that leaves the edited file's declarations to another still has the re-parse name the functions the edit declares.
         var reportsPath = !request.OmitDeclarationsFrom.Contains(path);
-        var reparsed = ClangParser.Parse(options, request with { UnsavedFiles = skeleton.ToImmutable(), ReportFunctionsFrom = reportsPath ? null : path }, cancellationToken);
+        var reparsed = ClangParser.Parse(options, request with { Blanks = blanks, ReportFunctionsFrom = reportsPath ? null : path }, cancellationToken);
         if (reparsed.Status == CParseStatus.Cancelled)
             return reparsed;
         if (reparsed.Status != CParseStatus.Parsed || reparsed.FirstError is not null)

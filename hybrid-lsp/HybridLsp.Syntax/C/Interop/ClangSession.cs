@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using HybridLsp.Syntax.Text;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -32,7 +34,15 @@ internal sealed unsafe class ClangSession : IDisposable
     public LibClang Api => _api;
 
     /// <summary>Parses; on failure returns null and libclang's error code.</summary>
-    public static ClangSession? Parse(LibClang api, string mainFile, IReadOnlyList<string> arguments, IReadOnlyList<KeyValuePair<string, string>> unsavedFiles, out int errorCode)
+    public static ClangSession? Parse(LibClang api, string mainFile, IReadOnlyList<string> arguments, IReadOnlyList<KeyValuePair<string, string>> unsavedFiles, out int errorCode) =>
+        Parse(api, mainFile, arguments, unsavedFiles, null, out errorCode);
+
+    /// <summary>
+    /// Parses, libclang reading each unsaved file with the spans <paramref name="blanks"/> gives for it (UTF-16 offsets of
+    /// ASCII text) replaced by spaces, line breaks kept: the text it sees is made in native memory, never as a string.
+    /// </summary>
+    public static ClangSession? Parse(LibClang api, string mainFile, IReadOnlyList<string> arguments, IReadOnlyList<KeyValuePair<string, string>> unsavedFiles,
+        IReadOnlyDictionary<string, ImmutableArray<TextSpan>>? blanks, out int errorCode)
     {
         var allocations = new List<IntPtr>();
         try
@@ -44,7 +54,10 @@ internal sealed unsafe class ClangSession : IDisposable
             for (var i = 0; i < unsavedFiles.Count; i++)
             {
                 unsaved[i].Filename = (IntPtr)Utf8(allocations, unsavedFiles[i].Key, out _);
-                unsaved[i].Contents = (IntPtr)Utf8(allocations, unsavedFiles[i].Value, out var length);
+                var contents = Utf8(allocations, unsavedFiles[i].Value, out var length);
+                if (blanks is not null && blanks.TryGetValue(unsavedFiles[i].Key, out var spans))
+                    Blank(unsavedFiles[i].Value, contents, length, spans);
+                unsaved[i].Contents = (IntPtr)contents;
                 unsaved[i].Length = new CULong((nuint)length);
             }
             var file = Utf8(allocations, mainFile, out _);
@@ -202,6 +215,28 @@ internal sealed unsafe class ClangSession : IDisposable
         var pointer = NativeMemory.AllocZeroed((nuint)bytes);
         allocations.Add((IntPtr)pointer);
         return pointer;
+    }
+
+    /// <summary>Overwrites the UTF-8 of <paramref name="text"/> in <paramref name="bytes"/> with spaces over each span (in text order), line breaks kept.</summary>
+    private static void Blank(string text, byte* bytes, int length, ImmutableArray<TextSpan> spans)
+    {
+        var ascii = length == text.Length;
+        int chars = 0, at = 0;
+        foreach (var span in spans)
+        {
+            if (span.Start < chars || span.End > text.Length)
+                continue;
+            // Bytes up to the span: the same count for ASCII text, else counted from the last span on.
+            at += ascii ? span.Start - chars : Encoding.UTF8.GetByteCount(text.AsSpan(chars, span.Start - chars));
+            for (var i = 0; i < span.Length && at + i < length; i++)
+            {
+                var c = text[span.Start + i];
+                // Each span is ASCII: a byte per character.
+                bytes[at + i] = c is '\n' or '\r' ? (byte)c : (byte)' ';
+            }
+            at += span.Length;
+            chars = span.End;
+        }
     }
 
     private static byte* Utf8(List<IntPtr> allocations, string text, out int length)
