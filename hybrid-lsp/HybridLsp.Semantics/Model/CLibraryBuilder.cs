@@ -297,15 +297,24 @@ public static class CLibraryBuilder
         var incomplete = parsed.Count < results.Count || parsed.Any(r => r.FirstError is not null);
         var sources = library.Sources.ToHashSet(StringComparer.Ordinal);
         var headers = library.Headers.ToHashSet(StringComparer.Ordinal);
-        // Whether a file is the library's own, asked once per file (its functions share the path's string).
-        var ownedFiles = new Dictionary<string, bool>(StringComparer.Ordinal);
-        bool Owned(CFunction f)
+        // What a file is to the library, asked once per file (a unit's functions share the path's string: the last answer is
+        // checked by reference first).
+        var kinds = new Dictionary<string, FileKind>(StringComparer.Ordinal);
+        (string? File, FileKind Kind) last = default;
+        FileKind Kind(CFunction f)
         {
             var file = f.FullSpan.File;
-            if (!ownedFiles.TryGetValue(file, out var owned))
-                ownedFiles[file] = owned = sources.Contains(file) || headers.Contains(file) || PathUtil.IsUnder(file, library.Directory);
-            return owned;
+            if (ReferenceEquals(file, last.File))
+                return last.Kind;
+            if (!kinds.TryGetValue(file, out var kind))
+            {
+                var isSource = sources.Contains(file);
+                kinds[file] = kind = new FileKind(isSource || headers.Contains(file) || PathUtil.IsUnder(file, library.Directory), isSource, IsHeader(file));
+            }
+            last = (file, kind);
+            return kind;
         }
+        bool Owned(CFunction f) => Kind(f).Owned;
 
         // One function per symbol: every occurrence (declarations in headers, the definition in a source) merged, the
         // symbols in the order they first occur (the translation units', then source order).
@@ -333,14 +342,32 @@ public static class CLibraryBuilder
         var byName = new Dictionary<string, List<CLibraryFunction>>(StringComparer.Ordinal);
         foreach (var occurrences in order)
         {
-            var definition = occurrences.FirstOrDefault(f => f.IsDefinition && sources.Contains(f.FullSpan.File)) ?? occurrences.FirstOrDefault(f => f.IsDefinition);
-            var declaration = occurrences.FirstOrDefault(f => !f.IsDefinition && IsHeader(f.FullSpan.File)) ?? definition ?? occurrences[0];
+            // The definition in a source (else anywhere), the first declaration in a header, and the flags of any occurrence.
+            CFunction? sourceDefinition = null, anyDefinition = null, headerDeclaration = null;
+            bool isStatic = false, dllExport = false;
+            foreach (var f in occurrences)
+            {
+                if (f.IsDefinition)
+                {
+                    anyDefinition ??= f;
+                    if (sourceDefinition is null && Kind(f).Source)
+                        sourceDefinition = f;
+                }
+                else if (headerDeclaration is null && Kind(f).Header)
+                {
+                    headerDeclaration = f;
+                }
+                isStatic |= f.IsStatic || InAnonymousNamespace(f);
+                dllExport |= f.IsDllExport;
+            }
+            var definition = sourceDefinition ?? anyDefinition;
+            var declaration = headerDeclaration ?? definition ?? occurrences[0];
             var hidden = CHiddenReason.None;
-            if (occurrences.Any(f => f.IsStatic || InAnonymousNamespace(f)))
+            if (isStatic)
                 hidden = CHiddenReason.Static;
             else if (definition is null && !library.HeadersOnly && !library.Sources.IsEmpty && !incomplete)
                 hidden = CHiddenReason.NotDefined;
-            else if (target.IsWindows ? usesDllExport && !occurrences.Any(f => f.IsDllExport) : (definition ?? declaration).Visibility == CVisibility.Hidden && !library.HeadersOnly)
+            else if (target.IsWindows ? usesDllExport && !dllExport : (definition ?? declaration).Visibility == CVisibility.Hidden && !library.HeadersOnly)
                 hidden = target.IsWindows ? CHiddenReason.NoDllExport : CHiddenReason.HiddenVisibility;
             var function = new CLibraryFunction(declaration, definition, hidden);
             if (function.IsExported)
@@ -368,6 +395,9 @@ public static class CLibraryBuilder
         // Read-only views of tables nothing else holds: built once here, never changed.
         return new CLibraryTarget(target, true, null, exports.AsReadOnly(), functionsByName.AsReadOnly(), records.AsReadOnly(), enums.AsReadOnly(), incomplete);
     }
+
+    /// <summary>What a file of a translation unit is to the library being combined.</summary>
+    private readonly record struct FileKind(bool Owned, bool Source, bool Header);
 
     /// <summary>A C++ function in an anonymous namespace has internal linkage, like a `static` one (Itanium `_GLOBAL__N_`, MSVC `?A0x`).</summary>
     private static bool InAnonymousNamespace(CFunction function) =>
