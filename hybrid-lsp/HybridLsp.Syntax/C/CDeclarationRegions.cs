@@ -16,8 +16,9 @@ public readonly record struct CDeclarationRegion(TextSpan Extent, string Name, T
 /// The function declarations of one file's text, for <see cref="ClangSplice"/>: which stretches of text are exactly one
 /// function declaration each, so that replacing them with spaces leaves a file that means the same minus those functions.
 /// A declaration qualifies when it starts a statement (after nothing, <c>;</c>, <c>{</c>, <c>}</c> or a preprocessor
-/// line), ends with its own <c>;</c> or body, holds no preprocessor line, shares its text with no other declaration
-/// (<c>int a(void), b(void);</c> or one macro making two functions do not) and is ASCII (clang's columns are bytes).
+/// line), ends with its own <c>;</c> or body, holds no preprocessor line and defines no type before its body, shares its
+/// text with no other declaration (<c>int a(void), b(void);</c> or one macro making two functions do not) and is ASCII
+/// (clang's columns are bytes).
 /// </summary>
 public sealed class CDeclarationRegions
 {
@@ -98,7 +99,8 @@ public sealed class CDeclarationRegions
         var j = first;
         for (; j < tokens.Count && tokens[j].Start < extent.End; j++)
         {
-            if (tokens[j].Kind == CToken.Directive)
+            // A type defined in the declaration (`struct s { … } *make(void);`) would go with it.
+            if (tokens[j].Kind is CToken.Directive or '{')
                 return null;
         }
         var depth = 0;

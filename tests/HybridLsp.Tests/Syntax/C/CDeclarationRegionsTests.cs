@@ -79,7 +79,7 @@ public sealed class CDeclarationRegionsTests
     }
 
     [Fact]
-    public void A_declaration_with_a_preprocessor_line_or_non_ascii_text_inside_is_not_blanked()
+    public void A_declaration_with_a_preprocessor_line_a_type_definition_or_non_ascii_text_inside_is_not_blanked()
     {
         var blanks = Blanks("""
             //- /ws/u.c
@@ -94,9 +94,12 @@ public sealed class CDeclarationRegionsTests
             );
             int accent(int x /* naïve */);
             int plain(int x /* plain */);
+            struct made { int x; } *make(void);
             """);
 
         Assert.Null(blanks["split"]);
+        // Blanking it would take the struct's definition along.
+        Assert.Null(blanks["make"]);
         Assert.Null(blanks["accent"]);
         Assert.Equal("int plain(int x /* plain */);", blanks["plain"]);
     }
