@@ -13,7 +13,14 @@ namespace HybridLsp.Semantics.Model;
 /// </summary>
 public sealed class CParseService(ClangOptions options)
 {
-    private sealed record Entry(CParseResult Result, ImmutableArray<(string Path, string? Text)> Inputs, long Generation);
+    private sealed record Entry(CParseResult Result, ImmutableArray<(string Path, string? Text)> Inputs, long Generation)
+    {
+        /// <summary>
+        /// While the result has errors, the unit's last result without any (a declaration being typed is an error until its
+        /// `;`): the edit that ends the errors is spliced against that one.
+        /// </summary>
+        public Entry? Clean { get; init; }
+    }
 
     private readonly ConcurrentDictionary<string, Entry> _cache = new(StringComparer.Ordinal);
     private long _generation;
@@ -72,9 +79,10 @@ public sealed class CParseService(ClangOptions options)
                 return entry.Result;
             }
             // An edit of one file's function declarations: parse only those (and what shares their names), keep the rest.
-            if (OnlyChange(entry, request) is var (path, oldText))
+            var clean = entry.Result.FirstError is null ? entry : entry.Clean;
+            if (clean is not null && OnlyChange(clean, request) is var (path, oldText))
             {
-                result = ClangSplice.TryReparse(options, request, entry.Result, path, oldText, RegionsOf, out var edited, cancellationToken);
+                result = ClangSplice.TryReparse(options, request, clean.Result, path, oldText, RegionsOf, out var edited, cancellationToken);
                 if (result is { Status: CParseStatus.Parsed })
                 {
                     Interlocked.Increment(ref _spliceCount);
@@ -100,7 +108,10 @@ public sealed class CParseService(ClangOptions options)
         // A translation unit with errors may be missing a header that a later edit creates: it also depends on which files exist.
         if (result.FirstError is not null)
             inputs = inputs.Add((FileSetKey, FileSet(request)));
-        _cache[key] = new Entry(result, inputs, generation);
+        _cache[key] = new Entry(result, inputs, generation)
+        {
+            Clean = result.FirstError is null || entry is null ? null : entry.Result.FirstError is null ? entry : entry.Clean,
+        };
         return result;
     }
 

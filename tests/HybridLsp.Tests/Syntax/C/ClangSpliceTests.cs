@@ -118,7 +118,8 @@ public sealed class ClangSpliceTests
         Assert.Equal("int16_t", headers.Function("lib_second").Parameters[1].Type.Spelling);
         Assert.Contains("conflicting types for 'lib_second'", source.FirstError?.Message);
 
-        AssertSpliced(library, "int16_t count);", "int32_t n);", units: 1);
+        // Back to a type the definition agrees with: the source's unit is spliced against its last result without errors.
+        AssertSpliced(library, "int16_t count);", "int32_t n);");
     }
 
     [Fact]
@@ -158,6 +159,23 @@ public sealed class ClangSpliceTests
         var (headers, source) = library.Parse()[LinuxX64];
         Assert.Equal(CVisibility.Hidden, headers.Function("lib_third").Visibility);
         Assert.Equal(CVisibility.Hidden, source.Function("lib_third").Visibility);
+    }
+
+    [Fact]
+    public void A_declaration_typed_through_errors_is_spliced_against_the_last_result_without_them()
+    {
+        var library = Parsed();
+        // Typing: the declaration is an error until its `;`, and those states are parsed whole.
+        library.Edit(Header, "LIB_API void lib_third(void);\n", "LIB_API void lib_third(void);\nLIB_API int lib_typed(int\n");
+        var splices = library.Service.SpliceCount;
+        Assert.All(library.Parse().Values, r => Assert.NotNull(r.Headers.FirstError));
+        Assert.Equal(splices, library.Service.SpliceCount);
+        library.Edit(Header, "LIB_API int lib_typed(int\n", "LIB_API int lib_typed(int x\n");
+        library.Parse();
+
+        // The finished declaration differs from the last clean text by one inserted line.
+        AssertSpliced(library, "LIB_API int lib_typed(int x\n", "LIB_API int lib_typed(int x);\n");
+        Assert.Equal("lib_typed", library.Parse()[LinuxX64].Headers.Functions[3].Name);
     }
 
     [Fact]
