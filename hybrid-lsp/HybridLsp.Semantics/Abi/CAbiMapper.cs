@@ -17,6 +17,10 @@ public sealed class CAbiMapper(Func<string, CRecord?> findRecord, Func<string, C
     private readonly Dictionary<string, AbiType> _records = new(StringComparer.Ordinal);
     private readonly HashSet<string> _mapping = new(StringComparer.Ordinal);
 
+    // How often a mapping was cut short (nesting too deep, a record reached inside itself): a record whose mapping was is
+    // not remembered, since from another starting point it would be cut elsewhere.
+    private int _cuts;
+
     public TargetPlatform Target => target;
 
     /// <summary>A parameter's type: arrays decay to pointers, as C passes them.</summary>
@@ -27,7 +31,10 @@ public sealed class CAbiMapper(Func<string, CRecord?> findRecord, Func<string, C
     private AbiType Map(CType type, int depth)
     {
         if (depth > MaxDepth)
+        {
+            _cuts++;
             return new AbiUnknown("type nesting too deep");
+        }
         if (type.IsInvalid)
             return Invalid(type.Spelling);
         switch (type.Kind)
@@ -161,11 +168,16 @@ public sealed class CAbiMapper(Func<string, CRecord?> findRecord, Func<string, C
         if (record.IsInvalid)
             return Invalid(record.Name);
         if (!_mapping.Add(name))
+        {
+            _cuts++;
             return new AbiUnknown($"'{record.Name}' contains itself");
+        }
         try
         {
+            var cuts = _cuts;
             var mapped = MapRecord(record, depth);
-            _records[name] = mapped;
+            if (_cuts == cuts)
+                _records[name] = mapped;
             return mapped;
         }
         finally

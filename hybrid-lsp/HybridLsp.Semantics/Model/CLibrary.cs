@@ -73,6 +73,15 @@ public sealed class CLibraryTarget
 
     /// <summary>Some translation unit had errors or timed out: a function not found may still exist.</summary>
     public bool Incomplete { get; }
+
+    /// <summary>
+    /// This target's types mapped into the ABI model for <paramref name="platform"/>, one mapper per platform so that the
+    /// records every binding passes are mapped once (the rules run in parallel: callers lock the mapper while they use it).
+    /// </summary>
+    internal Abi.CAbiMapper Mapper(TargetPlatform platform) =>
+        _mappers.GetOrAdd(platform, p => new Abi.CAbiMapper(Records.GetValueOrDefault, Enums.GetValueOrDefault, p));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TargetPlatform, Abi.CAbiMapper> _mappers = new();
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using HybridLsp.Semantics.Abi;
 using HybridLsp.Semantics.Binding;
 using HybridLsp.Semantics.Model;
@@ -62,11 +63,18 @@ internal sealed class CExportView(CLibrary library, string entryPoint) : NativeE
     internal static NativeSignature Map(CLibraryFunction function, CLibraryTarget parsed, TargetPlatform target)
     {
         var fn = function.Declaration;
-        var mapper = new CAbiMapper(parsed.Records.GetValueOrDefault, parsed.Enums.GetValueOrDefault, target);
+        // The target's mapper remembers the records it mapped (every binding of a library passes the same few): one caller at a time.
+        var mapper = parsed.Mapper(target);
+        ImmutableArray<NativeParameter> parameters;
+        AbiType returns;
+        lock (mapper)
+        {
+            parameters = [.. fn.Parameters.Select(p => new NativeParameter(p.Name.Length == 0 ? null : p.Name, p.Type.Spelling, p.NameSpan?.Span, mapper.MapParameter(p.Type)))];
+            returns = mapper.Map(fn.ReturnType);
+        }
         var language = fn.Linkage == CLinkage.Cxx || fn.FullSpan.File.EndsWith("pp", StringComparison.Ordinal) ? "C++" : "C";
-        return new NativeSignature(language, fn.NameSpan.File, fn.NameSpan.Span, null,
-            [.. fn.Parameters.Select(p => new NativeParameter(p.Name.Length == 0 ? null : p.Name, p.Type.Spelling, p.NameSpan?.Span, mapper.MapParameter(p.Type)))],
-            fn.ReturnType.Spelling, null, mapper.Map(fn.ReturnType), fn.IsVariadic,
+        return new NativeSignature(language, fn.NameSpan.File, fn.NameSpan.Span, null, parameters,
+            fn.ReturnType.Spelling, null, returns, fn.IsVariadic,
             CAbiMapper.Convention(fn.CallingConvention), ConventionText(fn.CallingConvention), null);
     }
 

@@ -36,6 +36,11 @@ public static unsafe class ClangParser
     /// <summary>clang's own default bracket depth (-fbracket-depth=256): deeper files are refused before libclang sees them.</summary>
     internal const int MaxBracketNesting = 256;
 
+    /// <summary><see cref="MaxBracketDepth"/> once per text: every unit of a library, on every target, gets all its files.</summary>
+    private static int BracketDepth(string text) => s_bracketDepths.GetValue(text, t => new System.Runtime.CompilerServices.StrongBox<int>(MaxBracketDepth(t))).Value;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, System.Runtime.CompilerServices.StrongBox<int>> s_bracketDepths = new();
+
     /// <summary>The deepest nesting of (, [ and { in a text, counted without regard to comments or strings (an over-estimate is safe).</summary>
     internal static int MaxBracketDepth(string text)
     {
@@ -70,7 +75,7 @@ public static unsafe class ClangParser
         // enough overflows even the parse thread's stack and takes the process down. Such a file is not C anyone builds.
         foreach (var (path, text) in request.UnsavedFiles)
         {
-            if (MaxBracketDepth(text) > MaxBracketNesting)
+            if (BracketDepth(text) > MaxBracketNesting)
                 return CParseResult.Empty(CParseStatus.Failed, $"'{path}' nests brackets more than {MaxBracketNesting} deep; it was not parsed");
         }
 
