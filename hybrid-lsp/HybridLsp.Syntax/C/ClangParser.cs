@@ -9,9 +9,6 @@ namespace HybridLsp.Syntax.C;
 /// </summary>
 public static unsafe class ClangParser
 {
-    // libclang recurses deeply on pathological input; its own default parse thread uses 8 MB.
-    private const int ParseThreadStackBytes = 16 * 1024 * 1024;
-
     /// <summary>Null when libclang loads with <paramref name="options"/>; otherwise why not (the text for the user).</summary>
     public static string? Unavailable(ClangOptions options) => ClangLibraryLoader.Load(options.LibraryPath).Error;
 
@@ -37,9 +34,14 @@ public static unsafe class ClangParser
     internal const int MaxBracketNesting = 256;
 
     /// <summary><see cref="MaxBracketDepth"/> once per text: every unit of a library, on every target, gets all its files.</summary>
-    private static int BracketDepth(string text) => s_bracketDepths.GetValue(text, t => new System.Runtime.CompilerServices.StrongBox<int>(MaxBracketDepth(t))).Value;
+    private static int BracketDepth(string text) => Facts(text).BracketDepth;
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, System.Runtime.CompilerServices.StrongBox<int>> s_bracketDepths = new();
+    /// <summary>What the parser checks of a file's text before libclang sees it, once per text.</summary>
+    private sealed record TextFacts(int BracketDepth, bool HasNul);
+
+    private static TextFacts Facts(string text) => s_facts.GetValue(text, t => new TextFacts(MaxBracketDepth(t), t.Contains('\0')));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, TextFacts> s_facts = new();
 
     /// <summary>The deepest nesting of (, [ and { in a text, counted without regard to comments or strings (an over-estimate is safe).</summary>
     internal static int MaxBracketDepth(string text)
@@ -89,18 +91,13 @@ public static unsafe class ClangParser
         var limit = request.TimeLimit ?? CParseRequest.DefaultTimeLimit;
         var abandon = new CancellationTokenSource();
         var completion = new TaskCompletionSource<CParseResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
+        ParseThreads.Run(() =>
         {
             var (result, session) = ParseOnThisThread(api, request, arguments, dropped, unsaved, abandon.Token);
             completion.TrySetResult(result);
             // Freeing a large translation unit takes a good part of a parse's time: the caller has its result already.
             session?.Dispose();
-        }, ParseThreadStackBytes)
-        {
-            IsBackground = true,
-            Name = "libclang parse",
-        };
-        thread.Start();
+        });
 
         try
         {
@@ -155,5 +152,5 @@ public static unsafe class ClangParser
 
     // libclang takes NUL-terminated buffers with an explicit length; an embedded NUL is legal but stops some of
     // clang's C-string paths, so it is replaced by a space (same length: offsets are unchanged).
-    private static string StripNul(string text) => text.Contains('\0') ? text.Replace('\0', ' ') : text;
+    private static string StripNul(string text) => Facts(text).HasNul ? text.Replace('\0', ' ') : text;
 }

@@ -84,13 +84,14 @@ public static class ClangSplice
         }
 
         // The skeleton: each workspace file of the unit with its known declarations blanked, but for the kept names (and the edit).
-        var blanked = new HashSet<(string File, int Start)>();
+        var blanked = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         var blanks = new Dictionary<string, ImmutableArray<TextSpan>>(StringComparer.Ordinal);
         foreach (var (file, text, regions) in files)
         {
             if (regions is null)
                 continue;
             var spans = ImmutableArray.CreateBuilder<TextSpan>();
+            var starts = new HashSet<int>();
             foreach (var region in regions.Regions)
             {
                 if (region.Blank is not { } blank || keep.Contains(region.Name))
@@ -104,10 +105,13 @@ public static class ClangSplice
                         at += delta;
                 }
                 spans.Add(new TextSpan(at, blank.Length));
-                blanked.Add((file, region.Extent.Start));
+                starts.Add(region.Extent.Start);
             }
             if (spans.Count > 0)
+            {
                 blanks[file] = spans.DrainToImmutable();
+                blanked[file] = starts;
+            }
         }
 
         // A unit that leaves the edited file's declarations to another still has the re-parse name the functions the edit declares.
@@ -259,7 +263,7 @@ public static class ClangSplice
     /// The previous functions with those of the edited lines replaced by the re-parse's, in the order a full parse reports
     /// them; those that were not blanked are the re-parse's too. Null when the two parses do not line up.
     /// </summary>
-    private static ImmutableArray<CFunction>? Functions(CParseResult previous, CParseResult reparsed, HashSet<(string File, int Start)> blanked, string path,
+    private static ImmutableArray<CFunction>? Functions(CParseResult previous, CParseResult reparsed, Dictionary<string, HashSet<int>> blanked, string path,
         string oldText, TextSpan window, Shift shift)
     {
         var newWindow = TextSpan.FromBounds(window.Start, window.End + shift.Delta);
@@ -282,6 +286,8 @@ public static class ClangSplice
         }
 
         var seen = new HashSet<int>();
+        string? lastFile = null;
+        HashSet<int>? lastBlanked = null;
         var result = ImmutableArray.CreateBuilder<CFunction>(previous.Functions.Length + fresh.Count);
         int? insertAt = null;
         int? lastBefore = null, firstAfter = null;
@@ -300,7 +306,10 @@ public static class ClangSplice
                 (lastBefore, before) = (result.Count + 1, f);
             else if (file == path && firstAfter is null)
                 (firstAfter, after) = (result.Count, f);
-            if (blanked.Contains((file, start)))
+            // A unit's functions come file by file, sharing the path's string: the last file's set is asked first.
+            if (!ReferenceEquals(file, lastFile))
+                (lastFile, lastBlanked) = (file, blanked.GetValueOrDefault(file));
+            if (lastBlanked is not null && lastBlanked.Contains(start))
                 result.Add(shift.Apply(f));
             else if (others.TryGetValue((file, shift.Offset(file, start)), out var again) && again.TryDequeue(out var same))
             {
