@@ -149,6 +149,42 @@ public sealed class DemoProtocolTests
     }
 
     [Fact]
+    public async Task Edit_of_a_c_header_declaration_updates_diagnostics_of_the_csharp_file()
+    {
+        await using var client = await StartOnDemoAsync();
+        await client.WaitForNotificationAsync("textDocument/publishDiagnostics",
+            n => (string?)n["params"]!["uri"] == Uri("app/BrokenImageOpsBindings.cs") && n["params"]!["diagnostics"]!.AsArray().Count == 3);
+        var path = Path.Combine(DemoRoot(), "native/imageops/include/imageops.h");
+        var text = File.ReadAllText(path);
+        await client.NotifyAsync("textDocument/didOpen", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri("native/imageops/include/imageops.h"), ["languageId"] = "c", ["version"] = 1, ["text"] = text },
+        });
+        // Declare io_row_bytes with the export macro: the source's definition takes its default visibility, so the
+        // deliberate HL2001 (hidden under the hidden preset) of BrokenImageOpsBindings.cs disappears.
+        const string anchor = "IMAGEOPS_API uint64_t io_checksum(const io_image *image, io_progress_fn progress, void *user_data);\n";
+        Assert.Contains(anchor, text, StringComparison.Ordinal);
+        await client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri("native/imageops/include/imageops.h"), ["version"] = 2 },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text.Replace(anchor, anchor + "IMAGEOPS_API size_t io_row_bytes(const io_image *image);\n", StringComparison.Ordinal) }),
+        });
+        var exported = await client.WaitForNotificationAsync("textDocument/publishDiagnostics",
+            n => (string?)n["params"]!["uri"] == Uri("app/BrokenImageOpsBindings.cs") && n["params"]!["diagnostics"]!.AsArray().Count == 2);
+        Assert.Equal(["HL1005", "HL1003"], exported["params"]!["diagnostics"]!.AsArray().Select(d => (string)d!["code"]!));
+
+        // Back to the file as it is: hidden again.
+        await client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri("native/imageops/include/imageops.h"), ["version"] = 3 },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text }),
+        });
+        var hidden = await client.WaitForNotificationAsync("textDocument/publishDiagnostics",
+            n => (string?)n["params"]!["uri"] == Uri("app/BrokenImageOpsBindings.cs") && n["params"]!["diagnostics"]!.AsArray().Count == 3);
+        Assert.Equal("HL2001", (string)hidden["params"]!["diagnostics"]!.AsArray()[2]!["code"]!);
+    }
+
+    [Fact]
     public async Task Workspace_symbols_cover_bindings_and_exports()
     {
         await using var client = await StartOnDemoAsync();
