@@ -208,6 +208,24 @@ public sealed class ClangSpliceTests
     }
 
     [Fact]
+    public void Bad_edits_binary_text_and_huge_pastes_give_what_a_fresh_parse_gives()
+    {
+        var library = Parsed();
+        // Binary bytes and NULs where a declaration was: an error, parsed whole.
+        library.Edit(Header, "LIB_API void lib_third(void);\n", "LIB_API void lib_third(void);\n\0\u0001\u00ff\ufffd garbage \0\n");
+        library.Parse();
+        library.Edit(Header, "LIB_API void lib_third(void);\n\0\u0001\u00ff\ufffd garbage \0\n", "LIB_API void lib_third(void);\n");
+        library.Parse();
+
+        // 20,000 declarations pasted at once: one window, spliced, and read like a fresh parse (Library.Parse compares).
+        var pasted = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"LIB_API int lib_pasted_{i}(int32_t a, const lib_point *p);\n"));
+        AssertSpliced(library, "LIB_API void lib_third(void);\n", "LIB_API void lib_third(void);\n" + pasted);
+        Assert.Equal(20_004, library.Parse()[LinuxX64].Headers.Functions.Length);
+        // And one of them edited in the middle of the paste.
+        AssertSpliced(library, "lib_pasted_10000(int32_t a,", "lib_pasted_10000(int64_t a,");
+    }
+
+    [Fact]
     public void A_declaration_made_by_a_macro_is_parsed_whole_since_its_name_is_not_in_the_text()
     {
         const string fixture = """
