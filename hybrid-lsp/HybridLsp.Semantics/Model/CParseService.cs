@@ -159,7 +159,7 @@ public sealed class CParseService(ClangOptions options)
             if (known is not null && group.All(f => known.Has(f.FullSpan.Span)))
                 continue;
             var spans = group.Select(f => (f.FullSpan.Span, f.Name));
-            Remember(group.Key, CDeclarationRegions.Compute(text, known is null ? spans : spans.Concat(known.Regions.Select(r => (r.Extent, r.Name)))));
+            Remember(group.Key, CDeclarationRegions.Compute(text, known is null ? spans : spans.Concat(known.Functions)));
         }
     }
 

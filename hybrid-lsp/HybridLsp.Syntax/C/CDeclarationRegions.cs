@@ -22,31 +22,81 @@ public readonly record struct CDeclarationRegion(TextSpan Extent, string Name, T
 /// </summary>
 public sealed class CDeclarationRegions
 {
+    private readonly object _reading = new();
+    private List<(TextSpan Extent, string Name)>? _unread;
+    private ImmutableArray<CDeclarationRegion> _regions;
+    private HashSet<TextSpan>? _extents;
+    private Dictionary<TextSpan, bool>? _blankable;
+
     private CDeclarationRegions(string text, ImmutableArray<CDeclarationRegion> regions)
     {
         Text = text;
-        Regions = regions;
+        _regions = regions;
+    }
+
+    private CDeclarationRegions(string text, List<(TextSpan Extent, string Name)> unread)
+    {
+        Text = text;
+        _unread = unread;
     }
 
     /// <summary>The text the regions are of.</summary>
     public string Text { get; }
 
-    /// <summary>Every declaration given, once per extent, in text order.</summary>
-    public ImmutableArray<CDeclarationRegion> Regions { get; }
+    /// <summary>Every declaration given, once per extent, in text order (the text is read for them when first asked).</summary>
+    public ImmutableArray<CDeclarationRegion> Regions
+    {
+        get
+        {
+            lock (_reading)
+            {
+                if (_regions.IsDefault)
+                {
+                    _regions = [.. Read(Text, CLexer.Tokens(Text), _unread!)];
+                    _unread = null;
+                }
+                return _regions;
+            }
+        }
+    }
 
-    /// <summary>Whether a declaration with this extent is among <see cref="Regions"/>.</summary>
-    public bool Has(TextSpan extent) => Blankable.ContainsKey(extent);
+    /// <summary>Whether a declaration with this extent was given (without reading the text).</summary>
+    public bool Has(TextSpan extent)
+    {
+        lock (_reading)
+        {
+            _extents ??= _unread is { } unread ? [.. unread.Select(f => f.Extent)] : [.. _regions.Select(r => r.Extent)];
+            return _extents.Contains(extent);
+        }
+    }
+
+    /// <summary>The extents and names given (without reading the text).</summary>
+    public IEnumerable<(TextSpan Extent, string Name)> Functions
+    {
+        get
+        {
+            lock (_reading)
+                return _unread is { } unread ? [.. unread] : [.. _regions.Select(r => (r.Extent, r.Name))];
+        }
+    }
 
     /// <summary>Whether the declaration with this extent is among <see cref="Regions"/> and can be blanked.</summary>
-    public bool IsBlankable(TextSpan extent) => Blankable.TryGetValue(extent, out var blankable) && blankable;
+    public bool IsBlankable(TextSpan extent)
+    {
+        var regions = Regions;
+        lock (_reading)
+        {
+            _blankable ??= regions.ToDictionary(r => r.Extent, r => r.Blank is not null);
+            return _blankable.TryGetValue(extent, out var blankable) && blankable;
+        }
+    }
 
-    private Dictionary<TextSpan, bool> Blankable => _blankable ??= Regions.ToDictionary(r => r.Extent, r => r.Blank is not null);
-
-    private Dictionary<TextSpan, bool>? _blankable;
-
-    /// <summary>The regions of <paramref name="text"/> for the functions a parse reported in it (their extents and names).</summary>
-    public static CDeclarationRegions Compute(string text, IEnumerable<(TextSpan Extent, string Name)> functions) =>
-        new(text, [.. Read(text, CLexer.Tokens(text), functions)]);
+    /// <summary>
+    /// The regions of <paramref name="text"/> for the functions a parse reported in it (their extents and names). The text
+    /// is read (lexed) only when <see cref="Regions"/> is first asked for: a parse records these for every file, and most
+    /// are never edited (a `check` never asks).
+    /// </summary>
+    public static CDeclarationRegions Compute(string text, IEnumerable<(TextSpan Extent, string Name)> functions) => new(text, functions.ToList());
 
     /// <summary>
     /// The regions of <paramref name="newText"/>, an edit of <see cref="Text"/> confined to the whole lines <paramref name="window"/>
