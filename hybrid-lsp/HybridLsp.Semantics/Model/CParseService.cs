@@ -124,7 +124,7 @@ public sealed class CParseService(ClangOptions options)
         foreach (var (path, text) in entry.Inputs)
         {
             var current = path == FileSetKey ? FileSet(request) : request.UnsavedFiles.GetValueOrDefault(path);
-            if (ReferenceEquals(current, text) || string.Equals(current, text, StringComparison.Ordinal))
+            if (SameText(current, text))
                 continue;
             if (change is not null || path == FileSetKey || current is null || text is null)
                 return null;
@@ -141,7 +141,7 @@ public sealed class CParseService(ClangOptions options)
                 return null;
             foreach (var regions in versions)
             {
-                if (ReferenceEquals(regions.Text, text) || string.Equals(regions.Text, text, StringComparison.Ordinal))
+                if (SameText(regions.Text, text))
                     return regions;
             }
             return null;
@@ -169,7 +169,7 @@ public sealed class CParseService(ClangOptions options)
         {
             if (!_regions.TryGetValue(path, out var versions))
                 _regions[path] = versions = [];
-            versions.RemoveAll(v => ReferenceEquals(v.Text, regions.Text) || string.Equals(v.Text, regions.Text, StringComparison.Ordinal));
+            versions.RemoveAll(v => SameText(v.Text, regions.Text));
             versions.Insert(0, regions);
             if (versions.Count > RegionVersionsPerFile)
                 versions.RemoveRange(RegionVersionsPerFile, versions.Count - RegionVersionsPerFile);
@@ -178,12 +178,15 @@ public sealed class CParseService(ClangOptions options)
 
     private static string FileSet(CParseRequest request) => string.Join('\n', request.UnsavedFiles.Keys.Order(StringComparer.Ordinal));
 
+    /// <summary>A workspace text as it was: usually the very string (snapshots share unchanged texts), else equal.</summary>
+    private static bool SameText(string? a, string? b) => ReferenceEquals(a, b) || string.Equals(a, b, StringComparison.Ordinal);
+
     private static bool Unchanged(Entry entry, CParseRequest request)
     {
         foreach (var (path, text) in entry.Inputs)
         {
             var current = path == FileSetKey ? FileSet(request) : request.UnsavedFiles.GetValueOrDefault(path);
-            if (!ReferenceEquals(current, text) && !string.Equals(current, text, StringComparison.Ordinal))
+            if (!SameText(current, text))
                 return false;
         }
         return true;

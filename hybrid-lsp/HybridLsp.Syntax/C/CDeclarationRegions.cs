@@ -107,7 +107,7 @@ public sealed class CDeclarationRegions
     internal CDeclarationRegions Edited(string newText, TextSpan window, int delta, IEnumerable<(TextSpan Extent, string Name)> functions)
     {
         var before = Regions.Where(r => r.Extent.Start < window.Start).ToList();
-        var lexFrom = before.Count == 0 ? 0 : LineStart(newText, before[^1].Extent.Start);
+        var lexFrom = before.Count == 0 ? 0 : CLexer.LineStart(newText, before[^1].Extent.Start);
         var inside = Read(newText, CLexer.Tokens(newText, lexFrom, window.End + delta), functions);
         var after = Regions.Where(r => r.Extent.Start >= window.End).Select(r => r with
         {
@@ -116,8 +116,6 @@ public sealed class CDeclarationRegions
         });
         return new CDeclarationRegions(newText, [.. before, .. inside, .. after]);
     }
-
-    private static int LineStart(string text, int offset) => offset == 0 ? 0 : text.LastIndexOf('\n', offset - 1) + 1;
 
     private static List<CDeclarationRegion> Read(string text, List<CToken> tokens, IEnumerable<(TextSpan Extent, string Name)> functions)
     {
@@ -308,6 +306,9 @@ internal static class CLexer
         }
         return end;
     }
+
+    /// <summary>The offset where the line holding <paramref name="offset"/> starts.</summary>
+    public static int LineStart(string text, int offset) => offset == 0 ? 0 : text.LastIndexOf('\n', Math.Min(offset, text.Length) - 1) + 1;
 
     public static bool IsWord(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '$' || c > 0x7F;
 

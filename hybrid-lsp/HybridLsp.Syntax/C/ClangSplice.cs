@@ -23,15 +23,8 @@ public static class ClangSplice
     /// The result of <paramref name="request"/> (whose <see cref="CParseRequest.UnsavedFiles"/> hold the edited text of
     /// <paramref name="path"/>) from <paramref name="previous"/>, its result when the file read <paramref name="oldText"/>;
     /// or null when the edit cannot be spliced. <paramref name="regionsOf"/> gives the function declarations of a file's
-    /// text as some earlier parse reported them (null when none is known for that exact text).
-    /// </summary>
-    public static CParseResult? TryReparse(ClangOptions options, CParseRequest request, CParseResult previous, string path, string oldText,
-        Func<string, string, CDeclarationRegions?> regionsOf, CancellationToken cancellationToken) =>
-        TryReparse(options, request, previous, path, oldText, regionsOf, out _, cancellationToken);
-
-    /// <summary>
-    /// <see cref="TryReparse(ClangOptions, CParseRequest, CParseResult, string, string, Func{string, string, CDeclarationRegions?}, CancellationToken)"/>,
-    /// and the function declarations of the edited text when the unit reports that file's functions (read from the edit
+    /// text as some earlier parse reported them (null when none is known for that exact text). <paramref name="editedRegions"/>
+    /// gets the function declarations of the edited text when the unit reports that file's functions (read from the edit
     /// alone, not the whole text again); null otherwise.
     /// </summary>
     public static CParseResult? TryReparse(ClangOptions options, CParseRequest request, CParseResult previous, string path, string oldText,
@@ -151,7 +144,7 @@ public static class ClangSplice
     private static bool Window(string oldText, string newText, CDeclarationRegions regions, out TextSpan window)
     {
         window = default;
-        if (ReferenceEquals(regions.Text, oldText) is false && !string.Equals(regions.Text, oldText, StringComparison.Ordinal))
+        if (!ReferenceEquals(regions.Text, oldText) && !string.Equals(regions.Text, oldText, StringComparison.Ordinal))
             return false;
         var prefix = oldText.AsSpan().CommonPrefixLength(newText);
         var suffix = CommonSuffix(oldText.AsSpan(prefix), newText.AsSpan(prefix));
@@ -166,7 +159,7 @@ public static class ClangSplice
                 prefix--;
             suffix = oldText.Length - prefix - Math.Max(0, -delta);
         }
-        var start = LineStart(oldText, prefix);
+        var start = CLexer.LineStart(oldText, prefix);
         var changeEnd = oldText.Length - suffix;
         // The window ends at a line start of both texts: where the change ends there when it ends a line in both, else after the
         // line the unchanged text resumes in.
@@ -189,7 +182,7 @@ public static class ClangSplice
                     continue;
                 if (region.Blank is null)
                     return false;
-                var (s, e) = (Math.Min(start, LineStart(oldText, span.Start)), Math.Max(end, span.End == oldText.Length ? span.End : LineEndAfter(oldText, span.End)));
+                var (s, e) = (Math.Min(start, CLexer.LineStart(oldText, span.Start)), Math.Max(end, span.End == oldText.Length ? span.End : LineEndAfter(oldText, span.End)));
                 grown |= s != start || e != end;
                 (start, end) = (s, e);
             }
@@ -340,7 +333,7 @@ public static class ClangSplice
         return result.ToImmutable();
     }
 
-    private static bool HasDirective(string text, int from, int to) => from < to && CLexer.Tokens(text, LineStart(text, from), to).Any(t => t.Kind == CToken.Directive);
+    private static bool HasDirective(string text, int from, int to) => from < to && CLexer.Tokens(text, CLexer.LineStart(text, from), to).Any(t => t.Kind == CToken.Directive);
 
     /// <summary>The re-parse read the same structs, enums and typedefs at the same (moved) places: nothing in the edit declared one.</summary>
     private static bool SameTypes(CParseResult previous, CParseResult reparsed, Shift shift)
@@ -398,7 +391,6 @@ public static class ClangSplice
 
     private static int Lines(string text, int from, int to) => text.AsSpan(from, to - from).Count('\n');
 
-    private static int LineStart(string text, int offset) => offset == 0 ? 0 : text.LastIndexOf('\n', Math.Min(offset, text.Length) - 1) + 1;
 
     /// <summary>The offset after the newline that ends the line holding <paramref name="offset"/> (the text's length on the last line).</summary>
     private static int LineEndAfter(string text, int offset)
