@@ -162,6 +162,9 @@ public sealed class CParseSpliceDifferentialTests
 
         static inline int geo_abs(int v) { return v < 0 ? -v : v; }
         static inline int geo_smaller(int a, int b) { return geo_min(a, b); }
+        static inline int geo_sign(int v) {
+            return v < 0 ? -1 : v > 0;
+        }
         #endif
         //- /ws/geo/include/geo_extra.h
         #ifndef GEO_EXTRA_H
@@ -389,6 +392,7 @@ public sealed class CParseSpliceDifferentialTests
         new("field of a struct over several lines changed", GeoH, Replace("    uint32_t length;\n", "    uint64_t length;\n"), true),
         // Only the new line differs: a field of the struct, not a declaration at file scope.
         new("field line added to a struct over several lines", GeoH, InsertBefore("    uint16_t tag;\n", "    uint64_t stamp;\n"), true),
+        new("statement line added to a static inline function's body", GeoH, InsertBefore("    return v < 0 ? -1 : v > 0;\n", "    (void)geo_abs(v);\n"), true),
         new("packed attribute added to a struct", GeoH, Replace("typedef struct geo_header {", "typedef struct __attribute__((packed)) geo_header {"), true),
         new("_Alignas added to a field", GeoH, Replace("    uint32_t length;", "    _Alignas(8) uint32_t length;"), true),
         new("aligned attribute added to a field", GeoH, Replace("    uint16_t tag;", "    uint16_t tag __attribute__((aligned(16)));"), true),
@@ -728,10 +732,11 @@ public sealed class CParseSpliceDifferentialTests
     }
 
     /// <summary>
-    /// A generated C library as a model (items in order) rendered to text: a header of structs, enums, function-pointer
-    /// typedefs, exported and plain declarations (some over two or three lines, some with <c>//</c> comments), static
-    /// inline functions and comments, and a source defining most functions next to static helpers. An edit changes the
-    /// model, so only the edited item's lines change in the text.
+    /// A generated C library as a model (items in order) rendered to text: a header of structs (some one field a line),
+    /// enums, function-pointer typedefs, exported and plain declarations (some over two or three lines, some with <c>//</c>
+    /// comments), static inline functions and comments, and a source defining most functions next to static helpers. An
+    /// edit changes the model (a declaration, a struct's fields, an enum's constants, a callback's parameters), so only the
+    /// edited item's lines change in the text.
     /// </summary>
     private sealed class RandomLibrary
     {
@@ -1024,10 +1029,12 @@ public sealed class CParseSpliceDifferentialTests
                 switch (item.Kind)
                 {
                     case "struct":
+                        // Odd-numbered structs are written one field a line: a field added or removed is then a whole line.
+                        var lines = item.Name[^1] % 2 == 1;
                         s.Append("typedef struct ").Append(item.Name).Append(" {");
                         foreach (var (type, name) in item.Members)
-                            s.Append(' ').Append(type).Append(' ').Append(name).Append(';');
-                        s.Append(" } ").Append(item.Name).Append(";\n");
+                            s.Append(lines ? "\n    " : " ").Append(type).Append(' ').Append(name).Append(';');
+                        s.Append(lines ? "\n} " : " } ").Append(item.Name).Append(";\n");
                         break;
                     case "enum":
                         s.Append("enum ").Append(item.Name).Append(" { ").AppendJoin(", ", item.Members.Select(m => $"{m.Name} = {m.Type}")).Append(" };\n");
