@@ -69,7 +69,12 @@ public sealed class CParseSpliceDifferentialTests
     /// A C library with the shapes the fast path meets: an export macro per platform, a calling convention macro, structs,
     /// enums, typedefs, a token-pasting declaration macro, static inline functions, declarations over several lines, a
     /// line with two declarations, a non-ASCII comment inside a declaration, a second public header, a header without an
-    /// include guard included twice, and a private header only the source includes.
+    /// include guard included twice, and a private header only the source includes. Its types reach signatures in every
+    /// way a type edit must follow: a struct embedded by value in another, a union, a struct only behind a pointer typedef,
+    /// a struct over several lines, one between <c>#pragma pack</c> lines, enum constants sizing an array field and an array
+    /// parameter, <c>sizeof</c> of a struct sizing one, a typedef of a typedef, a function pointer parameter and return,
+    /// a macro naming a type, a function type typedef declaring a function, a <c>__stdcall</c> function taking a struct by
+    /// value, variable declarations, and a struct of the source's own that its static helpers take.
     /// </summary>
     private static readonly Library Geo = new("""
         //- /ws/geo/include/geo.h
@@ -124,6 +129,7 @@ public sealed class CParseSpliceDifferentialTests
         GEO_API int GEO_CALL geo_rect_contains(geo_rect r, geo_point p);
         GEO_API void geo_each_extent(geo_handle h, void (*fn)(const geo_extent *s, void *user), void *user);
         GEO_API int geo_extent_area(const GEO_EXTENT_T *s);
+        GEO_API int (*geo_picker(int which))(const geo_extent *s);
 
         typedef union geo_value { int64_t i; double d; char bytes[8]; } geo_value;
         GEO_API int geo_value_set(geo_value *v, geo_value init);
@@ -149,6 +155,8 @@ public sealed class CParseSpliceDifferentialTests
         enum geo_limits { GEO_PATH_MAX = 260 };
         GEO_API int geo_path_copy(char (*buffer)[GEO_PATH_MAX], const char *path);
         GEO_API int geo_point_bytes(unsigned char (*raw)[sizeof(geo_point)]);
+        typedef geo_point geo_vertex;
+        GEO_API int geo_vertex_id(const geo_vertex *v);
 
         typedef int geo_filter_fn(int32_t x, int32_t y, void *user);
         GEO_API int geo_filter(geo_handle h, geo_filter_fn *fn, void *user);
@@ -192,6 +200,8 @@ public sealed class CParseSpliceDifferentialTests
         static int twice(int v) { return clamp(v) * 2; }
         typedef struct geo_cache { int hits; int misses; } geo_cache;
         static int cache_total(const geo_cache *c) { return c->hits + c->misses; }
+        static int rect_width(const geo_rect *r) { return r->size.w; }
+        static int point_sum(geo_point p) { return p.x + p.y; }
 
         GEO_API int geo_init(geo_mode mode) { return twice((int)mode); }
         GEO_API geo_handle geo_open(const char *path, size_t len) { return path ? (geo_handle)len : 0; }
@@ -217,7 +227,10 @@ public sealed class CParseSpliceDifferentialTests
     /// <summary>The C library with Windows line endings: offsets count the \r, lines do not.</summary>
     private static readonly Library GeoCrlf = Geo with { LineEnding = "\r\n" };
 
-    /// <summary>A C++ library: an <c>extern "C"</c> block, a namespace with overloads and a class, sources in .cpp.</summary>
+    /// <summary>
+    /// A C++ library: an <c>extern "C"</c> block with a struct typedef, a struct at file scope, a namespace with overloads,
+    /// a struct, a class and an <c>enum class</c>, sources in .cpp.
+    /// </summary>
     private static readonly Library Shapes = new("""
         //- /ws/shapes/include/shapes.hpp
         #pragma once
