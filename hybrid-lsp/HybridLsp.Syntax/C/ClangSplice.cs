@@ -332,12 +332,13 @@ public static class ClangSplice
     /// a typedef (or alias), one inside braces, a typedef that could name a function type, and the type names they declare
     /// (struct, union, enum and class tags, typedef names, in order).
     /// </summary>
-    private static (bool Types, bool Typedef, bool Nested, bool FunctionType, string Names)? Declares(string text, List<CToken> tokens)
+    internal static (bool Types, bool Typedef, bool Nested, bool FunctionType, string Names)? Declares(string text, List<CToken> tokens)
     {
         bool types = false, typedef = false, nested = false, functionType = false;
         var names = new System.Text.StringBuilder();
         int parens = 0, braces = 0;
         var inTypedef = false;
+        var alias = false;
         var commas = false;
         var groups = new List<(int Open, int Close)>();
         for (var i = 0; i < tokens.Count; i++)
@@ -370,7 +371,7 @@ public static class ClangSplice
                 case ';' when braces == 0 && parens == 0:
                     if (inTypedef)
                         functionType |= MayNameAFunctionType(text, tokens, groups, commas);
-                    (inTypedef, commas) = (false, false);
+                    (inTypedef, alias, commas) = (false, false, false);
                     groups.Clear();
                     continue;
                 case CToken.Word:
@@ -391,10 +392,13 @@ public static class ClangSplice
                 if (braces == 0)
                     inTypedef = true;
                 if (word is "using")
+                {
+                    alias = true;
                     names.Append(text, next.Start, next.End - next.Start).Append('\n');
+                }
                 continue;
             }
-            if (parens == 0 && word is "struct" or "union" or "enum" or "class")
+            if (parens == 0 && word is "struct" or "union" or "enum" or "class" && !(word is "class" && i > 0 && CStatements.Is(text, tokens[i - 1], "enum")))
             {
                 // `struct {`, `struct name {`, `struct name;`, `enum name : type {` declare the type (`enum class name`).
                 var name = next.Kind == CToken.Word && CStatements.Is(text, next, "class") && i + 2 < tokens.Count ? i + 2 : i + 1;
@@ -408,7 +412,7 @@ public static class ClangSplice
                 continue;
             }
             // A typedef's declarator names (and its function-pointer parameters' names: harmless here).
-            if (inTypedef && braces == 0 && next.Kind is ';' or ',' or '[' or ')')
+            if (inTypedef && !alias && braces == 0 && next.Kind is ';' or ',' or '[' or ')')
                 names.Append(text, token.Start, token.End - token.Start).Append('\n');
         }
         return (types, typedef, nested, functionType, names.ToString());
