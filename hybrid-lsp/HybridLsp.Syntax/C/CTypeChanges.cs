@@ -89,12 +89,24 @@ internal static class CTypeChanges
     }
 
     /// <summary>
-    /// Whether a function's signature can read differently once the types <paramref name="names"/> changed: it is written
-    /// with one of them, or (when any changed) with an array of a constant length, which an enum constant or a
-    /// <c>sizeof</c> may give. A function whose unit left its signature to another (<see cref="CFunction.SignatureOmitted"/>) reads none.
+    /// Which functions' signatures can read differently once the types <paramref name="names"/> changed: those written with
+    /// one of them, or (when any changed) with an array of a constant length, which an enum constant or a <c>sizeof</c> may
+    /// give. A function whose unit left its signature to another (<see cref="CFunction.SignatureOmitted"/>) reads none.
     /// </summary>
-    public static bool Mentions(CFunction function, HashSet<string> names) =>
-        names.Count > 0 && !function.SignatureOmitted && (Mentions(function.ReturnType, names, arrays: true) || function.Parameters.Any(p => Mentions(p.Type, names, arrays: true)));
+    public static Func<CFunction, bool> Mentioning(HashSet<string> names)
+    {
+        if (names.Count == 0)
+            return static _ => false;
+        // A parse shares one CType per type among its declarations: each is walked once.
+        var known = new Dictionary<CType, bool>(ReferenceEqualityComparer.Instance);
+        bool Walked(CType type)
+        {
+            if (!known.TryGetValue(type, out var mentions))
+                known[type] = mentions = Mentions(type, names, arrays: true);
+            return mentions;
+        }
+        return function => !function.SignatureOmitted && (Walked(function.ReturnType) || function.Parameters.Any(p => Walked(p.Type)));
+    }
 
     private static bool Mentions(CType? type, HashSet<string> names, bool arrays)
     {

@@ -84,10 +84,10 @@ public static class ClangSplice
             }
             else
             {
-                var changing = CTypeChanges.DeclaredIn(previous, path, window);
+                var mentions = CTypeChanges.Mentioning(CTypeChanges.DeclaredIn(previous, path, window));
                 foreach (var f in previous.Functions)
                 {
-                    if (CTypeChanges.Mentions(f, changing))
+                    if (mentions(f))
                         keep.Add(f.Name);
                 }
             }
@@ -124,7 +124,8 @@ public static class ClangSplice
         if (CTypeChanges.Between(previous, reparsed, lines.DeclaresTypes, out var functionTypedef) is not { } changed || functionTypedef)
             return null;
         // The types that did change name the functions to read again: a second skeleton keeps those the first one blanked.
-        var missed = previous.Functions.Where(f => CTypeChanges.Mentions(f, changed) && blanked.TryGetValue(f.FullSpan.File, out var starts) && starts.Contains(f.FullSpan.Span.Start)).ToList();
+        var mentionsChanged = CTypeChanges.Mentioning(changed);
+        var missed = changed.Count == 0 ? [] : previous.Functions.Where(f => blanked.TryGetValue(f.FullSpan.File, out var starts) && starts.Contains(f.FullSpan.Span.Start) && mentionsChanged(f)).ToList();
         if (missed.Count > 0)
         {
             keep.UnionWith(missed.Select(f => f.Name));
@@ -143,7 +144,7 @@ public static class ClangSplice
         if (Functions(previous, reparsed, blanked, path, oldText, window, shift) is not { } functions)
             return null;
 
-        if (functions.Any(f => f.FullSpan.File == path))
+        if (reportsPath)
             editedRegions = edited.Edited(newText, window, delta, functions.Where(f => f.FullSpan.File == path && newWindow.Contains(f.FullSpan.Span.Start)).Select(f => (f.FullSpan.Span, f.Name)));
         var diagnostics = previous.Diagnostics.Where(d => d.Location is not { } l || l.File != path || !window.Contains(l.Span.Start)).Select(shift.Apply)
             .Concat(reparsed.Diagnostics.Where(d => d.Location is { } l && l.File == path && newWindow.Contains(l.Span.Start)));

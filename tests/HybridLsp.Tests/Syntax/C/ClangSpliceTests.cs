@@ -217,6 +217,40 @@ public sealed class ClangSpliceTests
         AssertSpliced(library, to, from);
     }
 
+    [Fact]
+    public void A_header_of_types_alone_is_spliced_too()
+    {
+        var library = Parsed("""
+            //- /ws/include/lib_types.h
+            #pragma once
+            #include <stdint.h>
+            typedef struct lib_point { int32_t x; int64_t y; } lib_point;
+            typedef enum lib_mode { LIB_A, LIB_B = 4 } lib_mode;
+            //- /ws/include/lib.h
+            #pragma once
+            #include "lib_types.h"
+            #define LIB_API __attribute__((visibility("default")))
+            LIB_API int32_t lib_first(const lib_point *p);
+            LIB_API int64_t lib_second(lib_mode mode);
+            //- /ws/src/lib.c
+            #include "lib.h"
+            int32_t lib_first(const lib_point *p) { return p->x; }
+            int64_t lib_second(lib_mode mode) { return mode; }
+            //- /ws/__hybrid_lsp_headers__.c
+            #include "/ws/include/lib.h"
+            """);
+        library.Edit("/ws/include/lib_types.h", "int32_t x; int64_t y;", "int32_t x; int16_t y; double z;");
+        var before = library.Service.SpliceCount;
+        var results = library.Parse();
+        Assert.Equal(2 * s_triples.Length, library.Service.SpliceCount - before);
+        Assert.Equal(16, results[LinuxX64].Headers.Records.Single(r => r.Name == "lib_point").Size);
+        // And the next edit of it too (its regions, none, were told by the splice).
+        library.Edit("/ws/include/lib_types.h", "LIB_B = 4", "LIB_B = 8");
+        before = library.Service.SpliceCount;
+        library.Parse();
+        Assert.Equal(2 * s_triples.Length, library.Service.SpliceCount - before);
+    }
+
     [Theory]
     [InlineData("LIB_API void lib_third(void);\n", "LIB_API void lib_third(void);\ntypedef int lib_int;\n", 0)]
     [InlineData("LIB_API void lib_third(void);\n", "LIB_API void lib_third(void);\nstruct lib_later;\n", 0)]
