@@ -185,6 +185,42 @@ public sealed class DemoProtocolTests
     }
 
     [Fact]
+    public async Task Edit_of_a_c_struct_field_reports_the_csharp_struct_that_no_longer_matches()
+    {
+        await using var client = await StartOnDemoAsync();
+        await client.WaitForNotificationAsync("textDocument/publishDiagnostics",
+            n => (string?)n["params"]!["uri"] == Uri("app/BrokenImageOpsBindings.cs") && n["params"]!["diagnostics"]!.AsArray().Count == 3);
+        var path = Path.Combine(DemoRoot(), "native/imageops/include/imageops.h");
+        var text = File.ReadAllText(path);
+        await client.NotifyAsync("textDocument/didOpen", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri("native/imageops/include/imageops.h"), ["languageId"] = "c", ["version"] = 1, ["text"] = text },
+        });
+        // io_stats.count narrowed to 16 bits: the C# IoStats (a uint Count) no longer matches it.
+        const string field = "    uint32_t count;\n";
+        Assert.Contains(field, text, StringComparison.Ordinal);
+        await client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri("native/imageops/include/imageops.h"), ["version"] = 2 },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text.Replace(field, "    uint16_t count;\n", StringComparison.Ordinal) }),
+        });
+        var narrowed = await client.WaitForNotificationAsync("textDocument/publishDiagnostics",
+            n => (string?)n["params"]!["uri"] == Uri("app/ImageOps/IoStats.cs") && n["params"]!["diagnostics"]!.AsArray().Count == 1);
+        var diagnostic = narrowed["params"]!["diagnostics"]!.AsArray()[0]!;
+        Assert.Equal("HL1009", (string)diagnostic["code"]!);
+        Assert.Contains("'uint16_t' (2 bytes", (string)diagnostic["message"]!, StringComparison.Ordinal);
+
+        // Back to the file as it is: the struct matches again.
+        await client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri("native/imageops/include/imageops.h"), ["version"] = 3 },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text }),
+        });
+        await client.WaitForNotificationAsync("textDocument/publishDiagnostics",
+            n => (string?)n["params"]!["uri"] == Uri("app/ImageOps/IoStats.cs") && n["params"]!["diagnostics"]!.AsArray().Count == 0);
+    }
+
+    [Fact]
     public async Task Workspace_symbols_cover_bindings_and_exports()
     {
         await using var client = await StartOnDemoAsync();

@@ -91,11 +91,13 @@ public sealed class CParseService(ClangOptions options)
                 }
             }
         }
+        var spliced = result is { Status: CParseStatus.Parsed };
         result ??= ClangParser.Parse(options, request, cancellationToken);
         if (result.Status is CParseStatus.Cancelled)
             return result;
         Interlocked.Increment(ref _parseCount);
-        if (result.Status == CParseStatus.Parsed && result.FirstError is null)
+        // A splice has told the edited file's new regions (the other files' texts are the ones their regions are of).
+        if (result.Status == CParseStatus.Parsed && result.FirstError is null && !spliced)
             RecordRegions(result, request);
         // What the result depends on: the workspace files it read (a file that did not exist is remembered as null),
         // so creating, changing or deleting any of them parses again.
@@ -148,18 +150,23 @@ public sealed class CParseService(ClangOptions options)
         }
     }
 
-    /// <summary>Remembers where the functions a result reports are, per file text (each target may add some: #ifdef _WIN32).</summary>
+    /// <summary>
+    /// Remembers where the functions a result reports are, per file text (each target may add some: #ifdef _WIN32), for every
+    /// workspace file whose declarations the unit reports, those without functions too (a header of types alone is spliced).
+    /// </summary>
     private void RecordRegions(CParseResult result, CParseRequest request)
     {
-        foreach (var group in result.Functions.GroupBy(f => f.FullSpan.File, StringComparer.Ordinal))
+        var byFile = result.Functions.ToLookup(f => f.FullSpan.File, StringComparer.Ordinal);
+        foreach (var file in result.IncludedFiles.Distinct(StringComparer.Ordinal))
         {
-            if (!request.UnsavedFiles.TryGetValue(group.Key, out var text))
+            if (request.OmitDeclarationsFrom.Contains(file) || !request.UnsavedFiles.TryGetValue(file, out var text))
                 continue;
-            var known = RegionsOf(group.Key, text);
-            if (known is not null && group.All(f => known.Has(f.FullSpan.Span)))
+            var functions = byFile[file];
+            var known = RegionsOf(file, text);
+            if (known is not null && functions.All(f => known.Has(f.FullSpan.Span)))
                 continue;
-            var spans = group.Select(f => (f.FullSpan.Span, f.Name));
-            Remember(group.Key, CDeclarationRegions.Compute(text, known is null ? spans : spans.Concat(known.Functions)));
+            var spans = functions.Select(f => (f.FullSpan.Span, f.Name));
+            Remember(file, CDeclarationRegions.Compute(text, known is null ? spans : spans.Concat(known.Functions)));
         }
     }
 

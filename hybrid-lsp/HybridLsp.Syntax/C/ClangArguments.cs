@@ -112,5 +112,8 @@ internal static class ClangArguments
         };
     }
 
+    /// <summary>A 32-bit x86 Windows triple, where a C function's symbol carries its calling convention and its parameters' size.</summary>
+    public static bool IsX86WindowsTriple(string triple) => triple.StartsWith('i') && triple.Contains("86", StringComparison.Ordinal) && IsWindowsTriple(triple);
+
     public static bool IsWindowsTriple(string triple) => triple.Contains("windows", StringComparison.Ordinal) || triple.Contains("win32", StringComparison.Ordinal) || triple.Contains("mingw", StringComparison.Ordinal);
 }

@@ -414,7 +414,7 @@ internal sealed unsafe class DeclarationExtractor
         return IsMachO ? "_" + name : name;
     }
 
-    private bool IsX86Windows => _request.TargetTriple.StartsWith("i", StringComparison.Ordinal) && _request.TargetTriple.Contains("86", StringComparison.Ordinal) && ClangArguments.IsWindowsTriple(_request.TargetTriple);
+    private bool IsX86Windows => ClangArguments.IsX86WindowsTriple(_request.TargetTriple);
 
     private bool IsMachO => _request.TargetTriple.Contains("apple", StringComparison.Ordinal) || _request.TargetTriple.Contains("darwin", StringComparison.Ordinal);
 

@@ -188,22 +188,82 @@ public sealed class ClangSpliceTests
 
     [Theory]
     [InlineData("visibility(\"default\")", "visibility(\"hidden\")")]
-    [InlineData("int32_t x; int64_t y;", "int32_t x; int32_t y;")]
-    [InlineData("LIB_B = 4", "LIB_B = 5")]
     [InlineData("// the second one\n", "/* the second one\n")]
     [InlineData("LIB_API void lib_third(void);\n", "LIB_API void lib_third(void);\nLIB_API void lib_first(void);\n")]
     [InlineData("LIB_API void lib_third(void);", "LIB_API void lib_third(void)")]
     [InlineData("LIB_API void lib_third(void);\n", "LIB_API void lib_third(void);\n#define LIB_MORE 1\n")]
-    [InlineData("LIB_API void lib_third(void);\n", "LIB_API void lib_third(void);\ntypedef int lib_int;\n")]
-    [InlineData("LIB_API void lib_third(void);\n", "LIB_API void lib_third(void);\nstruct lib_later;\n")]
-    [InlineData("LIB_API void lib_third(void);\n", "LIB_API void lib_third(void);\nenum { LIB_C = 9 };\n")]
-    public void Edits_of_macros_types_comments_or_that_bring_errors_or_clashes_are_parsed_whole(string from, string to)
+    public void Edits_of_macros_comments_or_that_bring_errors_or_clashes_are_parsed_whole(string from, string to)
     {
         var library = Parsed();
         library.Edit(Header, from, to);
         var (splices, parses) = (library.Service.SpliceCount, library.Service.ParseCount);
         library.Parse();
         Assert.Equal(splices, library.Service.SpliceCount);
+        Assert.Equal(6, library.Service.ParseCount - parses);
+    }
+
+    [Theory]
+    [InlineData("int32_t x; int64_t y;", "int32_t x; int32_t y;")]
+    [InlineData("int32_t x; int64_t y;", "int32_t x; int64_t y; double z;")]
+    [InlineData("LIB_B = 4", "LIB_B = 5")]
+    [InlineData("LIB_B = 4", "LIB_B = 4, LIB_C = 0x7fffffffff")]
+    [InlineData("typedef struct lib_point { int32_t x; int64_t y; } lib_point;\ntypedef enum lib_mode { LIB_A, LIB_B = 4 } lib_mode;\nLIB_API int32_t lib_first(const lib_point *p);\n",
+        "typedef struct lib_point { int16_t x; int64_t y; } lib_point;\ntypedef enum lib_mode { LIB_A, LIB_B = 4 } lib_mode;\nLIB_API int32_t lib_first(const lib_point *point);\n")]
+    public void Edits_of_a_types_body_are_spliced_in_every_unit(string from, string to)
+    {
+        var library = Parsed();
+        AssertSpliced(library, from, to);
+        // And undone.
+        AssertSpliced(library, to, from);
+    }
+
+    [Fact]
+    public void A_header_of_types_alone_is_spliced_too()
+    {
+        var library = Parsed("""
+            //- /ws/include/lib_types.h
+            #pragma once
+            #include <stdint.h>
+            typedef struct lib_point { int32_t x; int64_t y; } lib_point;
+            typedef enum lib_mode { LIB_A, LIB_B = 4 } lib_mode;
+            //- /ws/include/lib.h
+            #pragma once
+            #include "lib_types.h"
+            #define LIB_API __attribute__((visibility("default")))
+            LIB_API int32_t lib_first(const lib_point *p);
+            LIB_API int64_t lib_second(lib_mode mode);
+            //- /ws/src/lib.c
+            #include "lib.h"
+            int32_t lib_first(const lib_point *p) { return p->x; }
+            int64_t lib_second(lib_mode mode) { return mode; }
+            //- /ws/__hybrid_lsp_headers__.c
+            #include "/ws/include/lib.h"
+            """);
+        library.Edit("/ws/include/lib_types.h", "int32_t x; int64_t y;", "int32_t x; int16_t y; double z;");
+        var before = library.Service.SpliceCount;
+        var results = library.Parse();
+        Assert.Equal(2 * s_triples.Length, library.Service.SpliceCount - before);
+        Assert.Equal(16, results[LinuxX64].Headers.Records.Single(r => r.Name == "lib_point").Size);
+        // And the next edit of it too (its regions, none, were told by the splice).
+        library.Edit("/ws/include/lib_types.h", "LIB_B = 4", "LIB_B = 8");
+        before = library.Service.SpliceCount;
+        library.Parse();
+        Assert.Equal(2 * s_triples.Length, library.Service.SpliceCount - before);
+    }
+
+    [Theory]
+    [InlineData("LIB_API void lib_third(void);\n", "LIB_API void lib_third(void);\ntypedef int lib_int;\n", 0)]
+    [InlineData("LIB_API void lib_third(void);\n", "LIB_API void lib_third(void);\nstruct lib_later;\n", 0)]
+    [InlineData("typedef enum lib_mode {", "typedef enum lib_kind {", 0)]
+    // A source's unit does not report the header's types, and an enum without a name declares no name it could read differently.
+    [InlineData("LIB_API void lib_third(void);\n", "LIB_API void lib_third(void);\nenum { LIB_C = 9 };\n", 1)]
+    public void A_type_added_removed_or_renamed_is_parsed_whole_in_the_unit_that_reports_it(string from, string to, int splicedUnits)
+    {
+        var library = Parsed();
+        library.Edit(Header, from, to);
+        var (splices, parses) = (library.Service.SpliceCount, library.Service.ParseCount);
+        library.Parse();
+        Assert.Equal(splicedUnits * s_triples.Length, library.Service.SpliceCount - splices);
         Assert.Equal(6, library.Service.ParseCount - parses);
     }
 
