@@ -210,7 +210,7 @@ public sealed class CParseSpliceDifferentialTests
         static int rect_width(const geo_rect *r) { return r->size.w; }
         static int point_sum(geo_point p) { return p.x + p.y; }
 
-        GEO_API int geo_init(geo_mode mode) { return twice((int)mode); }
+        GEO_API int geo_init(geo_mode mode) { return twice((int)mode) + GEO_FLAG_LOUD; }
         GEO_API geo_handle geo_open(const char *path, size_t len) { return path ? (geo_handle)len : 0; }
         GEO_API int geo_move(geo_handle h, geo_point *p, int32_t dx, int32_t dy) { p->x += dx; p->y += dy; return (int)h; }
         GEO_API double geo_distance(const geo_point *a, const geo_point *b) { return (double)(a->x - b->x) + (b->y - a->y); }
@@ -411,6 +411,10 @@ public sealed class CParseSpliceDifferentialTests
         new("struct field added", GeoH, Replace("size_t count; double mean;", "size_t count; double mean; double max;"), true),
         new("struct field removed", GeoH, Replace("size_t count; double mean;", "size_t count;"), true),
         new("struct field renamed", GeoH, Replace("double mean;", "double average;"), true),
+        // The source's bodies read what these edits take away: its unit has errors, which a fresh parse reports.
+        new("struct field removed that a source's body reads", GeoH, Replace("int32_t x; int32_t y;", "int32_t x;"), true),
+        new("enum constant removed that a source's body reads", GeoH, Replace("GEO_FLAG_NONE = 0, GEO_FLAG_LOUD = 1", "GEO_FLAG_NONE = 0"), true),
+        new("typedef retargeted to a pointer that a source's body multiplies", GeoH, Replace("typedef uint64_t geo_handle;", "typedef struct geo_opaque *geo_handle;"), true),
         new("field added to a struct whose size bounds an array parameter", GeoH, Replace("int32_t x; int32_t y;", "int32_t x; int32_t y; int32_t z;"), true),
         // geo_rect embeds geo_extent by value; functions take it by pointer, by value, through a function pointer's parameter and through a macro.
         new("field type changed in a struct another struct embeds", GeoH, Replace("int32_t w; int32_t h;", "int64_t w; int32_t h;"), true),
