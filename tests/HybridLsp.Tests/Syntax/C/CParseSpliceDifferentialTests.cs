@@ -157,6 +157,8 @@ public sealed class CParseSpliceDifferentialTests
         GEO_API int geo_point_bytes(unsigned char (*raw)[sizeof(geo_point)]);
         typedef geo_point geo_vertex;
         GEO_API int geo_vertex_id(const geo_vertex *v);
+        typedef struct { int32_t lo; int32_t hi; } geo_range;
+        GEO_API geo_range geo_range_of(geo_handle h);
         typedef struct geo_sample { int32_t level; } geo_sample;
         GEO_API int geo_sample_level(__typeof__(((geo_sample *)0)->level) level);
         enum geo_lanes { GEO_LANES = 4, GEO_BITS = 24 };
@@ -272,6 +274,8 @@ public sealed class CParseSpliceDifferentialTests
         SHAPES_API int volume(const Box &box, int depth);
         SHAPES_API int paint(Canvas *canvas, Kind kind);
         SHAPES_API int width_of(decltype(Box::w) w);
+        typedef int shape_id;
+        SHAPES_API int find(shape_id id, const Box *within);
         template <int N> struct Buffer { char data[N]; };
         enum { BUFFER_SIZE = 16 };
         SHAPES_API int fill(Buffer<BUFFER_SIZE> &buffer);
@@ -411,6 +415,8 @@ public sealed class CParseSpliceDifferentialTests
         new("struct field added", GeoH, Replace("size_t count; double mean;", "size_t count; double mean; double max;"), true),
         new("struct field removed", GeoH, Replace("size_t count; double mean;", "size_t count;"), true),
         new("struct field renamed", GeoH, Replace("double mean;", "double average;"), true),
+        new("field changed in an anonymous struct named by a typedef", GeoH, Replace("int32_t lo; int32_t hi;", "int32_t lo; int64_t hi;"), true),
+        new("opaque struct completed", GeoH, Replace("struct geo_opaque;", "struct geo_opaque { int fd; };"), true),
         // The source's bodies read what these edits take away: its unit has errors, which a fresh parse reports.
         new("struct field removed that a source's body reads", GeoH, Replace("int32_t x; int32_t y;", "int32_t x;"), true),
         new("enum constant removed that a source's body reads", GeoH, Replace("GEO_FLAG_NONE = 0, GEO_FLAG_LOUD = 1", "GEO_FLAG_NONE = 0"), true),
@@ -484,6 +490,15 @@ public sealed class CParseSpliceDifferentialTests
         {
             Library = Shapes,
             FixMe = "fill keeps Buffer<16> and its mangled name (...ILi16EEE): a template argument from a constant names no changed type",
+        },
+        // C++ mangles a typedef as the type it names: find's symbol changes.
+        new("C++ typedef retargeted", ShapesHpp, Replace("typedef int shape_id;", "typedef long shape_id;"), true)
+        {
+            Library = Shapes,
+        },
+        new("C++ virtual destructor added to a class", ShapesHpp, Replace("public:\n", "public:\n    virtual ~Canvas();\n"), true)
+        {
+            Library = Shapes,
         },
         new("C++ enum class value changed", ShapesHpp, Replace("Circle = 2", "Circle = 3"), true)
         {
