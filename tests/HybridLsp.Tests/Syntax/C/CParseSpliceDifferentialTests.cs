@@ -298,6 +298,32 @@ public sealed class CParseSpliceDifferentialTests
         ["/ws/shapes/include"],
         IsCxx: true);
 
+    /// <summary>
+    /// A C header whose types and declarations read functions: a function declared with <c>__typeof__</c> of another, a
+    /// typedef of <c>__typeof__</c> a function, a struct whose array is bounded by <c>sizeof</c> of a call.
+    /// </summary>
+    private static readonly Library Calls = new("""
+        //- /ws/calls/include/calls.h
+        #ifndef CALLS_H
+        #define CALLS_H
+        int calls_clamp(int v, int lo, int hi);
+        __typeof__(calls_clamp) calls_clamp_fast;
+        int calls_scale(int v, int by);
+        typedef __typeof__(calls_scale) calls_scale_t;
+        int calls_apply(calls_scale_t *fn, int v);
+        short calls_width(int v);
+        typedef struct calls_result { char bytes[sizeof(calls_width(0))]; } calls_result;
+        calls_result calls_result_of(int v);
+        #endif
+        //- /ws/calls/src/calls.c
+        #include "calls.h"
+        int calls_clamp(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
+        """,
+        "/ws/calls",
+        ["/ws/calls/include/calls.h"],
+        ["/ws/calls/src/calls.c"],
+        ["/ws/calls/include"]);
+
     // ---------------------------------------------------------------------------------------------------------------
     // The edit catalogue.
     // ---------------------------------------------------------------------------------------------------------------
@@ -342,6 +368,7 @@ public sealed class CParseSpliceDifferentialTests
     private const string GeoH = "/ws/geo/include/geo.h";
     private const string GeoExtraH = "/ws/geo/include/geo_extra.h";
     private const string GeoNoGuardH = "/ws/geo/include/geo_noguard.h";
+    private const string CallsH = "/ws/calls/include/calls.h";
     private const string GeoInternalH = "/ws/geo/src/internal.h";
     private const string GeoC = "/ws/geo/src/geo.c";
     private const string ShapesHpp = "/ws/shapes/include/shapes.hpp";
@@ -562,6 +589,20 @@ public sealed class CParseSpliceDifferentialTests
         new("struct edited in the source on 32-bit Windows", GeoC, Replace("int hits; int misses;", "int hits; double misses;"), false)
         {
             Targets = [Windows32],
+        },
+        // Declarations and types that read a function (__typeof__ of it, sizeof of a call): the skeleton blanks the function
+        // they read, its re-parse has errors, and every edit of the unit is parsed whole.
+        new("function declaration edited that another declares itself with through __typeof__", CallsH, Replace("int calls_clamp(int v, int lo, int hi);", "long calls_clamp(long v, int lo, int hi);"), false)
+        {
+            Library = Calls,
+        },
+        new("function declaration edited that a typedef names through __typeof__", CallsH, Replace("int calls_scale(int v, int by);", "long calls_scale(long v, int by);"), false)
+        {
+            Library = Calls,
+        },
+        new("function declaration edited whose result's size bounds a struct's array", CallsH, Replace("short calls_width(int v);", "long long calls_width(int v);"), false)
+        {
+            Library = Calls,
         },
         new("C++ typedef added inside a class body", ShapesHpp, Replace("    int width;\n", "    typedef int unit;\n    unit width;\n"), false)
         {
