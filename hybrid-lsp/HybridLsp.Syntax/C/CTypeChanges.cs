@@ -90,8 +90,10 @@ internal static class CTypeChanges
 
     /// <summary>
     /// Which functions' signatures can read differently once the types <paramref name="names"/> changed: those written with
-    /// one of them, or (when any changed) with an array of a constant length, which an enum constant or a <c>sizeof</c> may
-    /// give. A function whose unit left its signature to another (<see cref="CFunction.SignatureOmitted"/>) reads none.
+    /// one of them, or (when any changed) with a type a constant expression or another declaration may shape without its
+    /// name showing: an array of a constant length, a <c>__typeof__</c>, <c>decltype</c>, <c>_BitInt(N)</c>, a template's
+    /// arguments, a vector or other type the product does not take apart. A function whose unit left its signature to
+    /// another (<see cref="CFunction.SignatureOmitted"/>) reads none.
     /// </summary>
     public static Func<CFunction, bool> Mentioning(HashSet<string> names)
     {
@@ -119,7 +121,7 @@ internal static class CTypeChanges
                 if (names.Contains(name))
                     return true;
             }
-            if (arrays && type.Kind == CTypeKind.Array && type.ArrayLength >= 0)
+            if (arrays && Shaped(type))
                 return true;
             if (type.Function is { } signature && (Mentions(signature.ReturnType, names, arrays) || signature.Parameters.Any(p => Mentions(p, names, arrays))))
                 return true;
@@ -129,6 +131,15 @@ internal static class CTypeChanges
         }
         return false;
     }
+
+    /// <summary>
+    /// A type an enum constant, a <c>sizeof</c> or an expression can shape with no name in its tree: a constant-length array,
+    /// a type the product does not take apart (vectors, <c>_Atomic</c>, <c>_BitInt</c>), or one written with parentheses or
+    /// angle brackets (<c>typeof (…)</c>, <c>decltype(…)</c>, <c>Buffer&lt;16&gt;</c>) other than a function type's own.
+    /// </summary>
+    private static bool Shaped(CType type) =>
+        type.Kind == CTypeKind.Array && type.ArrayLength >= 0 || type.Kind is CTypeKind.Other or CTypeKind.Unknown
+        || type.Kind is not (CTypeKind.FunctionPointer or CTypeKind.Function) && type.Spelling.AsSpan().IndexOfAny('(', '<') >= 0;
 
     private static bool SameNames<T>(ImmutableArray<T> before, ImmutableArray<T> after, Func<T, string> name)
     {

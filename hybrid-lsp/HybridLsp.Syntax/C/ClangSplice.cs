@@ -67,11 +67,12 @@ public static class ClangSplice
         if (lines.DeclaresTypes)
         {
             // A type's change reaches a function through its signature's types, except where the signature is not read here,
-            // and where the symbol itself spells the types: C++ mangles a typedef as the type it names, x86 Windows appends the
-            // parameters' size. Neither can be checked in a unit that omits the signatures, nor what an omitted header declares.
-            var omitsSignatures = previous.Functions.Any(f => f.SignatureOmitted);
+            // and where the symbol itself spells the types: C++ mangles the parameters' types (a typedef as the type it names, a
+            // decltype or a template argument as what it gives), x86 Windows appends the parameters' size. Neither can be
+            // checked for a definition whose signature is left to another unit, nor what an omitted header declares.
+            var x86Windows = ClangArguments.IsX86WindowsTriple(request.TargetTriple);
             if (request.Language == CLanguage.Cxx && (lines.NestedTypedef || partial && lines.Typedef)
-                || omitsSignatures && ClangArguments.IsX86WindowsTriple(request.TargetTriple)
+                || previous.Functions.Any(f => f.SignatureOmitted && (f.Linkage == CLinkage.Cxx || x86Windows))
                 || !reportsPath && (lines.MayDeclareFunctionType || !lines.SameNames))
                 return null;
             if (partial)
