@@ -158,6 +158,13 @@ public sealed class CParseSpliceDifferentialTests
         typedef geo_point geo_vertex;
         GEO_API int geo_vertex_id(const geo_vertex *v);
         typedef struct { int32_t lo; int32_t hi; } geo_range;
+        typedef struct geo_pair { int32_t first; int32_t second; } geo_pair, *geo_pair_ref;
+        GEO_API int geo_pair_sum(geo_pair_ref pair);
+        typedef struct geo_note {
+            int32_t page;   // Seite, größer als 0
+            int32_t line;
+        } geo_note;
+        GEO_API int geo_note_add(const geo_note *note);
         GEO_API geo_range geo_range_of(geo_handle h);
         typedef struct geo_sample { int32_t level; } geo_sample;
         GEO_API int geo_sample_level(__typeof__(((geo_sample *)0)->level) level);
@@ -437,6 +444,17 @@ public sealed class CParseSpliceDifferentialTests
         new("struct field removed", GeoH, Replace("size_t count; double mean;", "size_t count;"), true),
         new("struct field renamed", GeoH, Replace("double mean;", "double average;"), true),
         new("field changed in an anonymous struct named by a typedef", GeoH, Replace("int32_t lo; int32_t hi;", "int32_t lo; int64_t hi;"), true),
+        new("field changed in a struct typedef with two declarators", GeoH, Replace("int32_t first; int32_t second;", "int32_t first; int64_t second;"), true),
+        new("field changed in a struct with a non-ASCII comment", GeoH, Replace("    int32_t line;\n", "    int64_t line;\n"), true),
+        new("non-ASCII comment edited inside a struct", GeoH, Replace("// Seite, größer als 0", "// Seite ≥ 1 😀"), true),
+        new("struct field added in a header with CRLF line endings", GeoH, Replace("size_t count; double mean;", "size_t count; double mean; double max;"), true)
+        {
+            Library = GeoCrlf,
+        },
+        new("field line added to a struct over several lines with CRLF line endings", GeoH, InsertBefore("    uint16_t tag;\r\n", "    uint64_t stamp;\r\n"), true)
+        {
+            Library = GeoCrlf,
+        },
         new("opaque struct completed", GeoH, Replace("struct geo_opaque;", "struct geo_opaque { int fd; };"), true),
         // The source's bodies read what these edits take away: its unit has errors, which a fresh parse reports.
         new("struct field removed that a source's body reads", GeoH, Replace("int32_t x; int32_t y;", "int32_t x;"), true),
@@ -558,6 +576,7 @@ public sealed class CParseSpliceDifferentialTests
         new("struct tag renamed", GeoH, Replace("typedef struct geo_stats {", "typedef struct geo_statistics {"), false),
         new("struct added", GeoH, InsertBefore("GEO_API int geo_rect_area(", "struct geo_circle { geo_point center; int32_t radius; };\n"), false),
         new("typedef added", GeoH, InsertBefore("GEO_API int geo_rect_area(", "typedef int32_t geo_coord;\n"), false),
+        new("nested struct added inside a struct", GeoH, Replace("int32_t first; int32_t second;", "int32_t first; struct geo_inner { int32_t a; } second;"), false),
         new("typedef removed", GeoH, Replace("typedef void (*geo_logger)(const char *line);\n", ""), false),
         new("enum added", GeoH, InsertBefore("GEO_API int geo_rect_area(", "enum geo_side { GEO_LEFT, GEO_RIGHT };\n"), false),
         // A function type typedef declares functions (geo_default_filter) whose text does not spell their signature.
