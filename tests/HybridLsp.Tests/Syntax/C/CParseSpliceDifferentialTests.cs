@@ -274,6 +274,7 @@ public sealed class CParseSpliceDifferentialTests
         public:
             int width;
             int height;
+            int pixels() const;
         };
         enum class Kind : int { Square = 1, Circle = 2 };
         SHAPES_API double area(int side);
@@ -297,6 +298,7 @@ public sealed class CParseSpliceDifferentialTests
         SHAPES_API double area(double radius) { return radius * radius * 3.14; }
         SHAPES_API int volume(const Box &box, int depth) { return box.w * box.h * depth; }
         SHAPES_API int paint(Canvas *canvas, Kind kind) { return canvas->width * static_cast<int>(kind); }
+        int Canvas::pixels() const { return width * height; }
         }
         """,
         "/ws/shapes",
@@ -521,6 +523,10 @@ public sealed class CParseSpliceDifferentialTests
         },
         // C++ mangles a typedef as the type it names: find's symbol changes.
         new("C++ typedef retargeted", ShapesHpp, Replace("typedef int shape_id;", "typedef long shape_id;"), true)
+        {
+            Library = Shapes,
+        },
+        new("C++ method declaration edited inside a class", ShapesHpp, Replace("    int pixels() const;", "    long pixels() const;"), true)
         {
             Library = Shapes,
         },
