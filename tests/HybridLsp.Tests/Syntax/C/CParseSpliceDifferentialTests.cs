@@ -205,6 +205,8 @@ public sealed class CParseSpliceDifferentialTests
         #pragma once
         int geo_internal_sum(int a, int b);
         void geo_internal_debug(const char *what);
+        typedef struct geo_internal_state { int depth; } geo_internal_state;
+        int geo_internal_depth(const geo_internal_state *state);
         //- /ws/geo/src/geo.c
         #include "geo.h"
         #include "geo_extra.h"
@@ -232,6 +234,7 @@ public sealed class CParseSpliceDifferentialTests
         GEO_API int geo_extra_flags(geo_handle h, uint32_t flags) { return (int)(h + flags); }
         GEO_API int geo_ng_first(int a) { return geo_abs(a); }
         int geo_internal_sum(int a, int b) { return a + b; }
+        int geo_internal_depth(const geo_internal_state *state) { return state->depth; }
         GEO_API int GEO_CALL geo_rect_contains(geo_rect r, geo_point p) { return p.x >= r.origin.x && p.y >= r.origin.y; }
         GEO_API int geo_label_get(geo_handle h, geo_label *out) { out->id = (int32_t)h; return GEO_NAME_MAX; }
         """,
@@ -497,6 +500,7 @@ public sealed class CParseSpliceDifferentialTests
         new("extern variable declaration edited", GeoH, Replace("extern int geo_errno;", "extern long geo_errno;"), true),
         new("exported variable declaration edited", GeoH, Replace("GEO_API extern const int geo_version_number;", "GEO_API extern const long long geo_version_number;"), true),
         new("struct edited in the source", GeoC, Replace("int hits; int misses;", "long hits; int misses; char state;"), true),
+        new("struct edited in a private header the source defines a function with", GeoInternalH, Replace("int depth; }", "int depth; int limit; }"), true),
         new("C++ struct field changed inside extern \"C\"", ShapesHpp, Replace("std::uint8_t b; } shapes_color;", "std::uint8_t b; std::uint8_t a; } shapes_color;"), true)
         {
             Library = Shapes,
