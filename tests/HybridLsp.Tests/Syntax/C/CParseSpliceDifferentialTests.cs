@@ -489,6 +489,10 @@ public sealed class CParseSpliceDifferentialTests
         new("enum constant sizing a vector parameter changed", GeoH, Replace("GEO_LANES = 4", "GEO_LANES = 8"), true),
         new("enum constant giving a _BitInt parameter's width changed", GeoH, Replace("GEO_BITS = 24", "GEO_BITS = 40"), true),
         new("function pointer typedef's parameter changed", GeoH, Replace("typedef int (*geo_callback)(void *user, const geo_point *p);", "typedef int (*geo_callback)(void *user, geo_point *p, int flags);"), true),
+        new("calling convention added to a function pointer typedef", GeoH, Replace("typedef int (*geo_callback)(void *user, const geo_point *p);", "typedef int (GEO_CALL *geo_callback)(void *user, const geo_point *p);"), true)
+        {
+            Targets = [Windows32, Linux],
+        },
         new("struct and a function declaration edited in the same lines", GeoH,
             Replace("typedef struct geo_stats { size_t count; double mean; } geo_stats;\nenum geo_flags { GEO_FLAG_NONE = 0, GEO_FLAG_LOUD = 1 };\ntypedef void (*geo_logger)(const char *line);\nGEO_API int geo_stats_get(geo_handle h, geo_stats *out, enum geo_flags flags);",
                     "typedef struct geo_stats { uint32_t count; double mean; } geo_stats;\nenum geo_flags { GEO_FLAG_NONE = 0, GEO_FLAG_LOUD = 1 };\ntypedef void (*geo_logger)(const char *line);\nGEO_API int geo_stats_get(geo_handle h, geo_stats *out, enum geo_flags flags, int level);"), true),
