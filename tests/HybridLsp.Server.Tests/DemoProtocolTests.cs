@@ -148,37 +148,53 @@ public sealed class DemoProtocolTests
         Assert.DoesNotContain(broken["params"]!["diagnostics"]!.AsArray(), d => (string?)d!["code"] == "HL1003");
     }
 
+    private const string ImageOpsHeader = "native/imageops/include/imageops.h";
+
+    /// <summary>The server on the demo, its first diagnostics published, with imageops.h open; and the header's text.</summary>
+    private static async Task<(LspClient Client, string Text)> OpenImageOpsHeaderAsync()
+    {
+        var client = await StartOnDemoAsync();
+        try
+        {
+            await client.WaitForNotificationAsync("textDocument/publishDiagnostics",
+                n => (string?)n["params"]!["uri"] == Uri("app/BrokenImageOpsBindings.cs") && n["params"]!["diagnostics"]!.AsArray().Count == 3);
+            var text = File.ReadAllText(Path.Combine(DemoRoot(), ImageOpsHeader));
+            await client.NotifyAsync("textDocument/didOpen", new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["uri"] = Uri(ImageOpsHeader), ["languageId"] = "c", ["version"] = 1, ["text"] = text },
+            });
+            return (client, text);
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static Task ChangeImageOpsHeaderAsync(LspClient client, int version, string text) =>
+        client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri(ImageOpsHeader), ["version"] = version },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text }),
+        });
+
     [Fact]
     public async Task Edit_of_a_c_header_declaration_updates_diagnostics_of_the_csharp_file()
     {
-        await using var client = await StartOnDemoAsync();
-        await client.WaitForNotificationAsync("textDocument/publishDiagnostics",
-            n => (string?)n["params"]!["uri"] == Uri("app/BrokenImageOpsBindings.cs") && n["params"]!["diagnostics"]!.AsArray().Count == 3);
-        var path = Path.Combine(DemoRoot(), "native/imageops/include/imageops.h");
-        var text = File.ReadAllText(path);
-        await client.NotifyAsync("textDocument/didOpen", new JsonObject
-        {
-            ["textDocument"] = new JsonObject { ["uri"] = Uri("native/imageops/include/imageops.h"), ["languageId"] = "c", ["version"] = 1, ["text"] = text },
-        });
+        var (client, text) = await OpenImageOpsHeaderAsync();
+        await using var _ = client;
         // Declare io_row_bytes with the export macro: the source's definition takes its default visibility, so the
         // deliberate HL2001 (hidden under the hidden preset) of BrokenImageOpsBindings.cs disappears.
         const string anchor = "IMAGEOPS_API uint64_t io_checksum(const io_image *image, io_progress_fn progress, void *user_data);\n";
         Assert.Contains(anchor, text, StringComparison.Ordinal);
-        await client.NotifyAsync("textDocument/didChange", new JsonObject
-        {
-            ["textDocument"] = new JsonObject { ["uri"] = Uri("native/imageops/include/imageops.h"), ["version"] = 2 },
-            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text.Replace(anchor, anchor + "IMAGEOPS_API size_t io_row_bytes(const io_image *image);\n", StringComparison.Ordinal) }),
-        });
+        await ChangeImageOpsHeaderAsync(client, 2, text.Replace(anchor, anchor + "IMAGEOPS_API size_t io_row_bytes(const io_image *image);\n", StringComparison.Ordinal));
         var exported = await client.WaitForNotificationAsync("textDocument/publishDiagnostics",
             n => (string?)n["params"]!["uri"] == Uri("app/BrokenImageOpsBindings.cs") && n["params"]!["diagnostics"]!.AsArray().Count == 2);
         Assert.Equal(["HL1005", "HL1003"], exported["params"]!["diagnostics"]!.AsArray().Select(d => (string)d!["code"]!));
 
         // Back to the file as it is: hidden again.
-        await client.NotifyAsync("textDocument/didChange", new JsonObject
-        {
-            ["textDocument"] = new JsonObject { ["uri"] = Uri("native/imageops/include/imageops.h"), ["version"] = 3 },
-            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text }),
-        });
+        await ChangeImageOpsHeaderAsync(client, 3, text);
         var hidden = await client.WaitForNotificationAsync("textDocument/publishDiagnostics",
             n => (string?)n["params"]!["uri"] == Uri("app/BrokenImageOpsBindings.cs") && n["params"]!["diagnostics"]!.AsArray().Count == 3);
         Assert.Equal("HL2001", (string)hidden["params"]!["diagnostics"]!.AsArray()[2]!["code"]!);
@@ -187,23 +203,12 @@ public sealed class DemoProtocolTests
     [Fact]
     public async Task Edit_of_a_c_struct_field_reports_the_csharp_struct_that_no_longer_matches()
     {
-        await using var client = await StartOnDemoAsync();
-        await client.WaitForNotificationAsync("textDocument/publishDiagnostics",
-            n => (string?)n["params"]!["uri"] == Uri("app/BrokenImageOpsBindings.cs") && n["params"]!["diagnostics"]!.AsArray().Count == 3);
-        var path = Path.Combine(DemoRoot(), "native/imageops/include/imageops.h");
-        var text = File.ReadAllText(path);
-        await client.NotifyAsync("textDocument/didOpen", new JsonObject
-        {
-            ["textDocument"] = new JsonObject { ["uri"] = Uri("native/imageops/include/imageops.h"), ["languageId"] = "c", ["version"] = 1, ["text"] = text },
-        });
+        var (client, text) = await OpenImageOpsHeaderAsync();
+        await using var _ = client;
         // io_stats.count narrowed to 16 bits: the C# IoStats (a uint Count) no longer matches it.
         const string field = "    uint32_t count;\n";
         Assert.Contains(field, text, StringComparison.Ordinal);
-        await client.NotifyAsync("textDocument/didChange", new JsonObject
-        {
-            ["textDocument"] = new JsonObject { ["uri"] = Uri("native/imageops/include/imageops.h"), ["version"] = 2 },
-            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text.Replace(field, "    uint16_t count;\n", StringComparison.Ordinal) }),
-        });
+        await ChangeImageOpsHeaderAsync(client, 2, text.Replace(field, "    uint16_t count;\n", StringComparison.Ordinal));
         var narrowed = await client.WaitForNotificationAsync("textDocument/publishDiagnostics",
             n => (string?)n["params"]!["uri"] == Uri("app/ImageOps/IoStats.cs") && n["params"]!["diagnostics"]!.AsArray().Count == 1);
         var diagnostic = narrowed["params"]!["diagnostics"]!.AsArray()[0]!;
@@ -211,11 +216,7 @@ public sealed class DemoProtocolTests
         Assert.Contains("'uint16_t' (2 bytes", (string)diagnostic["message"]!, StringComparison.Ordinal);
 
         // Back to the file as it is: the struct matches again.
-        await client.NotifyAsync("textDocument/didChange", new JsonObject
-        {
-            ["textDocument"] = new JsonObject { ["uri"] = Uri("native/imageops/include/imageops.h"), ["version"] = 3 },
-            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text }),
-        });
+        await ChangeImageOpsHeaderAsync(client, 3, text);
         await client.WaitForNotificationAsync("textDocument/publishDiagnostics",
             n => (string?)n["params"]!["uri"] == Uri("app/ImageOps/IoStats.cs") && n["params"]!["diagnostics"]!.AsArray().Count == 0);
     }
