@@ -172,7 +172,7 @@ public static class ClangSplice
             if (regions is null)
                 continue;
             var spans = ImmutableArray.CreateBuilder<TextSpan>();
-            var starts = new HashSet<int>();
+            var starts = new HashSet<int>(regions.Regions.Length);
             foreach (var region in regions.Regions)
             {
                 if (region.Blank is not { } blank || keep.Contains(region.Name))
