@@ -27,7 +27,9 @@ internal sealed class ScaleResult
     public Stats? Definition { get; set; }
     public Stats? Hover { get; set; }
     public Stats? References { get; set; }
+    /// <summary>C# and Rust edits (the C header edits are <see cref="HeaderEditToDiagnostics"/>).</summary>
     public Stats? EditToDiagnostics { get; set; }
+    public Stats? HeaderEditToDiagnostics { get; set; }
     public Dictionary<string, Stats> EditsByKind { get; set; } = [];
     public Stats? Check { get; set; }
     public Stats? Rg { get; set; }
