@@ -164,30 +164,11 @@ public sealed class CDeclarationRegions
             else if (depth == 0 && kind == ';')
                 return Ascii(text, TextSpan.FromBounds(extent.Start, tokens[j].End));
             else if (depth == 0 && kind == '{')
-                return ClosingBrace(tokens, j) is { } close ? Ascii(text, TextSpan.FromBounds(extent.Start, tokens[close].End)) : null;
+                return CLexer.ClosingBrace(tokens, j, stopAtDirective: true) is var close and >= 0 ? Ascii(text, TextSpan.FromBounds(extent.Start, tokens[close].End)) : null;
             else if (depth == 0 && kind is ',' or '=' or '}')
                 return null;
             if (depth < 0)
                 return null;
-        }
-        return null;
-    }
-
-    private static int? ClosingBrace(List<CToken> tokens, int open)
-    {
-        var depth = 0;
-        for (var j = open; j < tokens.Count; j++)
-        {
-            switch (tokens[j].Kind)
-            {
-                case CToken.Directive:
-                    return null;
-                case '{':
-                    depth++;
-                    break;
-                case '}' when --depth == 0:
-                    return j;
-            }
         }
         return null;
     }
@@ -311,6 +292,29 @@ internal static class CLexer
     public static int LineStart(string text, int offset) => offset == 0 ? 0 : text.LastIndexOf('\n', Math.Min(offset, text.Length) - 1) + 1;
 
     public static bool IsWord(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '$' || c > 0x7F;
+
+    /// <summary>
+    /// The index of the <c>}</c> that closes the <c>{</c> at <paramref name="open"/>; -1 when the tokens end first, or, with
+    /// <paramref name="stopAtDirective"/>, when a preprocessor line comes first.
+    /// </summary>
+    public static int ClosingBrace(List<CToken> tokens, int open, bool stopAtDirective)
+    {
+        var depth = 0;
+        for (var j = open; j < tokens.Count; j++)
+        {
+            switch (tokens[j].Kind)
+            {
+                case CToken.Directive when stopAtDirective:
+                    return -1;
+                case '{':
+                    depth++;
+                    break;
+                case '}' when --depth == 0:
+                    return j;
+            }
+        }
+        return -1;
+    }
 
     /// <summary>The index of the first token starting at or after <paramref name="offset"/> (Count when none does).</summary>
     public static int FirstAtOrAfter(List<CToken> tokens, int offset)

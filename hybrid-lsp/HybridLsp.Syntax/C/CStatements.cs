@@ -52,7 +52,7 @@ internal static class CStatements
                     if (IsContainer(text, tokens, first, j))
                         return (j + 1, CStatementKind.ContainerOpen);
                     if (IsBody(text, tokens, first, j))
-                        return Close(tokens, j) is var close and >= 0 ? (close + 1, CStatementKind.Declaration) : (-1, default);
+                        return CLexer.ClosingBrace(tokens, j, stopAtDirective: false) is var close and >= 0 ? (close + 1, CStatementKind.Declaration) : (-1, default);
                     depth++;
                     break;
                 case '{':
@@ -116,19 +116,6 @@ internal static class CStatements
         text.AsSpan(token.Start, token.End - token.Start) is "__attribute__" or "__attribute" or "__declspec" or "alignas" or "_Alignas" or "__asm__"
             or "__asm" or "asm" or "sizeof" or "_Alignof" or "alignof" or "__alignof__" or "typeof" or "__typeof__" or "__typeof" or "decltype"
             or "_Atomic" or "noexcept" or "throw" or "__pragma" or "_Pragma";
-
-    private static int Close(List<CToken> tokens, int open)
-    {
-        var depth = 0;
-        for (var j = open; j < tokens.Count; j++)
-        {
-            if (tokens[j].Kind == '{')
-                depth++;
-            else if (tokens[j].Kind == '}' && --depth == 0)
-                return j;
-        }
-        return -1;
-    }
 
     public static bool Is(string text, CToken token, string word) =>
         token.Kind == CToken.Word && text.AsSpan(token.Start, token.End - token.Start).SequenceEqual(word);

@@ -50,15 +50,7 @@ public static class ClangSplice
         var partial = !request.OmitDeclarationsFrom.IsEmpty;
 
         // Names the edited lines mention, before or after: every declaration of them anywhere stays in the parse.
-        var keep = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (text, start, end) in new[] { (oldText, window.Start, window.End), (newText, newWindow.Start, newWindow.End) })
-        {
-            foreach (var token in CLexer.Tokens(text, start, end))
-            {
-                if (token.IsIdentifier(text))
-                    keep.Add(text[token.Start..token.End]);
-            }
-        }
+        var keep = lines.Identifiers;
 
         // A declaration a macro makes has a name its text does not spell: its other declarations would not be kept.
         if (edited.Regions.Any(r => r.Extent.Start >= window.Start && r.Extent.Start < window.End && !keep.Contains(r.Name)))
@@ -210,7 +202,9 @@ public static class ClangSplice
     /// <param name="NestedTypedef">A typedef or alias inside braces (a C++ class's member type, which no parse reports).</param>
     /// <param name="MayDeclareFunctionType">A typedef that could name a function type rather than a pointer to one.</param>
     /// <param name="SameNames">The type names declared (tags, typedef names) are the same before and after.</param>
-    private sealed record EditedLines(TextSpan Window, bool DeclaresTypes, bool Typedef, bool NestedTypedef, bool MayDeclareFunctionType, bool SameNames);
+    /// <param name="Identifiers">Every identifier of the lines, before and after.</param>
+    private sealed record EditedLines(TextSpan Window, bool DeclaresTypes, bool Typedef, bool NestedTypedef, bool MayDeclareFunctionType, bool SameNames,
+        HashSet<string> Identifiers);
 
     /// <summary>
     /// The edited lines of the old text: the smallest run of whole lines holding the change that is whole top-level
@@ -267,6 +261,7 @@ public static class ClangSplice
         }
 
         var facts = new List<(bool Types, bool Typedef, bool Nested, bool FunctionType, string Names)>(2);
+        var identifiers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (text, from, to) in new[] { (oldText, start, end), (newText, start, end + delta) })
         {
             var slice = text.AsSpan(from, to - from);
@@ -277,10 +272,15 @@ public static class ClangSplice
             if (!CStatements.AreWhole(text, tokens, 0, tokens.Count) || Declares(text, tokens) is not { } declares)
                 return null;
             facts.Add(declares);
+            foreach (var token in tokens)
+            {
+                if (token.IsIdentifier(text))
+                    identifiers.Add(text[token.Start..token.End]);
+            }
         }
         var (old, now) = (facts[0], facts[1]);
         return new EditedLines(TextSpan.FromBounds(start, end), old.Types || now.Types, old.Typedef || now.Typedef, old.Nested || now.Nested,
-            old.FunctionType || now.FunctionType, string.Equals(old.Names, now.Names, StringComparison.Ordinal));
+            old.FunctionType || now.FunctionType, string.Equals(old.Names, now.Names, StringComparison.Ordinal), identifiers);
     }
 
     /// <summary>Widens [start, end) to the whole lines of <paramref name="span"/>; whether it grew.</summary>
